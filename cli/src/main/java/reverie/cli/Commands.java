@@ -1,0 +1,14 @@
+package reverie.cli;
+
+import java.util.List;
+
+/** The list of subcommands, one class each; add a new command here. */
+final class Commands {
+  private Commands() {}
+
+  static List<Object> all() {
+    return List.of(
+        // one line per subcommand, kept in the order of --help
+        );
+  }
+}

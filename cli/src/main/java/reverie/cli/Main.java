@@ -1,0 +1,117 @@
+package reverie.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import reverie.dsl.InputException;
+
+/** The {@code reverie} command: wires the subcommands and maps errors to one-line messages and exit codes. */
+@Command(
+    name = "reverie",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    header = "Wake-sleep program induction: learn a library of functions by solving tasks.",
+    description = {
+      "Reverie solves input/output tasks by enumerating typed programs in order of probability, compresses",
+      "the solutions into a library of reusable functions, and trains a recognition model on dreams.",
+      "Add -v to any command to see stack traces of internal errors."
+    },
+    subcommands = {CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:a check did not pass, or an internal error",
+      "2:bad command line (usage)",
+      "3:bad input data (program, type, task file, checkpoint) or a failed evaluation"
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed; see 'reverie --help'");
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      Throwable cause = e;
+      if (cause instanceof UncheckedIOException io && io.getCause() != null) {
+        cause = io.getCause();
+      }
+      if (cause instanceof InputException) {
+        err.println("reverie: " + cause.getMessage());
+        if (verbose) {
+          cause.printStackTrace(err);
+        }
+        return ExitCode.BAD_DATA;
+      }
+      if (cause instanceof IOException) {
+        err.println("reverie: " + cause);
+        if (verbose) {
+          cause.printStackTrace(err);
+        }
+        return ExitCode.BAD_DATA;
+      }
+      if (cause instanceof OutOfMemoryError) {
+        err.println("reverie: out of memory; raise the heap with JAVA_OPTS=-Xmx8g or lower the budget");
+        return ExitCode.INTERNAL;
+      }
+      err.println("reverie: internal error: " + cause + (verbose ? "" : " (run with -v for the stack trace)"));
+      if (verbose) {
+        cause.printStackTrace(err);
+      }
+      return ExitCode.INTERNAL;
+    });
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("reverie: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCode.USAGE;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    for (Object sub : Commands.all()) {
+      cli.addSubcommand(sub);
+    }
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+
+  /** Reads the version that Maven writes into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/reverie-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"reverie " + p.getProperty("version", "unknown")};
+    }
+  }
+}
