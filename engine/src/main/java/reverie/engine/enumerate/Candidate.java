@@ -1,0 +1,39 @@
+package reverie.engine.enumerate;
+
+/**
+ * One way to fill a hole, precomputed for a candidate-table key: the head (a production or a variable), its
+ * cost in nats, and the type effects as templates over key-local variables.
+ *
+ * <p>Template variables {@code 0..m-1} are the key's variables (mapped to the live variables the hole's
+ * types mention), {@code m..m+fresh-1} are fresh variables allocated at each use.
+ */
+final class Candidate {
+  static final int LAMBDA = Integer.MIN_VALUE;
+
+  /** -log probability of this choice at the hole, already normalised over all candidates. */
+  final double cost;
+  /** A production index, or {@code -(j + 1)} for the variable {@code $j}. */
+  final int head;
+  final int fresh;
+  final int[] boundKeys;
+  final FastType[] boundTo;
+  final FastType[] arguments;
+  final int[] argumentContexts;
+
+  Candidate(
+      double cost,
+      int head,
+      int fresh,
+      int[] boundKeys,
+      FastType[] boundTo,
+      FastType[] arguments,
+      int[] argumentContexts) {
+    this.cost = cost;
+    this.head = head;
+    this.fresh = fresh;
+    this.boundKeys = boundKeys;
+    this.boundTo = boundTo;
+    this.arguments = arguments;
+    this.argumentContexts = argumentContexts;
+  }
+}

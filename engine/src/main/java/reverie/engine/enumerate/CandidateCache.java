@@ -1,0 +1,308 @@
+package reverie.engine.enumerate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Computes and memoises the candidates of a hole under DreamCoder's semantics, keyed by the weight table and
+ * the hole's request and environment types with their variables renamed in order of appearance.
+ *
+ * <p>Because the key abstracts over variable names, a table computed once serves every hole of the same
+ * shape, ground or not; using it costs a key encoding, a probe, and the instantiation of the chosen
+ * candidate's templates. One cache belongs to one thread; it holds at most {@link #MAX_ENTRIES} tables,
+ * beyond which tables are computed without being stored.
+ */
+final class CandidateCache {
+  static final int MAX_ENTRIES = 1 << 20;
+
+  private final CompiledGrammar grammar;
+  private int[] key = new int[256];
+  private int keyLength;
+  /** Live variable ids of the last looked-up key, in key order; valid until the next lookup. */
+  int[] keyVariables = new int[16];
+
+  private int keyVariableCount;
+  private int[][] keys = new int[1024][];
+  private CandidateTable[] tables = new CandidateTable[1024];
+  private int size;
+
+  CandidateCache(CompiledGrammar grammar) {
+    this.grammar = grammar;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The table for a hole; fills {@link #keyVariables} with the live ids of its key variables. */
+  CandidateTable lookup(int context, FastType request, Env env, Unifier u) {
+    keyVariableCount = 0;
+    key[0] = context;
+    key[1] = Env.size(env);
+    int pos = encode(request, u, 2);
+    for (Env e = env; e != null; e = e.next) {
+      pos = encode(e.type, u, pos);
+    }
+    keyLength = pos;
+    int h = hash(key, pos);
+    int mask = keys.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int[] k = keys[i];
+      if (k == null) {
+        CandidateTable t = build(Arrays.copyOf(key, pos), keyVariableCount);
+        if (size < MAX_ENTRIES) {
+          keys[i] = Arrays.copyOf(key, pos);
+          tables[i] = t;
+          if (++size * 2 > keys.length) {
+            grow();
+          }
+        }
+        return t;
+      }
+      if (k.length == pos && Arrays.equals(k, 0, pos, key, 0, pos)) {
+        return tables[i];
+      }
+    }
+  }
+
+  private static int hash(int[] a, int length) {
+    int h = 0x9e3779b9;
+    for (int i = 0; i < length; i++) {
+      h = (h ^ a[i]) * 0x01000193;
+    }
+    return h ^ (h >>> 15);
+  }
+
+  private void grow() {
+    int[][] oldKeys = keys;
+    CandidateTable[] oldTables = tables;
+    keys = new int[oldKeys.length * 2][];
+    tables = new CandidateTable[oldKeys.length * 2];
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      int[] k = oldKeys[j];
+      if (k != null) {
+        int i = hash(k, k.length) & mask;
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        tables[i] = oldTables[j];
+      }
+    }
+  }
+
+  private int encode(FastType t, Unifier u, int pos) {
+    t = u.shallow(t);
+    if (t.ground) {
+      int[] c = t.code();
+      ensureKey(pos + c.length);
+      System.arraycopy(c, 0, key, pos, c.length);
+      return pos + c.length;
+    }
+    ensureKey(pos + 1);
+    if (t.isVariable()) {
+      int local = -1;
+      for (int i = 0; i < keyVariableCount; i++) {
+        if (keyVariables[i] == t.variable) {
+          local = i;
+          break;
+        }
+      }
+      if (local < 0) {
+        if (keyVariableCount == keyVariables.length) {
+          keyVariables = Arrays.copyOf(keyVariables, keyVariableCount * 2);
+        }
+        local = keyVariableCount++;
+        keyVariables[local] = t.variable;
+      }
+      key[pos] = -(local + 1);
+      return pos + 1;
+    }
+    key[pos++] = TypeNames.encode(t.constructor, t.arguments.length);
+    for (FastType a : t.arguments) {
+      pos = encode(a, u, pos);
+    }
+    return pos;
+  }
+
+  private void ensureKey(int n) {
+    if (n > key.length) {
+      key = Arrays.copyOf(key, Math.max(n, key.length * 2));
+    }
+  }
+
+  // ---- building a table (cold path) ----
+
+  private CandidateTable build(int[] k, int m) {
+    int[] cursor = {2};
+    FastType request = decode(k, cursor);
+    FastType[] env = new FastType[k[1]];
+    for (int j = 0; j < env.length; j++) {
+      env[j] = decode(k, cursor);
+    }
+    return build(k[0], request, env, m);
+  }
+
+  /** The candidates for a hole whose types use variables {@code 0..m-1} only. */
+  CandidateTable build(int context, FastType request, FastType[] env, int m) {
+    Unifier s = new Unifier(m);
+    List<Candidate> found = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    double[] w = grammar.logWeights[context];
+    for (int p = 0; p < grammar.programs.length; p++) {
+      if (w[p] == Double.NEGATIVE_INFINITY) {
+        continue;
+      }
+      long mark = s.mark();
+      int base = s.allocate(grammar.schemeVariables[p]);
+      int[] shift = new int[grammar.schemeVariables[p]];
+      for (int i = 0; i < shift.length; i++) {
+        shift[i] = base + i;
+      }
+      FastType instance = grammar.schemes[p].rename(shift);
+      FastType[] arguments = spine(instance);
+      if (s.unify(finalResult(instance), request)) {
+        found.add(capture(s, m, p, arguments, grammar.childContext[p]));
+        weights.add(w[p]);
+      }
+      s.undo(mark);
+    }
+    List<Candidate> variables = new ArrayList<>();
+    for (int j = 0; j < env.length; j++) {
+      long mark = s.mark();
+      FastType t = s.resolve(env[j]);
+      FastType[] arguments = spine(t);
+      if (s.unify(finalResult(t), request)) {
+        int[] contexts = new int[arguments.length];
+        Arrays.fill(contexts, grammar.variableParent);
+        variables.add(capture(s, m, -(j + 1), arguments, contexts));
+      }
+      s.undo(mark);
+    }
+    // The variables share one production's worth of weight equally (DreamCoder's semantics).
+    double variableWeight = grammar.logVariable[context] - Math.log(variables.size());
+    for (Candidate v : variables) {
+      found.add(v);
+      weights.add(variableWeight);
+    }
+    double z = logSumExp(weights);
+    List<Candidate> result = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      double ll = weights.get(i) - z;
+      if (ll == Double.NEGATIVE_INFINITY || Double.isNaN(ll)) {
+        continue;
+      }
+      Candidate c = found.get(i);
+      result.add(
+          new Candidate(-ll, c.head, c.fresh, c.boundKeys, c.boundTo, c.arguments, c.argumentContexts));
+    }
+    // Cheapest first, so the search can stop at the first candidate over budget; ties keep grammar order.
+    result.sort(Comparator.comparingDouble(c -> c.cost));
+    return new CandidateTable(result.toArray(new Candidate[0]), m);
+  }
+
+  /** Records the effect of a successful unification as templates; renumbers fresh variables from m. */
+  private static Candidate capture(Unifier s, int m, int head, FastType[] arguments, int[] contexts) {
+    List<Integer> boundKeys = new ArrayList<>();
+    List<FastType> boundTo = new ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      FastType r = s.resolve(s.variable(i));
+      if (!(r.isVariable() && r.variable == i)) {
+        boundKeys.add(i);
+        boundTo.add(r);
+      }
+    }
+    FastType[] args = new FastType[arguments.length];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = s.resolve(arguments[i]);
+    }
+    int[] renumber = new int[s.nextVariable()];
+    Arrays.fill(renumber, -1);
+    for (int i = 0; i < m; i++) {
+      renumber[i] = i;
+    }
+    int[] next = {m};
+    for (FastType t : boundTo) {
+      number(t, renumber, next);
+    }
+    for (FastType t : args) {
+      number(t, renumber, next);
+    }
+    FastType[] bound = new FastType[boundTo.size()];
+    for (int i = 0; i < bound.length; i++) {
+      bound[i] = boundTo.get(i).rename(renumber);
+    }
+    for (int i = 0; i < args.length; i++) {
+      args[i] = args[i].rename(renumber);
+    }
+    return new Candidate(
+        0,
+        head,
+        next[0] - m,
+        boundKeys.stream().mapToInt(Integer::intValue).toArray(),
+        bound,
+        args,
+        contexts);
+  }
+
+  private static void number(FastType t, int[] renumber, int[] next) {
+    if (t.ground) {
+      return;
+    }
+    if (t.isVariable()) {
+      if (renumber[t.variable] < 0) {
+        renumber[t.variable] = next[0]++;
+      }
+      return;
+    }
+    for (FastType a : t.arguments) {
+      number(a, renumber, next);
+    }
+  }
+
+  static FastType[] spine(FastType t) {
+    FastType[] args = new FastType[CompiledGrammar.arity(t)];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = t.arguments[0];
+      t = t.arguments[1];
+    }
+    return args;
+  }
+
+  static FastType finalResult(FastType t) {
+    while (t.isArrow()) {
+      t = t.arguments[1];
+    }
+    return t;
+  }
+
+  static double logSumExp(List<Double> xs) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : xs) {
+      max = Math.max(max, x);
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    double sum = 0;
+    for (double x : xs) {
+      sum += Math.exp(x - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  private static FastType decode(int[] k, int[] cursor) {
+    int v = k[cursor[0]++];
+    if (v < 0) {
+      return FastType.variable(-v - 1);
+    }
+    FastType[] args = new FastType[v % TypeNames.ARITY_LIMIT];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = decode(k, cursor);
+    }
+    return FastType.constructor(v / TypeNames.ARITY_LIMIT, args);
+  }
+}
