@@ -14,26 +14,34 @@ final class Candidate {
   final double cost;
   /** A production index, or {@code -(j + 1)} for the variable {@code $j}. */
   final int head;
+  /** The head as a program: the production, or the index. */
+  final reverie.dsl.program.Program program;
   final int fresh;
   final int[] boundKeys;
   final FastType[] boundTo;
   final FastType[] arguments;
   final int[] argumentContexts;
+  /** Lower bound on the cost of filling all the arguments: the sum of their contexts' minimum hole costs. */
+  final double argumentsBound;
 
   Candidate(
       double cost,
       int head,
+      reverie.dsl.program.Program program,
       int fresh,
       int[] boundKeys,
       FastType[] boundTo,
       FastType[] arguments,
-      int[] argumentContexts) {
+      int[] argumentContexts,
+      double argumentsBound) {
     this.cost = cost;
     this.head = head;
+    this.program = program;
     this.fresh = fresh;
     this.boundKeys = boundKeys;
     this.boundTo = boundTo;
     this.arguments = arguments;
     this.argumentContexts = argumentContexts;
+    this.argumentsBound = argumentsBound;
   }
 }

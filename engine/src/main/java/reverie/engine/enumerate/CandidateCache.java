@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import reverie.dsl.program.Index;
+import reverie.dsl.program.Program;
 
 /**
  * Computes and memoises the candidates of a hole under DreamCoder's semantics, keyed by the weight table and
@@ -165,7 +167,7 @@ final class CandidateCache {
       FastType instance = grammar.schemes[p].rename(shift);
       FastType[] arguments = spine(instance);
       if (s.unify(finalResult(instance), request)) {
-        found.add(capture(s, m, p, arguments, grammar.childContext[p]));
+        found.add(capture(s, m, p, grammar.programs[p], arguments, grammar.childContext[p]));
         weights.add(w[p]);
       }
       s.undo(mark);
@@ -178,7 +180,7 @@ final class CandidateCache {
       if (s.unify(finalResult(t), request)) {
         int[] contexts = new int[arguments.length];
         Arrays.fill(contexts, grammar.variableParent);
-        variables.add(capture(s, m, -(j + 1), arguments, contexts));
+        variables.add(capture(s, m, -(j + 1), new Index(j), arguments, contexts));
       }
       s.undo(mark);
     }
@@ -196,16 +198,23 @@ final class CandidateCache {
         continue;
       }
       Candidate c = found.get(i);
+      double bound = 0;
+      for (int a : c.argumentContexts) {
+        bound += grammar.minHoleCost[a];
+      }
       result.add(
-          new Candidate(-ll, c.head, c.fresh, c.boundKeys, c.boundTo, c.arguments, c.argumentContexts));
+          new Candidate(
+              -ll, c.head, c.program, c.fresh, c.boundKeys, c.boundTo, c.arguments, c.argumentContexts, bound));
     }
-    // Cheapest first, so the search can stop at the first candidate over budget; ties keep grammar order.
-    result.sort(Comparator.comparingDouble(c -> c.cost));
+    // Cheapest completion first, so the search can stop at the first candidate over budget; ties keep
+    // grammar order.
+    result.sort(Comparator.comparingDouble(c -> c.cost + c.argumentsBound));
     return new CandidateTable(result.toArray(new Candidate[0]), m);
   }
 
   /** Records the effect of a successful unification as templates; renumbers fresh variables from m. */
-  private static Candidate capture(Unifier s, int m, int head, FastType[] arguments, int[] contexts) {
+  private static Candidate capture(
+      Unifier s, int m, int head, Program program, FastType[] arguments, int[] contexts) {
     List<Integer> boundKeys = new ArrayList<>();
     List<FastType> boundTo = new ArrayList<>();
     for (int i = 0; i < m; i++) {
@@ -241,11 +250,13 @@ final class CandidateCache {
     return new Candidate(
         0,
         head,
+        program,
         next[0] - m,
         boundKeys.stream().mapToInt(Integer::intValue).toArray(),
         bound,
         args,
-        contexts);
+        contexts,
+        0);
   }
 
   private static void number(FastType t, int[] renumber, int[] next) {

@@ -32,6 +32,11 @@ final class CompiledGrammar {
   /** childContext[production][argument] is the table used for that argument. */
   final int[][] childContext;
   final ContextualGrammar source;
+  /**
+   * A lower bound on the cost of filling any hole in each context (see {@link #minimumHoleCost}); lets the
+   * search cut partial programs whose pending holes cannot all be filled within the window.
+   */
+  final double[] minHoleCost;
 
   private CompiledGrammar(ContextualGrammar g) {
     this.source = g;
@@ -93,6 +98,39 @@ final class CompiledGrammar {
     }
     logWeights = weights.toArray(new double[0][]);
     logVariable = variables.stream().mapToDouble(Double::doubleValue).toArray();
+    minHoleCost = new double[logWeights.length];
+    for (int c = 0; c < logWeights.length; c++) {
+      minHoleCost[c] = minimumHoleCost(c);
+    }
+  }
+
+  /**
+   * Productions whose type returns a bare variable (if, car, fold, ...) unify with every request, so they
+   * are in every hole's normalising set: choosing x costs at least lse(universal + {x}) - w(x), and a variable
+   * (whose weight logVariable - log n is at most logVariable) at least lse(universal + {logVariable}) -
+   * logVariable. The minimum over all choices, less a margin for rounding, bounds every hole of the context.
+   */
+  private double minimumHoleCost(int context) {
+    double[] w = logWeights[context];
+    List<Double> universal = new ArrayList<>();
+    for (int p = 0; p < programs.length; p++) {
+      if (w[p] > Double.NEGATIVE_INFINITY && CandidateCache.finalResult(schemes[p]).isVariable()) {
+        universal.add(w[p]);
+      }
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int p = 0; p <= programs.length; p++) {
+      double x = p < programs.length ? w[p] : logVariable[context];
+      if (x == Double.NEGATIVE_INFINITY || Double.isNaN(x)) {
+        continue;
+      }
+      List<Double> set = new ArrayList<>(universal);
+      if (p == programs.length || !CandidateCache.finalResult(schemes[p]).isVariable()) {
+        set.add(x);
+      }
+      best = Math.min(best, CandidateCache.logSumExp(set) - x);
+    }
+    return best == Double.POSITIVE_INFINITY ? 0 : Math.max(0, best - 1e-9);
   }
 
   static CompiledGrammar of(ContextualGrammar g) {

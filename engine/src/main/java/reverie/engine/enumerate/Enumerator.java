@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import reverie.dsl.program.Abstraction;
 import reverie.dsl.program.Application;
-import reverie.dsl.program.Index;
 import reverie.dsl.program.Program;
 
 /**
@@ -24,17 +23,19 @@ final class Enumerator {
 
   private final CompiledGrammar grammar;
   private final CandidateCache cache;
-  private final Program[] variablesByIndex = new Program[64];
   private Unifier unifier = new Unifier(0);
 
   private FastType[] holeType = new FastType[64];
   private Env[] holeEnv = new Env[64];
   private int[] holeContext = new int[64];
+  // holeBound[i] = sum of the minimum costs of holes 0..i-1: what the holes below i must still cost at least.
+  private double[] holeBound = new double[65];
   private int holes;
 
-  private int[] heads = new int[64];
-  private int[] arities = new int[64];
-  private int nodes;
+  // The program built so far: a persistent stack of unfinished applications and lambdas. Finished subtrees
+  // are built once, when their last hole is filled, and shared by every completion of the holes after them.
+  private Frame top;
+  private Program completed;
 
   private int[][] maps = new int[64][];
   private int depth;
@@ -45,7 +46,6 @@ final class Enumerator {
   private BooleanSupplier stop;
   private boolean stopped;
   private int pollCountdown;
-  private int buildPosition;
 
   /** Programs emitted since construction. */
   long emitted;
@@ -58,9 +58,6 @@ final class Enumerator {
   Enumerator(CompiledGrammar grammar) {
     this.grammar = grammar;
     this.cache = new CandidateCache(grammar);
-    for (int i = 0; i < variablesByIndex.length; i++) {
-      variablesByIndex[i] = new Index(i);
-    }
   }
 
   boolean takePruned() {
@@ -85,7 +82,7 @@ final class Enumerator {
     this.stopped = false;
     this.pollCountdown = POLL_INTERVAL;
     load(start);
-    if (start.cost < hi) {
+    if (start.cost + holeBound[holes] < hi) {
       search(start.cost);
     } else {
       pruned = true;
@@ -101,8 +98,9 @@ final class Enumerator {
     FastType request = unifier.shallow(holeType[h]);
     Env env = holeEnv[h];
     int context = holeContext[h];
+    Frame saved = top;
     if (request.isArrow()) {
-      pushNode(Candidate.LAMBDA, 0);
+      top = new Frame(null, 1, saved);
       setHole(h, request.arguments[1], new Env(request.arguments[0], env), context);
       holes = h + 1;
       out.add(snapshot(p.cost));
@@ -114,7 +112,7 @@ final class Enumerator {
       long mark = unifier.mark();
       apply(c, map, table.keyVariables, h, env);
       out.add(snapshot(p.cost + c.cost));
-      nodes--;
+      top = saved;
       holes = h;
       unifier.undo(mark);
     }
@@ -124,11 +122,9 @@ final class Enumerator {
   private void load(PartialProgram p) {
     unifier = new Unifier(p.variableBound);
     holes = 0;
-    nodes = 0;
     depth = 0;
-    for (int i = 0; i < p.heads.length; i++) {
-      pushNode(p.heads[i], p.arities[i]);
-    }
+    top = p.frame;
+    completed = p.completed;
     for (int i = 0; i < p.holeTypes.length; i++) {
       ensureHoles(holes + 1);
       setHole(holes++, p.holeTypes[i], p.holeEnvs[i], p.holeContexts[i]);
@@ -143,8 +139,8 @@ final class Enumerator {
       envs[i] = resolve(holeEnv[i]);
     }
     return new PartialProgram(
-        Arrays.copyOf(heads, nodes),
-        Arrays.copyOf(arities, nodes),
+        top,
+        holes == 0 ? completed : null,
         types,
         envs,
         Arrays.copyOf(holeContext, holes),
@@ -159,7 +155,7 @@ final class Enumerator {
   private void search(double cost) {
     if (holes == 0) {
       if (cost >= lo) {
-        emit(cost);
+        emit(completed, cost);
       }
       return;
     }
@@ -176,28 +172,31 @@ final class Enumerator {
     FastType request = unifier.shallow(original);
     Env env = holeEnv[h];
     int context = holeContext[h];
+    Frame saved = top;
     if (request.isArrow()) {
       // Eta-long: an arrow-typed hole is always a lambda; it costs nothing.
-      pushNode(Candidate.LAMBDA, 0);
+      top = new Frame(null, 1, saved);
       setHole(h, request.arguments[1], new Env(request.arguments[0], env), context);
       holes = h + 1;
       search(cost);
-      nodes--;
+      top = saved;
     } else {
       CandidateTable table = cache.lookup(context, request, env, unifier);
       int[] map = map(depth, table);
       int m = table.keyVariables;
       depth++;
+      double below = holeBound[h];
       for (Candidate c : table.candidates) {
         double next = cost + c.cost;
-        if (next >= hi) {
+        if (next + below + c.argumentsBound >= hi) {
           pruned = true;
-          break; // candidates are sorted by cost and costs only grow along a path
+          // Candidates are sorted by cost + argumentsBound, and costs only grow along a path.
+          break;
         }
         long mark = unifier.mark();
         apply(c, map, m, h, env);
         search(next);
-        nodes--;
+        top = saved;
         holes = h;
         unifier.undo(mark);
         if (stopped) {
@@ -234,58 +233,55 @@ final class Enumerator {
       }
     }
     for (int k = 0; k < c.boundKeys.length; k++) {
-      unifier.bindUnchecked(map[c.boundKeys[k]], c.boundTo[k].rename(map));
+      unifier.bindUnchecked(map[c.boundKeys[k]], c.boundTo[k].rename(map, unifier));
     }
-    pushNode(c.head, c.arguments.length);
     int n = c.arguments.length;
+    if (n == 0) {
+      finish(c.program);
+    } else {
+      top = new Frame(c.program, n, top);
+    }
     ensureHoles(h + n);
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
     for (int i = n - 1, slot = h; i >= 0; i--, slot++) {
-      setHole(slot, c.arguments[i].rename(map), env, c.argumentContexts[i]);
+      setHole(slot, c.arguments[i].rename(map, unifier), env, c.argumentContexts[i]);
     }
     holes = h + n;
   }
 
-  private void emit(double cost) {
+  private void emit(Program p, double cost) {
     emitted++;
-    buildPosition = 0;
-    Program p = build();
     if (!sink.accept(p, -cost)) {
       stopped = true;
     }
   }
 
-  private Program build() {
-    int i = buildPosition++;
-    int head = heads[i];
-    if (head == Candidate.LAMBDA) {
-      return new Abstraction(build());
+  /** A subtree is finished: wraps it into the unfinished frames above it as far as they finish too. */
+  private void finish(Program value) {
+    Frame f = top;
+    while (f != null) {
+      if (f.partial == null) {
+        value = new Abstraction(value);
+        f = f.parent;
+        continue;
+      }
+      Program applied = new Application(f.partial, value);
+      if (f.remaining > 1) {
+        top = new Frame(applied, f.remaining - 1, f.parent);
+        return;
+      }
+      value = applied;
+      f = f.parent;
     }
-    Program p = head >= 0 ? grammar.programs[head] : variable(-head - 1);
-    for (int a = arities[i]; a > 0; a--) {
-      p = new Application(p, build());
-    }
-    return p;
-  }
-
-  private Program variable(int index) {
-    return index < variablesByIndex.length ? variablesByIndex[index] : new Index(index);
-  }
-
-  private void pushNode(int head, int arity) {
-    if (nodes == heads.length) {
-      heads = Arrays.copyOf(heads, nodes * 2);
-      arities = Arrays.copyOf(arities, nodes * 2);
-    }
-    heads[nodes] = head;
-    arities[nodes] = arity;
-    nodes++;
+    top = null;
+    completed = value;
   }
 
   private void setHole(int i, FastType type, Env env, int context) {
     holeType[i] = type;
     holeEnv[i] = env;
     holeContext[i] = context;
+    holeBound[i + 1] = holeBound[i] + grammar.minHoleCost[context];
   }
 
   private void ensureHoles(int n) {
@@ -294,6 +290,7 @@ final class Enumerator {
       holeType = Arrays.copyOf(holeType, size);
       holeEnv = Arrays.copyOf(holeEnv, size);
       holeContext = Arrays.copyOf(holeContext, size);
+      holeBound = Arrays.copyOf(holeBound, size + 1);
     }
   }
 }

@@ -99,6 +99,21 @@ final class FastType {
     return new FastType(constructor, 0, args);
   }
 
+  /** Like {@link #rename(int[])}, with the unifier's shared variable terms (no allocation per variable). */
+  FastType rename(int[] mapping, Unifier u) {
+    if (ground) {
+      return this;
+    }
+    if (constructor == VARIABLE) {
+      return u.variable(mapping[variable]);
+    }
+    FastType[] args = new FastType[arguments.length];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = arguments[i].rename(mapping, u);
+    }
+    return new FastType(constructor, 0, args);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof FastType t)) {

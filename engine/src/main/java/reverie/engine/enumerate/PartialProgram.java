@@ -1,13 +1,16 @@
 package reverie.engine.enumerate;
 
 /**
- * A partial program detached from any unifier: the heads chosen so far (preorder), the holes still to fill
+ * A partial program detached from any unifier: the program built so far, the holes still to fill
  * with their resolved types, and the cost so far. Used to split one search across threads: each thread
  * continues a different partial program in its own unifier.
  */
 final class PartialProgram {
-  final int[] heads;
-  final int[] arities;
+  /** The unfinished applications and lambdas above the holes (null when none). */
+  final Frame frame;
+  /** The program, when there is no hole left. */
+  final reverie.dsl.program.Program completed;
+
   /** Holes as a stack: the last one is filled next. */
   final FastType[] holeTypes;
 
@@ -18,15 +21,15 @@ final class PartialProgram {
   final int variableBound;
 
   PartialProgram(
-      int[] heads,
-      int[] arities,
+      Frame frame,
+      reverie.dsl.program.Program completed,
       FastType[] holeTypes,
       Env[] holeEnvs,
       int[] holeContexts,
       double cost,
       int variableBound) {
-    this.heads = heads;
-    this.arities = arities;
+    this.frame = frame;
+    this.completed = completed;
     this.holeTypes = holeTypes;
     this.holeEnvs = holeEnvs;
     this.holeContexts = holeContexts;
@@ -40,8 +43,8 @@ final class PartialProgram {
 
   static PartialProgram root(CompiledGrammar grammar, FastType request) {
     return new PartialProgram(
-        new int[0],
-        new int[0],
+        null,
+        null,
         new FastType[] {request},
         new Env[] {null},
         new int[] {grammar.root},
