@@ -1,0 +1,13 @@
+package reverie.engine.enumerate;
+
+/** Hears about a {@link Solver} run while it goes: about once a second and when a task finishes. */
+@FunctionalInterface
+public interface SolveListener {
+  SolveListener NONE = p -> {};
+
+  /** Called from a solver thread; must be quick and thread-safe. */
+  void progress(SolveProgress progress);
+
+  /** A snapshot of a run. */
+  record SolveProgress(int finished, int solved, int total, double wallSeconds, long programs) {}
+}
