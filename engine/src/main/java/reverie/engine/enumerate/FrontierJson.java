@@ -83,17 +83,9 @@ public final class FrontierJson {
 
   /** Reads a parsed document; {@code where} names it in error messages. */
   public static FrontierFile fromJson(JsonNode root, PrimitiveResolver resolver, String where) {
-    JsonNode dsl = field(root, "DSL", where);
-    ImmutableList.Builder<Production> productions = ImmutableList.builder();
-    int i = 0;
-    for (JsonNode p : field(dsl, "productions", where + " DSL")) {
-      String at = where + " DSL production " + i++;
-      Program program = parse(text(p, "expression", at), resolver, at);
-      productions.add(Production.of(program, number(p, "logProbability", at)));
-    }
-    Grammar grammar = new Grammar(number(dsl, "logVariable", where + " DSL"), productions.build());
+    Grammar grammar = grammarFromJson(field(root, "DSL", where), resolver, where + " DSL");
     ImmutableList.Builder<Frontier> frontiers = ImmutableList.builder();
-    i = 0;
+    int i = 0;
     for (JsonNode f : field(root, "frontiers", where)) {
       String at = where + " frontier " + i++;
       String task = text(f, "task", at);
@@ -111,6 +103,18 @@ public final class FrontierJson {
       frontiers.add(new Frontier(task, request, entries.build()));
     }
     return new FrontierFile(grammar, frontiers.build());
+  }
+
+  /** Reads DreamCoder's grammar object {@code {"logVariable", "productions": [{"expression", "logProbability"}]}}. */
+  public static Grammar grammarFromJson(JsonNode dsl, PrimitiveResolver resolver, String where) {
+    ImmutableList.Builder<Production> productions = ImmutableList.builder();
+    int i = 0;
+    for (JsonNode p : field(dsl, "productions", where)) {
+      String at = where + " production " + i++;
+      Program program = parse(text(p, "expression", at), resolver, at);
+      productions.add(Production.of(program, number(p, "logProbability", at)));
+    }
+    return new Grammar(number(dsl, "logVariable", where), productions.build());
   }
 
   /** DreamCoder's JSON form of a type. */
