@@ -20,6 +20,7 @@ public final class JsonValues {
   private JsonValues() {}
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Type CHAR = Type.of("char");
 
   /**
    * Reads {@code json} as a value of {@code type}; a type variable takes whatever the JSON is. Throws
@@ -52,7 +53,7 @@ public final class JsonValues {
         break;
       case "list":
         Type element = c.arguments().get(0);
-        if (json.isTextual() && element.equals(Type.of("char"))) {
+        if (json.isTextual() && (element.equals(CHAR) || element instanceof TypeVariable)) {
           String s = json.textValue();
           Object[] chars = new Object[s.length()];
           for (int i = 0; i < chars.length; i++) {
@@ -80,7 +81,12 @@ public final class JsonValues {
     if (type instanceof TypeConstructor c && c.name().equals("list")) {
       Type element = c.arguments().get(0);
       List<?> list = (List<?>) value;
-      if (element.equals(Type.of("char"))) {
+      boolean chars =
+          element.equals(CHAR)
+              || element instanceof TypeVariable
+                  && !list.isEmpty()
+                  && list.stream().allMatch(x -> x instanceof Character);
+      if (chars) {
         StringBuilder s = new StringBuilder();
         list.forEach(ch -> s.append((char) (Character) ch));
         return NODES.textNode(s.toString());
@@ -99,8 +105,7 @@ public final class JsonValues {
       return NODES.textNode(String.valueOf(ch));
     }
     if (value instanceof List<?> list) {
-      boolean chars = !list.isEmpty() && list.stream().allMatch(x -> x instanceof Character);
-      return toJson(list, Type.of("list", chars ? Type.of("char") : type));
+      return toJson(list, Type.of("list", type));
     }
     throw new IllegalArgumentException("no JSON form for " + value + " of type " + type);
   }
@@ -139,7 +144,7 @@ public final class JsonValues {
     if (type instanceof TypeConstructor c) {
       if (c.name().equals("list")) {
         Type element = c.arguments().get(0);
-        return element.equals(Type.of("char")) ? "a string" : "a list of " + element;
+        return element.equals(CHAR) ? "a string" : "a list of " + element;
       }
       if (c.name().equals("int")) {
         return "an int";
