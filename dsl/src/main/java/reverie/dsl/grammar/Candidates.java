@@ -5,6 +5,7 @@ import java.util.List;
 import reverie.dsl.program.Index;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.dsl.type.TypeConstructor;
 import reverie.dsl.type.TypeContext;
 
 /**
@@ -34,8 +35,12 @@ final class Candidates {
     this.request = request;
     List<Production> all = table.productions();
     for (int i = 0; i < all.size(); i++) {
+      Type scheme = all.get(i).type();
+      if (clashes(scheme.finalResult(), request)) {
+        continue;
+      }
       int mark = context.mark();
-      Type t = context.instantiate(all.get(i).type());
+      Type t = context.instantiate(scheme);
       if (context.tryUnify(t.finalResult(), request)) {
         productions.add(i);
       }
@@ -58,6 +63,12 @@ final class Candidates {
       weights[n++] = table.logVariable();
     }
     logZ = LogSumExp.of(weights, n);
+  }
+
+  // A cheap test that saves instantiating most productions: different constructors at the top never unify.
+  private static boolean clashes(Type returned, Type request) {
+    return returned instanceof TypeConstructor r && request instanceof TypeConstructor q
+        && (!r.name().equals(q.name()) || r.arguments().size() != q.arguments().size());
   }
 
   boolean isEmpty() {
