@@ -139,13 +139,7 @@ final class CompiledGrammar {
 
   /** The contextual grammar that uses {@code g} for every context. */
   static ContextualGrammar contextual(Grammar g) {
-    com.google.common.collect.ImmutableMap.Builder<Program, ImmutableList<Grammar>> library =
-        com.google.common.collect.ImmutableMap.builder();
-    for (Production p : g.productions()) {
-      int arity = p.type().functionArguments().size();
-      library.put(p.program(), ImmutableList.copyOf(java.util.Collections.nCopies(arity, g)));
-    }
-    return new ContextualGrammar(g, g, library.buildKeepingLast());
+    return ContextualGrammar.fromGrammar(g);
   }
 
   static int arity(FastType t) {

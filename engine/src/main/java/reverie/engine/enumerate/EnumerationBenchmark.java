@@ -1,0 +1,102 @@
+package reverie.engine.enumerate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import reverie.dsl.InputException;
+import reverie.dsl.eval.CompiledProgram;
+import reverie.dsl.grammar.Grammar;
+import reverie.dsl.type.Type;
+import reverie.dsl.type.TypeConstructor;
+import reverie.tasks.Domain;
+
+/**
+ * The whole-job figure behind {@code reverie bench enumerate}: enumerate under a domain's uniform grammar
+ * and check every program (compile, then run on examples until the first failure) against a task of 15
+ * random examples that no program solves, for a fixed time or up to a description length.
+ */
+public final class EnumerationBenchmark {
+  private EnumerationBenchmark() {}
+
+  /** The figures of one run. */
+  public record Result(
+      double programsPerSecond, double natsReached, long programs, int threads, double seconds) {}
+
+  /**
+   * Runs for {@code seconds} of wall-clock time (or without limit if infinite) and below {@code maxNats}
+   * (or without limit if infinite); one of the two must be finite.
+   */
+  public static Result run(Domain domain, Type request, double seconds, double maxNats, int threads) {
+    if (Double.isInfinite(seconds) && Double.isInfinite(maxNats)) {
+      throw new IllegalArgumentException("a time or a description-length bound is needed");
+    }
+    List<List<Object>> inputs = new ArrayList<>();
+    List<Object> outputs = new ArrayList<>();
+    unsolvable(domain, request, new Random(15), inputs, outputs);
+    Grammar grammar = Grammar.uniform(domain.primitives());
+    SolveConfig limits = SolveConfig.defaults();
+    long start = System.nanoTime();
+    long deadline = Double.isInfinite(seconds) ? Long.MAX_VALUE : start + (long) (seconds * 1e9);
+    ProgramEnumeration.Outcome outcome =
+        new ProgramEnumeration(grammar, request)
+            .run(
+                threads,
+                maxNats,
+                w -> {
+                  TaskChecker checker =
+                      new TaskChecker(
+                          limits.evaluationSteps(), limits.evaluationNanos(), limits.evaluationCells());
+                  checker.evaluator(domain.name());
+                  return (program, logPrior) -> {
+                    CompiledProgram c = checker.compile(program, domain.name());
+                    checker.passes(c, inputs, outputs);
+                    return true;
+                  };
+                },
+                () -> System.nanoTime() >= deadline);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    return new Result(outcome.programs() / elapsed, outcome.natsReached(), outcome.programs(), threads, elapsed);
+  }
+
+  /** Fifteen examples with random inputs and random outputs of the request's types. */
+  static void unsolvable(
+      Domain domain, Type request, Random random, List<List<Object>> inputs, List<Object> outputs) {
+    Type output = request.finalResult();
+    for (int i = 0; i < 15; i++) {
+      List<Object> in = new ArrayList<>();
+      for (Type t : request.functionArguments()) {
+        in.add(domain.valueFromJson(randomJson(t, random), t));
+      }
+      inputs.add(ImmutableList.copyOf(in));
+      outputs.add(domain.valueFromJson(randomJson(output, random), output));
+    }
+  }
+
+  private static JsonNode randomJson(Type t, Random random) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (t instanceof TypeConstructor c) {
+      switch (c.name()) {
+        case "int":
+          return f.numberNode(random.nextInt(20) - 3);
+        case "bool":
+          return f.booleanNode(random.nextBoolean());
+        case "char":
+          return f.textNode(String.valueOf((char) ('a' + random.nextInt(26))));
+        case "list":
+          ArrayNode a = f.arrayNode();
+          int n = 1 + random.nextInt(8);
+          for (int i = 0; i < n; i++) {
+            a.add(randomJson(c.arguments().get(0), random));
+          }
+          return a;
+        default:
+          break;
+      }
+    }
+    throw new InputException("bench enumerate cannot make random values of type " + t);
+  }
+}

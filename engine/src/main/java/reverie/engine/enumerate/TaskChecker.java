@@ -1,0 +1,56 @@
+package reverie.engine.enumerate;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import reverie.dsl.eval.Budget;
+import reverie.dsl.eval.CompiledProgram;
+import reverie.dsl.eval.EvaluationException;
+import reverie.dsl.eval.Evaluator;
+import reverie.dsl.program.Program;
+import reverie.tasks.Domains;
+
+/**
+ * Runs programs on tasks' examples with a bounded evaluation, stopping at the first failing example. One
+ * checker per thread: it owns a mutable {@link Budget}.
+ */
+final class TaskChecker {
+  private final Map<String, Evaluator> evaluators = new HashMap<>();
+  private final Budget budget;
+
+  TaskChecker(long steps, long nanos, long cells) {
+    this.budget = Budget.of(steps, nanos, cells);
+  }
+
+  /** The evaluator of a task's domain (one per domain, made on first use). */
+  Evaluator evaluator(String domain) {
+    Evaluator e = evaluators.get(domain);
+    if (e == null) {
+      e = new Evaluator(ImmutableMap.copyOf(Domains.byName(domain).implementations()));
+      evaluators.put(domain, e);
+    }
+    return e;
+  }
+
+  CompiledProgram compile(Program p, String domain) {
+    return evaluator(domain).compile(p);
+  }
+
+  /** Whether {@code program} maps each of {@code inputs} to the output at the same position. */
+  boolean passes(CompiledProgram program, List<List<Object>> inputs, List<Object> outputs) {
+    for (int i = 0; i < inputs.size(); i++) {
+      Object out;
+      try {
+        out = program.run(inputs.get(i), budget);
+      } catch (EvaluationException failed) {
+        return false;
+      }
+      if (!Objects.equals(outputs.get(i), out)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
