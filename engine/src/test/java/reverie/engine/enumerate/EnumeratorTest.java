@@ -134,6 +134,20 @@ class EnumeratorTest {
       assertEquals(
           -ReferenceEnumerator.logPrior(g, e.program(), Type.parse(REQUESTS[request])), e.cost(), 1e-9);
     }
+    // The grammar module's own log-prior and sampler (an independent implementation) agree too.
+    for (Program p : enumerated.keySet()) {
+      assertEquals(-g.logPrior(p, Type.parse(REQUESTS[request])), enumerated.get(p), 1e-9, p::toString);
+    }
+    Random grammarRandom = new Random(seed + 1);
+    for (int i = 0; i < 300; i++) {
+      java.util.Optional<Program> p = g.sample(Type.parse(REQUESTS[request]), grammarRandom, 12);
+      if (p.isPresent()) {
+        double cost = -g.logPrior(p.get(), Type.parse(REQUESTS[request]));
+        if (cost < bound - 1e-9) {
+          assertTrue(enumerated.containsKey(p.get()), () -> "sampled but not enumerated: " + p.get());
+        }
+      }
+    }
     Random random = new Random(seed);
     int checked = 0;
     for (int i = 0; i < 400; i++) {
