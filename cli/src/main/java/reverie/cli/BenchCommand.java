@@ -101,19 +101,22 @@ final class BenchCommand implements Runnable {
         o.put("programs", r.programs());
         o.put("threads", r.threads());
         o.put("seconds", r.seconds());
+        o.put("cpu_seconds", r.cpuSeconds());
+        o.put("programs_per_cpu_second", r.programsPerCpuSecond());
         out.println(o.toPrettyString());
       } else {
         out.println(
             String.format(
                 Locale.ROOT,
-                "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second; description length"
-                    + " reached %.1f nats",
+                "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per CPU-second);"
+                    + " description length reached %.1f nats",
                 r.programs(),
                 request,
                 r.seconds(),
                 r.threads(),
                 r.threads() == 1 ? "" : "s",
                 r.programsPerSecond(),
+                r.programsPerCpuSecond(),
                 r.natsReached()));
       }
       return ExitCode.OK;

@@ -20,6 +20,7 @@ import reverie.dsl.program.Program;
  */
 final class Enumerator {
   private static final int POLL_INTERVAL = 1 << 12;
+  private static final Code[] NO_CODE = new Code[0];
 
   private final CompiledGrammar grammar;
   private final CandidateCache cache;
@@ -36,6 +37,10 @@ final class Enumerator {
   // are built once, when their last hole is filled, and shared by every completion of the holes after them.
   private Frame top;
   private Program completed;
+  private Code completedCode;
+  // Non-null when the sink wants code: then every finished subtree is also compiled once.
+  private CodeBuilder codes;
+  private CodeSink codeSink;
 
   private int[][] maps = new int[64][];
   private int depth;
@@ -81,6 +86,8 @@ final class Enumerator {
     this.stop = stop;
     this.stopped = false;
     this.pollCountdown = POLL_INTERVAL;
+    this.codeSink = sink instanceof CodeSink c ? c : null;
+    this.codes = codeSink == null ? null : codeSink.codeBuilder();
     load(start);
     if (start.cost + holeBound[holes] < hi) {
       search(start.cost);
@@ -123,12 +130,30 @@ final class Enumerator {
     unifier = new Unifier(p.variableBound);
     holes = 0;
     depth = 0;
-    top = p.frame;
+    top = codes == null ? p.frame : withCode(p.frame);
     completed = p.completed;
+    completedCode = p.completed == null || codes == null ? null : codes.compile(p.completed);
     for (int i = 0; i < p.holeTypes.length; i++) {
       ensureHoles(holes + 1);
       setHole(holes++, p.holeTypes[i], p.holeEnvs[i], p.holeContexts[i]);
     }
+  }
+
+  /** A fringe element's frames with the code of their heads and finished arguments (compiled once per load). */
+  private Frame withCode(Frame f) {
+    if (f == null) {
+      return null;
+    }
+    Frame parent = withCode(f.parent);
+    if (f.partial == null) {
+      return new Frame(null, 1, parent);
+    }
+    java.util.List<Program> done = f.partial.applicationArguments();
+    Code[] arguments = new Code[done.size()];
+    for (int i = 0; i < arguments.length; i++) {
+      arguments[i] = codes.compile(done.get(i));
+    }
+    return new Frame(f.partial, f.remaining, parent, codes.compile(f.partial.applicationHead()), arguments);
   }
 
   private PartialProgram snapshot(double cost) {
@@ -236,10 +261,16 @@ final class Enumerator {
       unifier.bindUnchecked(map[c.boundKeys[k]], c.boundTo[k].rename(map, unifier));
     }
     int n = c.arguments.length;
-    if (n == 0) {
-      finish(c.program);
+    if (codes == null) {
+      if (n == 0) {
+        finish(c.program);
+      } else {
+        top = new Frame(c.program, n, top);
+      }
+    } else if (n == 0) {
+      finishWithCode(c.program, codes.head(c.head));
     } else {
-      top = new Frame(c.program, n, top);
+      top = new Frame(c.program, n, top, codes.head(c.head), NO_CODE);
     }
     ensureHoles(h + n);
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
@@ -251,9 +282,36 @@ final class Enumerator {
 
   private void emit(Program p, double cost) {
     emitted++;
-    if (!sink.accept(p, -cost)) {
+    boolean go = codeSink != null ? codeSink.accept(p, completedCode, -cost) : sink.accept(p, -cost);
+    if (!go) {
       stopped = true;
     }
+  }
+
+  /** Like {@link #finish}, also compiling each finished node once. */
+  private void finishWithCode(Program value, Code code) {
+    Frame f = top;
+    while (f != null) {
+      if (f.partial == null) {
+        value = new Abstraction(value);
+        code = codes.lambda(code);
+        f = f.parent;
+        continue;
+      }
+      Program applied = new Application(f.partial, value);
+      Code[] arguments = Arrays.copyOf(f.arguments, f.arguments.length + 1);
+      arguments[f.arguments.length] = code;
+      if (f.remaining > 1) {
+        top = new Frame(applied, f.remaining - 1, f.parent, f.head, arguments);
+        return;
+      }
+      value = applied;
+      code = codes.apply(f.head, arguments);
+      f = f.parent;
+    }
+    top = null;
+    completed = value;
+    completedCode = code;
   }
 
   /** A subtree is finished: wraps it into the unfinished frames above it as far as they finish too. */

@@ -47,6 +47,10 @@ public final class ProgramEnumeration {
     this(CompiledGrammar.contextual(grammar), request);
   }
 
+  CompiledGrammar grammar() {
+    return grammar;
+  }
+
   /** What a run did. */
   public record Outcome(long programs, double natsReached, boolean exhausted) {}
 

@@ -19,9 +19,34 @@ import reverie.tasks.Domains;
 final class TaskChecker {
   private final Map<String, Evaluator> evaluators = new HashMap<>();
   private final Budget budget;
+  private final long steps;
+  private final long nanos;
+  private final long cells;
 
   TaskChecker(long steps, long nanos, long cells) {
     this.budget = Budget.of(steps, nanos, cells);
+    this.steps = steps;
+    this.nanos = nanos;
+    this.cells = cells;
+  }
+
+  /**
+   * Whether fast-path {@code code} maps each input to its output. A fresh budget per run: only the
+   * evaluator itself may restart one.
+   */
+  boolean passes(Code code, List<List<Object>> inputs, List<Object> outputs) {
+    for (int i = 0; i < inputs.size(); i++) {
+      Object out;
+      try {
+        out = Code.run(code, inputs.get(i), Budget.of(steps, nanos, cells));
+      } catch (EvaluationException failed) {
+        return false;
+      }
+      if (!Objects.equals(outputs.get(i), out)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The evaluator of a task's domain (one per domain, made on first use). */

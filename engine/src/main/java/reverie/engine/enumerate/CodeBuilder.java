@@ -1,0 +1,102 @@
+package reverie.engine.enumerate;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import reverie.dsl.InputException;
+import reverie.dsl.eval.Curried;
+import reverie.dsl.program.Abstraction;
+import reverie.dsl.program.Application;
+import reverie.dsl.program.Index;
+import reverie.dsl.program.Invented;
+import reverie.dsl.program.Primitive;
+import reverie.dsl.program.Program;
+
+/** Makes {@link Code} for the enumerator: one node per finished subtree, heads precompiled per production. */
+final class CodeBuilder {
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+  private final Map<String, Object> implementations;
+  private final Code[] productions;
+  private final Code[] variables = new Code[32];
+
+  CodeBuilder(CompiledGrammar grammar, Map<String, Object> implementations) {
+    this.implementations = implementations;
+    productions = new Code[grammar.programs.length];
+    for (int i = 0; i < productions.length; i++) {
+      productions[i] = compile(grammar.programs[i]);
+    }
+    variables[0] = Code.Innermost.INSTANCE;
+    for (int i = 1; i < variables.length; i++) {
+      variables[i] = new Code.Variable(i);
+    }
+  }
+
+  /** The code of a candidate's head: a production index, or {@code -(j + 1)} for the variable {@code $j}. */
+  Code head(int head) {
+    if (head >= 0) {
+      return productions[head];
+    }
+    int j = -head - 1;
+    return j < variables.length ? variables[j] : new Code.Variable(j);
+  }
+
+  Code lambda(Code body) {
+    return new Code.Lambda(body);
+  }
+
+  /** The code of {@code head} applied to all of {@code arguments}. */
+  Code apply(Code head, Code[] arguments) {
+    int used = 0;
+    Code code = head;
+    if (head instanceof Code.Constant c && c.value == Curried.IF && arguments.length >= 3) {
+      code = new Code.If(arguments[0], arguments[1], arguments[2]);
+      used = 3;
+    }
+    while (used < arguments.length) {
+      if (used + 2 <= arguments.length) {
+        code = new Code.Apply2(code, arguments[used], arguments[used + 1]);
+        used += 2;
+      } else {
+        code = new Code.Apply(code, arguments[used]);
+        used++;
+      }
+    }
+    return code;
+  }
+
+  /** Compiles a whole program (used for the bodies of inventions). */
+  Code compile(Program p) {
+    if (p instanceof Index i) {
+      return head(-i.index() - 1);
+    }
+    if (p instanceof Abstraction a) {
+      return lambda(compile(a.body()));
+    }
+    if (p instanceof Primitive prim) {
+      return new Code.Constant(implementation(prim));
+    }
+    if (p instanceof Invented inv) {
+      return compile(inv.body());
+    }
+    if (p instanceof Application) {
+      java.util.List<Program> args = p.applicationArguments();
+      Code[] codes = new Code[args.size()];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = compile(args.get(i));
+      }
+      return apply(compile(p.applicationHead()), codes);
+    }
+    throw new AssertionError(p);
+  }
+
+  private Object implementation(Primitive p) {
+    Object value = implementations.get(p.name());
+    if (value == null && INTEGER.matcher(p.name()).matches()) {
+      return Long.parseLong(p.name());
+    }
+    if (value == null) {
+      throw new InputException("no implementation for primitive '" + p.name() + "'");
+    }
+    return value;
+  }
+}
