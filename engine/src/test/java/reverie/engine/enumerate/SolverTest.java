@@ -1,0 +1,85 @@
+package reverie.engine.enumerate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reverie.dsl.eval.Budget;
+import reverie.dsl.eval.Evaluator;
+import reverie.dsl.grammar.ContextualGrammar;
+import reverie.dsl.grammar.Grammar;
+import reverie.dsl.program.Program;
+import reverie.dsl.type.Type;
+import reverie.tasks.Domain;
+import reverie.tasks.Domains;
+
+class SolverTest {
+  private static final Domain LISTS = Domains.byName("lists");
+  private static final Grammar UNIFORM = Grammar.uniform(LISTS.primitives());
+
+  /** A problem whose outputs are those of {@code solution} on random inputs (random outputs if null). */
+  private static Solver.Problem problem(String name, String request, String solution, long seed) {
+    Type t = Type.parse(request);
+    List<List<Object>> inputs = new ArrayList<>();
+    List<Object> outputs = new ArrayList<>();
+    EnumerationBenchmark.unsolvable(LISTS, t, new Random(seed), inputs, outputs);
+    if (solution != null) {
+      var compiled = new Evaluator(LISTS.implementations()).compile(Program.parse(solution, LISTS.resolver()));
+      outputs.clear();
+      for (List<Object> in : inputs) {
+        outputs.add(compiled.run(in, Budget.standard()));
+      }
+    }
+    return new Solver.Problem(name, t, "lists", inputs, outputs, null);
+  }
+
+  @Test
+  void findsSimpleProgramsKeepsTopKAndChargesTheUnsolvedTheirTimeout() {
+    List<Solver.Problem> problems =
+        List.of(
+            problem("tail", "list(int) -> list(int)", "(lambda (cdr $0))", 1),
+            problem("length", "list(int) -> int", "(lambda (length $0))", 2),
+            problem("increment", "list(int) -> list(int)", "(lambda (map (lambda (+ 1 $0)) $0))", 3),
+            problem("noise", "list(int) -> list(int)", null, 4));
+    ContextualGrammar g = ContextualGrammar.fromGrammar(UNIFORM);
+    AtomicInteger reports = new AtomicInteger();
+    SolveConfig config =
+        SolveConfig.defaults().withTimeout(1.0).withThreads(2).withTopK(3).withListener(p -> reports.incrementAndGet());
+    Solver.Outcome outcome = Solver.solveProblems(problems, p -> g, config);
+    assertEquals(4, outcome.results().size());
+    Evaluator official = new Evaluator(LISTS.implementations());
+    for (Solver.ProblemResult r : outcome.results()) {
+      Solver.Problem p = r.problem();
+      if (p.name().equals("noise")) {
+        assertTrue(r.frontier().isEmpty());
+        assertTrue(r.seconds() >= 0.9, () -> "charged " + r.seconds());
+        continue;
+      }
+      assertTrue(!r.frontier().isEmpty(), () -> p.name() + " unsolved");
+      assertTrue(r.frontier().entries().size() <= 3);
+      for (FrontierEntry e : r.frontier().entries()) {
+        assertEquals(UNIFORM.logPrior(e.program(), p.request()), e.logPrior(), 1e-9);
+        var c = official.compile(e.program());
+        for (int i = 0; i < p.inputs().size(); i++) {
+          assertEquals(p.outputs().get(i), c.run(p.inputs().get(i), Budget.standard()), e.program()::toString);
+        }
+      }
+    }
+    assertEquals("(lambda (cdr $0))", outcome.results().get(0).frontier().best().orElseThrow().program().toString());
+    assertTrue(outcome.cpuSeconds() <= 4 * 1.0 + 0.5, () -> "cpu " + outcome.cpuSeconds());
+    assertTrue(reports.get() > 0);
+  }
+
+  @Test
+  void maxDescriptionLengthEndsTheSearch() {
+    List<Solver.Problem> problems = List.of(problem("noise", "list(int) -> int", null, 5));
+    SolveConfig config = SolveConfig.defaults().withTimeout(100).withThreads(1).withMaxDescriptionLength(8);
+    Solver.Outcome outcome = Solver.solveProblems(problems, p -> ContextualGrammar.fromGrammar(UNIFORM), config);
+    assertTrue(outcome.results().get(0).frontier().isEmpty());
+    assertTrue(outcome.wallSeconds() < 50);
+  }
+}
