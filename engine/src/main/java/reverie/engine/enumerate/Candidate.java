@@ -21,7 +21,9 @@ final class Candidate {
   final FastType[] boundTo;
   final FastType[] arguments;
   final int[] argumentContexts;
-  /** Lower bound on the cost of filling all the arguments: the sum of their contexts' minimum hole costs. */
+  /** Lower bound on the cost of filling each argument (see CandidateCache#holeLowerBound). */
+  final double[] argumentBounds;
+  /** The sum of {@link #argumentBounds}. */
   final double argumentsBound;
 
   Candidate(
@@ -33,7 +35,7 @@ final class Candidate {
       FastType[] boundTo,
       FastType[] arguments,
       int[] argumentContexts,
-      double argumentsBound) {
+      double[] argumentBounds) {
     this.cost = cost;
     this.head = head;
     this.program = program;
@@ -42,6 +44,11 @@ final class Candidate {
     this.boundTo = boundTo;
     this.arguments = arguments;
     this.argumentContexts = argumentContexts;
-    this.argumentsBound = argumentsBound;
+    this.argumentBounds = argumentBounds;
+    double sum = 0;
+    for (double b : argumentBounds) {
+      sum += b;
+    }
+    this.argumentsBound = sum;
   }
 }

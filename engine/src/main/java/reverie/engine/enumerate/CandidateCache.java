@@ -198,13 +198,13 @@ final class CandidateCache {
         continue;
       }
       Candidate c = found.get(i);
-      double bound = 0;
-      for (int a : c.argumentContexts) {
-        bound += grammar.minHoleCost[a];
+      double[] bounds = new double[c.arguments.length];
+      for (int a = 0; a < bounds.length; a++) {
+        bounds[a] = holeLowerBound(c.arguments[a], c.argumentContexts[a]);
       }
       result.add(
           new Candidate(
-              -ll, c.head, c.program, c.fresh, c.boundKeys, c.boundTo, c.arguments, c.argumentContexts, bound));
+              -ll, c.head, c.program, c.fresh, c.boundKeys, c.boundTo, c.arguments, c.argumentContexts, bounds));
     }
     // Cheapest completion first, so the search can stop at the first candidate over budget; ties keep
     // grammar order.
@@ -256,7 +256,7 @@ final class CandidateCache {
         bound,
         args,
         contexts,
-        0);
+        new double[0]);
   }
 
   private static void number(FastType t, int[] renumber, int[] next) {
@@ -272,6 +272,78 @@ final class CandidateCache {
     for (FastType a : t.arguments) {
       number(a, renumber, next);
     }
+  }
+
+  private static final int BOUND_DEPTH = 2;
+  private final java.util.Map<String, Double> groundBounds = new java.util.HashMap<>();
+
+  /**
+   * A lower bound on the cost of any completion of a hole of type {@code t} in context {@code context}: an
+   * arrow is filled by lambdas around a hole of its final result, so the bound is that of the final result;
+   * for a ground result see {@link #groundBound}, otherwise the context's bound.
+   */
+  double holeLowerBound(FastType t, int context) {
+    FastType result = finalResult(t);
+    return result.ground ? groundBound(result, context, BOUND_DEPTH) : grammar.minHoleCost[context];
+  }
+
+  /**
+   * For a ground, non-arrow type the productions that unify with it do not depend on the environment, and
+   * they are all in the hole's normalising set: choosing one costs at least lse(them) - its weight plus
+   * bounds on its arguments, and a variable at least lse(them + {logVariable}) - logVariable. Memoised per
+   * thread; {@code depth} limits the recursion into argument types.
+   */
+  private double groundBound(FastType t, int context, int depth) {
+    String key = context + "/" + depth + "/" + Arrays.toString(t.code());
+    Double memo = groundBounds.get(key);
+    if (memo != null) {
+      return memo;
+    }
+    Unifier s = new Unifier(0);
+    double[] w = grammar.logWeights[context];
+    List<Double> weights = new ArrayList<>();
+    List<Double> argumentCosts = new ArrayList<>();
+    for (int p = 0; p < grammar.programs.length; p++) {
+      if (w[p] == Double.NEGATIVE_INFINITY) {
+        continue;
+      }
+      long mark = s.mark();
+      int base = s.allocate(grammar.schemeVariables[p]);
+      int[] shift = new int[grammar.schemeVariables[p]];
+      for (int i = 0; i < shift.length; i++) {
+        shift[i] = base + i;
+      }
+      FastType instance = grammar.schemes[p].rename(shift);
+      if (s.unify(finalResult(instance), t)) {
+        double arguments = 0;
+        FastType[] args = spine(instance);
+        for (int a = 0; a < args.length; a++) {
+          int child = grammar.childContext[p][a];
+          FastType r = finalResult(s.resolve(args[a]));
+          arguments +=
+              depth > 0 && r.ground ? groundBound(r, child, depth - 1) : grammar.minHoleCost[child];
+        }
+        weights.add(w[p]);
+        argumentCosts.add(arguments);
+      }
+      s.undo(mark);
+    }
+    double z = logSumExp(weights);
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < weights.size(); i++) {
+      best = Math.min(best, z - weights.get(i) + argumentCosts.get(i));
+    }
+    double lv = grammar.logVariable[context];
+    if (lv > Double.NEGATIVE_INFINITY) {
+      List<Double> withVariable = new ArrayList<>(weights);
+      withVariable.add(lv);
+      best = Math.min(best, logSumExp(withVariable) - lv);
+    }
+    double bound = best == Double.POSITIVE_INFINITY ? grammar.minHoleCost[context] : Math.max(0, best - 1e-9);
+    // Never weaker than the context's bound, which holds for every hole.
+    bound = Math.max(bound, grammar.minHoleCost[context]);
+    groundBounds.put(key, bound);
+    return bound;
   }
 
   static FastType[] spine(FastType t) {

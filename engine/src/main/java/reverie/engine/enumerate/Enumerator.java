@@ -31,6 +31,8 @@ final class Enumerator {
   private int[] holeContext = new int[64];
   // holeBound[i] = sum of the minimum costs of holes 0..i-1: what the holes below i must still cost at least.
   private double[] holeBound = new double[65];
+  // holeLb[i]: lower bound on the cost of completing hole i.
+  private double[] holeLb = new double[64];
   private int holes;
 
   // The program built so far: a persistent stack of unfinished applications and lambdas. Finished subtrees
@@ -108,7 +110,7 @@ final class Enumerator {
     Frame saved = top;
     if (request.isArrow()) {
       top = new Frame(null, 1, saved);
-      setHole(h, request.arguments[1], new Env(request.arguments[0], env), context);
+      setHole(h, request.arguments[1], new Env(request.arguments[0], env), context, holeLb[h]);
       holes = h + 1;
       out.add(snapshot(p.cost));
       return out;
@@ -135,7 +137,12 @@ final class Enumerator {
     completedCode = p.completed == null || codes == null ? null : codes.compile(p.completed);
     for (int i = 0; i < p.holeTypes.length; i++) {
       ensureHoles(holes + 1);
-      setHole(holes++, p.holeTypes[i], p.holeEnvs[i], p.holeContexts[i]);
+      setHole(
+          holes++,
+          p.holeTypes[i],
+          p.holeEnvs[i],
+          p.holeContexts[i],
+          cache.holeLowerBound(p.holeTypes[i], p.holeContexts[i]));
     }
   }
 
@@ -197,11 +204,12 @@ final class Enumerator {
     FastType request = unifier.shallow(original);
     Env env = holeEnv[h];
     int context = holeContext[h];
+    double lb = holeLb[h];
     Frame saved = top;
     if (request.isArrow()) {
       // Eta-long: an arrow-typed hole is always a lambda; it costs nothing.
       top = new Frame(null, 1, saved);
-      setHole(h, request.arguments[1], new Env(request.arguments[0], env), context);
+      setHole(h, request.arguments[1], new Env(request.arguments[0], env), context, lb);
       holes = h + 1;
       search(cost);
       top = saved;
@@ -230,7 +238,7 @@ final class Enumerator {
       }
       depth--;
     }
-    setHole(h, original, env, context);
+    setHole(h, original, env, context, lb);
     holes = h + 1;
   }
 
@@ -275,7 +283,7 @@ final class Enumerator {
     ensureHoles(h + n);
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
     for (int i = n - 1, slot = h; i >= 0; i--, slot++) {
-      setHole(slot, c.arguments[i].rename(map, unifier), env, c.argumentContexts[i]);
+      setHole(slot, c.arguments[i].rename(map, unifier), env, c.argumentContexts[i], c.argumentBounds[i]);
     }
     holes = h + n;
   }
@@ -335,11 +343,12 @@ final class Enumerator {
     completed = value;
   }
 
-  private void setHole(int i, FastType type, Env env, int context) {
+  private void setHole(int i, FastType type, Env env, int context, double lowerBound) {
     holeType[i] = type;
     holeEnv[i] = env;
     holeContext[i] = context;
-    holeBound[i + 1] = holeBound[i] + grammar.minHoleCost[context];
+    holeLb[i] = lowerBound;
+    holeBound[i + 1] = holeBound[i] + lowerBound;
   }
 
   private void ensureHoles(int n) {
@@ -349,6 +358,7 @@ final class Enumerator {
       holeEnv = Arrays.copyOf(holeEnv, size);
       holeContext = Arrays.copyOf(holeContext, size);
       holeBound = Arrays.copyOf(holeBound, size + 1);
+      holeLb = Arrays.copyOf(holeLb, size);
     }
   }
 }
