@@ -46,6 +46,20 @@ final class CodeBuilder {
 
   /** The code of {@code head} applied to all of {@code arguments}. */
   Code apply(Code head, Code[] arguments) {
+    // Straight-line cases for the usual arities; the loop below handles the rest.
+    switch (arguments.length) {
+      case 1:
+        return new Code.Apply(head, arguments[0]);
+      case 2:
+        return new Code.Apply2(head, arguments[0], arguments[1]);
+      case 3:
+        if (head instanceof Code.Constant c && c.value == Curried.IF) {
+          return new Code.If(arguments[0], arguments[1], arguments[2]);
+        }
+        return new Code.Apply(new Code.Apply2(head, arguments[0], arguments[1]), arguments[2]);
+      default:
+        break;
+    }
     int used = 0;
     Code code = head;
     if (head instanceof Code.Constant c && c.value == Curried.IF && arguments.length >= 3) {

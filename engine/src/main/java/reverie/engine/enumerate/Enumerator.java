@@ -307,8 +307,12 @@ final class Enumerator {
         continue;
       }
       Program applied = new Application(f.partial, value);
-      Code[] arguments = Arrays.copyOf(f.arguments, f.arguments.length + 1);
-      arguments[f.arguments.length] = code;
+      int n = f.arguments.length;
+      Code[] arguments = new Code[n + 1];
+      for (int i = 0; i < n; i++) {
+        arguments[i] = f.arguments[i];
+      }
+      arguments[n] = code;
       if (f.remaining > 1) {
         top = new Frame(applied, f.remaining - 1, f.parent, f.head, arguments);
         return;
