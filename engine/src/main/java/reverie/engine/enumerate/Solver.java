@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -91,10 +92,17 @@ public final class Solver {
       ticker.scheduleAtFixedRate(progress::report, 1, 1, TimeUnit.SECONDS);
     }
     int threads = config.threads();
-    int parallelJobs = Math.min(jobs.size(), threads);
+    // Each job gets threads in proportion to its budget (tasks x timeout), rounded up; jobs start largest
+    // first and each waits until its threads are free. A job holding all the budget gets every thread and
+    // splits its search; many small jobs run side by side on one thread each. The total wall time is then
+    // close to the total budget divided by the threads.
+    List<Job> order = new ArrayList<>(jobs);
+    order.sort((a, b) -> Integer.compare(b.tasks.size(), a.tasks.size()));
+    int totalTasks = tasks.size();
+    Semaphore free = new Semaphore(threads, true);
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.max(1, parallelJobs),
+            Math.max(1, Math.min(jobs.size(), threads)),
             r -> {
               Thread th = new Thread(r, "solve-job");
               th.setDaemon(true);
@@ -102,12 +110,19 @@ public final class Solver {
             });
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < jobs.size(); i++) {
-        Job job = jobs.get(i);
-        // Fewer jobs than threads: each job gets its share of the threads (the first ones the remainder).
+      for (Job job : order) {
         int share =
-            jobs.size() >= threads ? 1 : threads / jobs.size() + (i < threads % jobs.size() ? 1 : 0);
-        futures.add(pool.submit(() -> job.run(share)));
+            Math.min(threads, Math.max(1, (int) Math.ceil((double) threads * job.tasks.size() / totalTasks - 1e-9)));
+        futures.add(
+            pool.submit(
+                () -> {
+                  free.acquireUninterruptibly(share);
+                  try {
+                    job.run(share);
+                  } finally {
+                    free.release(share);
+                  }
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
