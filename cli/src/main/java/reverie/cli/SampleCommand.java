@@ -28,34 +28,58 @@ import reverie.tasks.Domains;
     name = "sample",
     header = "Sample programs of a type from a domain's base grammar.",
     description = {
-      "Draws N programs of type TYPE from the uniform grammar over the domain's primitives, top-down as",
-      "DreamCoder does (eta-long, each hole choosing among the productions and variables that fit its type),",
-      "and prints each with its log-prior in nats, e.g. '-4.7958  (lambda (cdr $0))'. A draw nested deeper",
+      "Draws N programs of type TYPE from the uniform grammar over the domain's primitives,"
+          + " top-down as",
+      "DreamCoder does (eta-long, each hole choosing among the productions and variables that fit"
+          + " its type),",
+      "and prints each with its log-prior in nats, e.g. '-4.7958  (lambda (cdr $0))'. A draw nested"
+          + " deeper",
       "than --max-depth is discarded and drawn again. The same --seed gives the same programs."
     })
 final class SampleCommand implements Callable<Integer> {
-  // Attempts per requested program before concluding that the type has no program within the depth bound.
+  // Attempts per requested program before concluding that the type has no program within the depth
+  // bound.
   private static final int ATTEMPTS = 10_000;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--domain", defaultValue = "lists", description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--domain",
+      defaultValue = "lists",
+      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
   String domain;
 
-  @Option(names = "--type", required = true, paramLabel = "TYPE", description = "The request type, e.g. 'list(int) -> list(int)'.")
+  @Option(
+      names = "--type",
+      required = true,
+      paramLabel = "TYPE",
+      description = "The request type, e.g. 'list(int) -> list(int)'.")
   String type;
 
-  @Option(names = "-n", defaultValue = "10", paramLabel = "N", description = "Number of programs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "-n",
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "Number of programs (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--max-depth", defaultValue = "8", paramLabel = "D",
+  @Option(
+      names = "--max-depth",
+      defaultValue = "8",
+      paramLabel = "D",
       description = "Deepest nesting of choices kept (default: ${DEFAULT-VALUE}).")
   int maxDepth;
 
-  @Option(names = "--json", description = "Print one JSON list of {\"program\", \"log_prior\"} objects.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON list of {\"program\", \"log_prior\"} objects.")
   boolean json;
 
   @Override
@@ -64,7 +88,8 @@ final class SampleCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "-n must not be negative: " + count);
     }
     if (maxDepth < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-depth must be at least 1: " + maxDepth);
+      throw new ParameterException(
+          spec.commandLine(), "--max-depth must be at least 1: " + maxDepth);
     }
     Domain d = Domains.byName(domain);
     Type request = Type.parse(type);
@@ -99,7 +124,15 @@ final class SampleCommand implements Callable<Integer> {
         return s.get();
       }
     }
-    throw new InputException("no program of type " + request + " in domain " + domain + " within depth " + maxDepth
-        + " after " + ATTEMPTS + " attempts");
+    throw new InputException(
+        "no program of type "
+            + request
+            + " in domain "
+            + domain
+            + " within depth "
+            + maxDepth
+            + " after "
+            + ATTEMPTS
+            + " attempts");
   }
 }

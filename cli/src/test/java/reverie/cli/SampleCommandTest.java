@@ -21,7 +21,8 @@ class SampleCommandTest {
   @Test
   void printsWellTypedProgramsWithTheirLogPriors() {
     String type = "list(int) -> list(int)";
-    CliRun run = CliRun.of("sample", "--domain", "lists", "--type", type, "-n", "20", "--seed", "3");
+    CliRun run =
+        CliRun.of("sample", "--domain", "lists", "--type", type, "-n", "20", "--seed", "3");
     assertEquals(0, run.exitCode(), run.err());
     String[] lines = run.out().strip().split("\n");
     assertEquals(20, lines.length);
@@ -36,13 +37,17 @@ class SampleCommandTest {
 
   @Test
   void jsonListsProgramsAndLogPriors() throws Exception {
-    CliRun run = CliRun.of("sample", "--type", "list(int) -> int", "-n", "5", "--seed", "1", "--json");
+    CliRun run =
+        CliRun.of("sample", "--type", "list(int) -> int", "-n", "5", "--seed", "1", "--json");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertEquals(5, json.size());
     for (JsonNode entry : json) {
       Program p = Program.parse(entry.get("program").asText(), LISTS.resolver());
-      assertEquals(UNIFORM.logPrior(p, Type.parse("list(int) -> int")), entry.get("log_prior").asDouble(), 1e-12);
+      assertEquals(
+          UNIFORM.logPrior(p, Type.parse("list(int) -> int")),
+          entry.get("log_prior").asDouble(),
+          1e-12);
     }
   }
 

@@ -11,9 +11,10 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
 
 /**
- * A plain top-down enumerator for tests: every program whose description length under {@code grammar} is
- * below a bound, in continuation-passing style over one undoable type context, built on the public {@link
- * Grammar#candidates} (so that the enumeration helper's faster version can be checked against it).
+ * A plain top-down enumerator for tests: every program whose description length under {@code
+ * grammar} is below a bound, in continuation-passing style over one undoable type context, built on
+ * the public {@link Grammar#candidates} (so that the enumeration helper's faster version can be
+ * checked against it).
  */
 final class BruteForceEnumerator {
   private final Grammar grammar;
@@ -25,8 +26,12 @@ final class BruteForceEnumerator {
     this.context = new TypeContext(request);
   }
 
-  /** Calls {@code sink} with each program of cost (negative log-prior) below {@code bound}, and its cost. */
-  static void enumerate(Grammar grammar, Type request, double bound, ObjDoubleConsumer<Program> sink) {
+  /**
+   * Calls {@code sink} with each program of cost (negative log-prior) below {@code bound}, and its
+   * cost.
+   */
+  static void enumerate(
+      Grammar grammar, Type request, double bound, ObjDoubleConsumer<Program> sink) {
     new BruteForceEnumerator(grammar, request).hole(request, bound, sink);
   }
 
@@ -35,11 +40,14 @@ final class BruteForceEnumerator {
     if (type.isArrow()) {
       environment.add(type.argumentType());
       // The continuation fills later siblings, which must not see this lambda's variable.
-      hole(type.resultType(), budget, (body, cost) -> {
-        Type bound = environment.remove(environment.size() - 1);
-        k.accept(new Abstraction(body), cost);
-        environment.add(bound);
-      });
+      hole(
+          type.resultType(),
+          budget,
+          (body, cost) -> {
+            Type bound = environment.remove(environment.size() - 1);
+            k.accept(new Abstraction(body), cost);
+            environment.add(bound);
+          });
       environment.remove(environment.size() - 1);
       return;
     }
@@ -57,17 +65,31 @@ final class BruteForceEnumerator {
       }
       context.unify(t.finalResult(), type);
       List<Type> arguments = context.resolve(t).functionArguments();
-      arguments(c.program(), arguments, 0, budget - cost, (p, argumentCost) -> k.accept(p, cost + argumentCost));
+      arguments(
+          c.program(),
+          arguments,
+          0,
+          budget - cost,
+          (p, argumentCost) -> k.accept(p, cost + argumentCost));
       context.undo(mark);
     }
   }
 
-  private void arguments(Program function, List<Type> types, int next, double budget, ObjDoubleConsumer<Program> k) {
+  private void arguments(
+      Program function, List<Type> types, int next, double budget, ObjDoubleConsumer<Program> k) {
     if (next == types.size()) {
       k.accept(function, 0);
       return;
     }
-    hole(types.get(next), budget, (argument, cost) -> arguments(new Application(function, argument), types,
-        next + 1, budget - cost, (p, rest) -> k.accept(p, cost + rest)));
+    hole(
+        types.get(next),
+        budget,
+        (argument, cost) ->
+            arguments(
+                new Application(function, argument),
+                types,
+                next + 1,
+                budget - cost,
+                (p, rest) -> k.accept(p, cost + rest)));
   }
 }

@@ -19,15 +19,19 @@ class EnumerationCountTest {
     Set<Program> below12 = new HashSet<>();
     int[] below6 = {0};
     double[] mass = {0};
-    BruteForceEnumerator.enumerate(ListPrimitives.UNIFORM, LIST_TO_LIST, 12.0, (p, cost) -> {
-      assertTrue(below12.add(p), () -> "enumerated twice: " + p);
-      assertEquals(-cost, ListPrimitives.UNIFORM.logPrior(p, LIST_TO_LIST), 1e-9, p::toString);
-      TypeInference.check(p, LIST_TO_LIST);
-      if (cost < 6) {
-        below6[0]++;
-      }
-      mass[0] += Math.exp(-cost);
-    });
+    BruteForceEnumerator.enumerate(
+        ListPrimitives.UNIFORM,
+        LIST_TO_LIST,
+        12.0,
+        (p, cost) -> {
+          assertTrue(below12.add(p), () -> "enumerated twice: " + p);
+          assertEquals(-cost, ListPrimitives.UNIFORM.logPrior(p, LIST_TO_LIST), 1e-9, p::toString);
+          TypeInference.check(p, LIST_TO_LIST);
+          if (cost < 6) {
+            below6[0]++;
+          }
+          mass[0] += Math.exp(-cost);
+        });
     assertEquals(7, below6[0]);
     assertEquals(672, below12.size());
     assertTrue(mass[0] <= 1.0 + 1e-12, "probability mass " + mass[0]);
@@ -37,7 +41,10 @@ class EnumerationCountTest {
   void probabilitiesOfSmallProgramsSumToAtMostOne() {
     for (String request : SamplingTest.REQUESTS) {
       double[] mass = {0};
-      BruteForceEnumerator.enumerate(ListPrimitives.UNIFORM, Type.parse(request), 10.0,
+      BruteForceEnumerator.enumerate(
+          ListPrimitives.UNIFORM,
+          Type.parse(request),
+          10.0,
           (p, cost) -> mass[0] += Math.exp(-cost));
       assertTrue(mass[0] > 0.1 && mass[0] <= 1.0 + 1e-12, request + ": " + mass[0]);
     }

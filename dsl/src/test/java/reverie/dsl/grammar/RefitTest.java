@@ -24,7 +24,8 @@ class RefitTest {
 
   @Test
   void countsUsesAgainstTimesOffered() {
-    // (lambda (cdr $0)): two list(int) holes, each offering map unfold range index fold if empty cons car cdr
+    // (lambda (cdr $0)): two list(int) holes, each offering map unfold range index fold if empty
+    // cons car cdr
     // and the variable; cdr chosen once, the variable once.
     Grammar refit = G.refit(List.of(weighted("(lambda (cdr $0))", 1.0)), 1.0);
     assertEquals(Math.log(1 + 1) - Math.log(2 + 1), weight(refit, "cdr"), 1e-12);
@@ -36,7 +37,9 @@ class RefitTest {
 
   @Test
   void programsArePosteriorWeighted() {
-    Grammar refit = G.refit(List.of(weighted("(lambda (cdr $0))", 0.25), weighted("(lambda empty)", 0.75)), 0.5);
+    Grammar refit =
+        G.refit(
+            List.of(weighted("(lambda (cdr $0))", 0.25), weighted("(lambda empty)", 0.75)), 0.5);
     // cdr: used 0.25, offered 0.25 * 2 + 0.75 * 1 = 1.25; empty: used 0.75, offered 1.25.
     assertEquals(Math.log(0.25 + 0.5) - Math.log(1.25 + 0.5), weight(refit, "cdr"), 1e-12);
     assertEquals(Math.log(0.75 + 0.5) - Math.log(1.25 + 0.5), weight(refit, "empty"), 1e-12);
@@ -50,12 +53,16 @@ class RefitTest {
     assertEquals(Double.NEGATIVE_INFINITY, weight(refit, "map"));
     assertEquals(0.0, weight(refit, "+"));
     // The refit grammar puts all its mass on the program's choices at these holes.
-    assertEquals(Math.log(0.5) * 2, refit.logPrior(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST), 1e-12);
+    assertEquals(
+        Math.log(0.5) * 2,
+        refit.logPrior(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST),
+        1e-12);
   }
 
   @Test
   void programsOutsideTheLanguageAreRefused() {
-    assertThrows(InputException.class, () -> G.refit(List.of(weighted("(lambda (length $0))", 1.0)), 1.0));
+    assertThrows(
+        InputException.class, () -> G.refit(List.of(weighted("(lambda (length $0))", 1.0)), 1.0));
   }
 
   @Test
@@ -77,7 +84,9 @@ class RefitTest {
   void gradientMatchesFiniteDifferences() {
     Random random = new Random(9);
     Grammar g = ContextualGrammarTest.randomContextual(G, random).noParent();
-    Program p = ListPrimitives.parse("(lambda (map (lambda (if (gt? $0 (length $1)) $0 (car $1))) (cdr $0)))");
+    Program p =
+        ListPrimitives.parse(
+            "(lambda (map (lambda (if (gt? $0 (length $1)) $0 (car $1))) (cdr $0)))");
     LikelihoodSummary.ContextSummary summary = g.summarize(p, LIST_TO_LIST).contexts().get(0);
     double[] w = g.logWeights();
     double v = g.logVariable();

@@ -8,22 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
 import reverie.dsl.type.Type;
 
 class SamplingTest {
-  static final List<String> REQUESTS = List.of(
-      "list(int) -> list(int)", "list(int) -> int", "list(int) -> bool", "int -> list(int)");
+  static final List<String> REQUESTS =
+      List.of(
+          "list(int) -> list(int)", "list(int) -> int", "list(int) -> bool", "int -> list(int)");
 
-  /** 10,000 samples from the uniform list grammar: all well-typed, each with the log-prior the grammar gives. */
+  /**
+   * 10,000 samples from the uniform list grammar: all well-typed, each with the log-prior the
+   * grammar gives.
+   */
   @Property(seed = "42", tries = 4)
   void samplesTypeCheckAndCarryTheirLogPrior(@ForAll("requests") String requestText) {
     Type request = Type.parse(requestText);
@@ -37,7 +40,8 @@ class SamplingTest {
       accepted++;
       Program p = s.get().program();
       TypeInference.check(p, request);
-      assertEquals(ListPrimitives.UNIFORM.logPrior(p, request), s.get().logPrior(), 1e-9, p::toString);
+      assertEquals(
+          ListPrimitives.UNIFORM.logPrior(p, request), s.get().logPrior(), 1e-9, p::toString);
     }
     assertEquals(2500, accepted, "samples within depth 8");
   }
@@ -51,13 +55,15 @@ class SamplingTest {
   void contextualSamplesCarryTheirLogPrior(@ForAll("requests") String requestText) {
     Type request = Type.parse(requestText);
     Random random = new Random(requestText.hashCode() + 1);
-    ContextualGrammar g = ContextualGrammarTest.randomContextual(GrammarJsonTest.withInvention(), random);
+    ContextualGrammar g =
+        ContextualGrammarTest.randomContextual(GrammarJsonTest.withInvention(), random);
     for (int i = 0; i < 500; i++) {
       Optional<Sample> s = g.sampleWithLogPrior(request, random, 6);
       if (s.isPresent()) {
         TypeInference.check(s.get().program(), request);
         assertEquals(g.logPrior(s.get().program(), request), s.get().logPrior(), 1e-9);
-        assertEquals(s.get().logPrior(), g.summarize(s.get().program(), request).logLikelihood(g), 1e-9);
+        assertEquals(
+            s.get().logPrior(), g.summarize(s.get().program(), request).logLikelihood(g), 1e-9);
       }
     }
   }
@@ -77,7 +83,8 @@ class SamplingTest {
         n++;
       }
     }
-    // P(identity) = P(empty) = 1/11 unconditionally, so among all attempts each occurs with rate 1/11.
+    // P(identity) = P(empty) = 1/11 unconditionally, so among all attempts each occurs with rate
+    // 1/11.
     for (String s : List.of("(lambda $0)", "(lambda empty)", "(lambda (cdr $0))")) {
       Program p = ListPrimitives.parse(s);
       double expected = attempts * Math.exp(ListPrimitives.UNIFORM.logPrior(p, request));
@@ -91,7 +98,8 @@ class SamplingTest {
   void depthBoundGivesUp() {
     Type request = Type.parse("list(int) -> int");
     Random random = new Random(1);
-    // At depth 1 only a leaf fits an int hole... but the uniform grammar is free to choose a function, so
+    // At depth 1 only a leaf fits an int hole... but the uniform grammar is free to choose a
+    // function, so
     // some attempts give up and none is deeper than the bound.
     int empty = 0;
     for (int i = 0; i < 200; i++) {
@@ -99,7 +107,8 @@ class SamplingTest {
       if (p.isEmpty()) {
         empty++;
       } else {
-        assertTrue(p.get().applicationArguments().isEmpty() || p.get().size() <= 2, p.get()::toString);
+        assertTrue(
+            p.get().applicationArguments().isEmpty() || p.get().size() <= 2, p.get()::toString);
       }
     }
     assertTrue(empty > 0 && empty < 200);
