@@ -130,6 +130,26 @@ public record ContextualGrammar(
     return library.values().stream().mapToInt(List::size).sum();
   }
 
+  /**
+   * A contextual grammar over {@code library} (in that order): every table keeps its weights for
+   * the productions it has and gives new ones log-weight 0; a new production's argument tables are
+   * the no-parent table's, as after compression adds inventions.
+   */
+  public ContextualGrammar withLibrary(Collection<? extends Program> newLibrary) {
+    Grammar root = noParent.withLibrary(newLibrary);
+    ImmutableMap.Builder<Program, ImmutableList<Grammar>> b = ImmutableMap.builder();
+    for (Production p : root.productions()) {
+      ImmutableList<Grammar> old = library.get(p.program());
+      int arity = p.type().functionArguments().size();
+      ImmutableList.Builder<Grammar> tables = ImmutableList.builder();
+      for (int j = 0; j < arity; j++) {
+        tables.add(old != null ? old.get(j).withLibrary(newLibrary) : root);
+      }
+      b.put(p.program(), tables.build());
+    }
+    return new ContextualGrammar(root, variableParent.withLibrary(newLibrary), b.buildOrThrow());
+  }
+
   /** The same productions with one new table per context, in {@link #contexts()} order. */
   public ContextualGrammar withContexts(List<Grammar> tables) {
     checkArgument(

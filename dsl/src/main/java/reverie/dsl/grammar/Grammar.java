@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -217,9 +218,9 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
    */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder(String.format("%f\tt0\t$_", logVariable));
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%f\tt0\t$_", logVariable));
     for (Production p : productions) {
-      b.append(String.format("%n%f\t%s\t%s", p.logWeight(), p.type(), p.program()));
+      b.append(String.format(Locale.ROOT, "%n%f\t%s\t%s", p.logWeight(), p.type(), p.program()));
     }
     return b.toString();
   }

@@ -105,4 +105,34 @@ class RefitTest {
     double numeric = (summary.logLikelihood(w, v + h) - summary.logLikelihood(w, v - h)) / (2 * h);
     assertEquals(2 * numeric, gv[0], 1e-5);
   }
+
+  @Test
+  void normalisedWeightsArePosteriors() {
+    List<Program> programs =
+        List.of(ListPrimitives.parse("(lambda $0)"), ListPrimitives.parse("(lambda (cdr $0))"));
+    List<WeightedProgram> w =
+        WeightedProgram.normalised(LIST_TO_LIST, programs, new double[] {Math.log(3), 0});
+    assertEquals(0.75, w.get(0).weight(), 1e-12);
+    assertEquals(0.25, w.get(1).weight(), 1e-12);
+  }
+
+  @Test
+  void libraryGrowsWithInventions() {
+    Program invention = ListPrimitives.parse("#(lambda (cdr (cdr $0)))");
+    List<Program> library = new java.util.ArrayList<>(G.library());
+    library.add(invention);
+    Grammar refit = G.refit(List.of(weighted("(lambda (cdr $0))", 1.0)), 1.0);
+    Grammar grown = refit.withLibrary(library);
+    assertEquals(23, grown.productions().size());
+    assertEquals(weight(refit, "cdr"), weight(grown, "cdr"));
+    assertEquals(0.0, grown.productions().get(22).logWeight());
+    Program usesIt = ListPrimitives.parse("(lambda (#(lambda (cdr (cdr $0))) $0))");
+    assertEquals(Double.NEGATIVE_INFINITY, refit.logPrior(usesIt, LIST_TO_LIST));
+    assertEquals(true, Double.isFinite(grown.logPrior(usesIt, LIST_TO_LIST)));
+
+    ContextualGrammar contextual = ContextualGrammar.fromGrammar(refit).withLibrary(library);
+    assertEquals(
+        grown.logPrior(usesIt, LIST_TO_LIST), contextual.logPrior(usesIt, LIST_TO_LIST), 1e-12);
+    assertEquals(1, contextual.library().get(invention).size());
+  }
 }
