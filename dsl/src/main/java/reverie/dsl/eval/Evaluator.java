@@ -17,23 +17,28 @@ import reverie.dsl.program.Program;
  * Compiles programs into trees of {@link Node}s over a domain's primitive implementations, once per
  * program; the result runs on many examples, in several threads at once.
  *
- * <p>Applications whose head is a primitive given all its arguments become direct calls, and
- * {@code (if c a b)} evaluates one branch only; everything else is curried application of
- * {@link FunctionValue}s. Inventions compile to their body, once per {@link #compile} call. A primitive
- * named by a decimal integer literal ({@code 99}, {@code -3}) that has no implementation of its own is
- * that {@code int}, so that domains may accept literals outside their grammar.
+ * <p>Applications whose head is a primitive given all its arguments become direct calls, and {@code
+ * (if c a b)} evaluates one branch only; everything else is curried application of {@link
+ * FunctionValue}s. Inventions compile to their body, once per {@link #compile} call. A primitive
+ * named by a decimal integer literal ({@code 99}, {@code -3}) that has no implementation of its own
+ * is that {@code int}, so that domains may accept literals outside their grammar.
  */
 public final class Evaluator {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
   private final ImmutableMap<String, Object> implementations;
 
-  /** An evaluator for primitives implemented by {@code implementations}: name to constant or function. */
+  /**
+   * An evaluator for primitives implemented by {@code implementations}: name to constant or
+   * function.
+   */
   public Evaluator(Map<String, Object> implementations) {
     this.implementations = ImmutableMap.copyOf(implementations);
   }
 
-  /** Compiles {@code program}; throws {@link InputException} for a primitive without implementation. */
+  /**
+   * Compiles {@code program}; throws {@link InputException} for a primitive without implementation.
+   */
   public CompiledProgram compile(Program program) {
     return new CompiledProgram(new Compilation().compile(program));
   }
@@ -72,7 +77,9 @@ public final class Evaluator {
       if (head instanceof Primitive primitive) {
         Object f = implementation(primitive);
         if (f == Curried.IF && arguments.size() >= 3) {
-          node = new Node.If(compile(arguments.get(0)), compile(arguments.get(1)), compile(arguments.get(2)));
+          node =
+              new Node.If(
+                  compile(arguments.get(0)), compile(arguments.get(1)), compile(arguments.get(2)));
           used = 3;
         } else if (f instanceof PrimitiveFunction pf && arguments.size() >= pf.arity()) {
           node = call(pf, arguments);
@@ -84,7 +91,8 @@ public final class Evaluator {
       }
       while (used < arguments.size()) {
         if (used + 2 <= arguments.size()) {
-          node = new Node.Apply2(node, compile(arguments.get(used)), compile(arguments.get(used + 1)));
+          node =
+              new Node.Apply2(node, compile(arguments.get(used)), compile(arguments.get(used + 1)));
           used += 2;
         } else {
           node = new Node.Apply(node, compile(arguments.get(used)));
@@ -120,7 +128,8 @@ public final class Evaluator {
         try {
           return Long.parseLong(primitive.name());
         } catch (NumberFormatException e) {
-          throw new InputException("integer literal " + primitive.name() + " does not fit in 64 bits");
+          throw new InputException(
+              "integer literal " + primitive.name() + " does not fit in 64 bits");
         }
       }
       if (value == null) {
