@@ -47,12 +47,21 @@ public class EvaluationBenchmark {
     "(lambda (map (lambda (mod $0 (+ 1 1))) (cdr $0)))",
     "(lambda (length (map (lambda (car empty)) $0)))",
   };
+  /** Small candidates as the enumerator meets them: most fail, or differ from the target, at once. */
+  static final String[] CANDIDATES = {
+    "(lambda (cdr (cdr (cdr (cdr (cdr (cdr (cdr (cdr $0)))))))))",
+    "(lambda (map (lambda (car empty)) $0))",
+    "(lambda (cons (index (+ 1 1) empty) $0))",
+    "(lambda (map (lambda (- $0 (car (cdr empty)))) $0))",
+  };
+
   static final int EXAMPLES = 15;
 
   private final Budget budget = Budget.standard();
   private Evaluator evaluator;
   private List<Program> programs;
   private List<CompiledProgram> compiled;
+  private List<Program> candidates;
   private List<List<Object>> inputs;
 
   @Setup
@@ -64,6 +73,10 @@ public class EvaluationBenchmark {
     for (String p : PROGRAMS) {
       programs.add(Program.parse(p, lists.resolver()));
       compiled.add(evaluator.compile(programs.get(programs.size() - 1)));
+    }
+    candidates = new ArrayList<>();
+    for (String p : CANDIDATES) {
+      candidates.add(Program.parse(p, lists.resolver()));
     }
     Random random = new Random(42);
     inputs = new ArrayList<>();
@@ -104,6 +117,19 @@ public class EvaluationBenchmark {
         for (List<Object> input : inputs) {
           hole.consume(p.run(input, budget));
         }
+      } catch (EvaluationException e) {
+        hole.consume(e);
+      }
+    }
+  }
+
+  /** Compile candidates that fail on the first example and run them: the enumerator's common case. */
+  @Benchmark
+  @OperationsPerInvocation(4)
+  public void compileAndFailPerCandidate(Blackhole hole) {
+    for (Program program : candidates) {
+      try {
+        hole.consume(evaluator.compile(program).run(inputs.get(0), budget));
       } catch (EvaluationException e) {
         hole.consume(e);
       }

@@ -17,11 +17,17 @@ import reverie.tasks.Domains;
     header = "Print the inferred type of a program.",
     description = {
       "Parses PROGRAM in DreamCoder syntax with the primitives of the domain and prints its most"
-          + " general",
-      "type, such as 'list(int) -> int'. A malformed or ill-typed program exits with code 3."
+          + " general type, such as 'list(int) -> int'. A malformed or ill-typed program exits with"
+          + " code 3."
     })
 final class TypeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = "--domain",

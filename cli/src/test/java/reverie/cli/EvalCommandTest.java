@@ -102,6 +102,22 @@ text  | (lambda (car $0))                               | "ab"        |         
   }
 
   @org.junit.jupiter.api.Test
+  void illTypedProgramIsBadInput() {
+    assertEquals(
+        new Outcome(3, "", "reverie: in (+ $0 empty): cannot unify int -> int with list(t2) -> t3"),
+        run("type", "(lambda (+ $0 empty))"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void helpAndUsage() {
+    Outcome help = run("eval", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().startsWith("Evaluate a program on JSON arguments."), help.out());
+    assertEquals(2, run("eval").code());
+    assertEquals(2, run("type", "--bogus", "1").code());
+  }
+
+  @org.junit.jupiter.api.Test
   void unknownDomainIsBadInput() {
     Outcome o = run("type", "--domain", "nope", "1");
     assertEquals(3, o.code());
