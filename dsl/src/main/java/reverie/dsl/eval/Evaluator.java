@@ -26,7 +26,19 @@ import reverie.dsl.program.Program;
 public final class Evaluator {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
+  /** Shared nodes for the variables $0..$15, which are immutable like every node. */
+  private static final Node[] VARIABLES = new Node[16];
+
+  static {
+    VARIABLES[0] = new Node.Innermost();
+    for (int i = 1; i < VARIABLES.length; i++) {
+      VARIABLES[i] = new Node.Variable(i);
+    }
+  }
+
   private final ImmutableMap<String, Object> implementations;
+  /** One shared constant node per primitive, so that compiling allocates only the program's shape. */
+  private final ImmutableMap<String, Node> constants;
 
   /**
    * An evaluator for primitives implemented by {@code implementations}: name to constant or
@@ -34,6 +46,9 @@ public final class Evaluator {
    */
   public Evaluator(Map<String, Object> implementations) {
     this.implementations = ImmutableMap.copyOf(implementations);
+    ImmutableMap.Builder<String, Node> nodes = ImmutableMap.builder();
+    this.implementations.forEach((name, value) -> nodes.put(name, new Node.Constant(value)));
+    this.constants = nodes.buildOrThrow();
   }
 
   /**
@@ -49,13 +64,15 @@ public final class Evaluator {
 
     Node compile(Program p) {
       if (p instanceof Index index) {
-        return index.index() == 0 ? new Node.Innermost() : new Node.Variable(index.index());
+        int i = index.index();
+        return i < VARIABLES.length ? VARIABLES[i] : new Node.Variable(i);
       }
       if (p instanceof Abstraction lambda) {
         return new Node.Lambda(compile(lambda.body()));
       }
       if (p instanceof Primitive primitive) {
-        return new Node.Constant(implementation(primitive));
+        Node constant = constants.get(primitive.name());
+        return constant != null ? constant : new Node.Constant(implementation(primitive));
       }
       if (p instanceof Invented invented) {
         Node body = inventions.get(invented);
