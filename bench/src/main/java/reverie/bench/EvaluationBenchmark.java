@@ -47,7 +47,8 @@ public class EvaluationBenchmark {
     "(lambda (map (lambda (mod $0 (+ 1 1))) (cdr $0)))",
     "(lambda (length (map (lambda (car empty)) $0)))",
   };
-  /** Small candidates as the enumerator meets them: most fail, or differ from the target, at once. */
+
+  /** Small candidates as the enumerator meets them: they fail on the first example. */
   static final String[] CANDIDATES = {
     "(lambda (cdr (cdr (cdr (cdr (cdr (cdr (cdr (cdr $0)))))))))",
     "(lambda (map (lambda (car empty)) $0))",
@@ -123,7 +124,7 @@ public class EvaluationBenchmark {
     }
   }
 
-  /** Compile candidates that fail on the first example and run them: the enumerator's common case. */
+  /** Compile candidates and run them until they fail: the enumerator's common case. */
   @Benchmark
   @OperationsPerInvocation(4)
   public void compileAndFailPerCandidate(Blackhole hole) {

@@ -30,10 +30,10 @@ import reverie.tasks.JsonValues;
     header = "Evaluate a program on JSON arguments.",
     description = {
       "Parses PROGRAM with the primitives of the domain, reads each ARG as JSON of the type the"
-          + " program expects there (inferred from the JSON where that type is a variable), runs the"
-          + " program within the standard budget (10^6 steps, 100 ms, 10^6 list cells) and prints the"
-          + " result as JSON. Integer literals such as 99 may be used besides the domain's primitives;"
-          + " in the text domain STRING is the empty string.",
+          + " program expects there (inferred from the JSON where that type is a variable), runs"
+          + " the program within the standard budget (10^6 steps, 100 ms, 10^6 list cells) and"
+          + " prints the result as JSON. Integer literals such as 99 may be used besides the"
+          + " domain's primitives; in the text domain STRING is the empty string.",
       "A failed evaluation prints 'reverie: evaluation failed: <reason>' and exits with code 3."
     })
 final class EvalCommand implements Callable<Integer> {

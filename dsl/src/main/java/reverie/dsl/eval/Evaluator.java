@@ -37,7 +37,8 @@ public final class Evaluator {
   }
 
   private final ImmutableMap<String, Object> implementations;
-  /** One shared constant node per primitive, so that compiling allocates only the program's shape. */
+
+  /** One shared node per primitive, so that compiling allocates only the program's shape. */
   private final ImmutableMap<String, Node> constants;
 
   /**

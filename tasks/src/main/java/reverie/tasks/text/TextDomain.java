@@ -57,7 +57,7 @@ public final class TextDomain implements Domain {
   @Override
   public String description() {
     return "DreamCoder's text editing: strings as list(char), delimiters, char-eq? and a STRING"
-               + " constant";
+        + " constant";
   }
 
   @Override
