@@ -102,13 +102,14 @@ final class BenchCommand implements Runnable {
         o.put("threads", r.threads());
         o.put("seconds", r.seconds());
         o.put("cpu_seconds", r.cpuSeconds());
-        o.put("programs_per_cpu_second", r.programsPerCpuSecond());
+        o.put("worker_cpu_seconds", r.workerCpuSeconds());
+        o.put("programs_per_worker_cpu_second", r.programsPerWorkerCpuSecond());
         out.println(o.toPrettyString());
       } else {
         out.println(
             String.format(
                 Locale.ROOT,
-                "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per CPU-second);"
+                "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per CPU-second of the enumerating threads);"
                     + " description length reached %.1f nats",
                 r.programs(),
                 request,
@@ -116,7 +117,7 @@ final class BenchCommand implements Runnable {
                 r.threads(),
                 r.threads() == 1 ? "" : "s",
                 r.programsPerSecond(),
-                r.programsPerCpuSecond(),
+                r.programsPerWorkerCpuSecond(),
                 r.natsReached()));
       }
       return ExitCode.OK;

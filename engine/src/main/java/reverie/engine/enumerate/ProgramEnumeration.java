@@ -52,7 +52,12 @@ public final class ProgramEnumeration {
   }
 
   /** What a run did. */
-  public record Outcome(long programs, double natsReached, boolean exhausted) {}
+  public record Outcome(long programs, double natsReached, boolean exhausted, double workerCpuSeconds) {}
+
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+  // CPU time of the worker threads of the current run, in nanoseconds.
+  private final java.util.concurrent.atomic.AtomicLong workerCpu = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * Enumerates windows from 0 until {@code maxNats} (exclusive; infinity for no bound), until the sink of a
@@ -73,6 +78,7 @@ public final class ProgramEnumeration {
         threads == 1
             ? List.of(PartialProgram.root(grammar, request))
             : fringe(workers[0], FRINGE_PER_THREAD * threads);
+    workerCpu.set(0);
     AtomicBoolean stopped = new AtomicBoolean();
     BooleanSupplier halt = () -> stopped.get() || stop.getAsBoolean();
     ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemon());
@@ -82,7 +88,7 @@ public final class ProgramEnumeration {
         double hi = Math.min(lo + WINDOW, maxNats);
         runWindow(fringe, lo, hi, workers, workerSinks, halt, stopped, pool);
         if (stopped.get() || stop.getAsBoolean()) {
-          return new Outcome(emitted(workers), lo, false);
+          return new Outcome(emitted(workers), lo, false, workerCpu.get() / 1e9);
         }
         boolean pruned = false;
         for (Enumerator w : workers) {
@@ -90,10 +96,10 @@ public final class ProgramEnumeration {
         }
         lo = hi;
         if (!pruned) {
-          return new Outcome(emitted(workers), lo, true);
+          return new Outcome(emitted(workers), lo, true, workerCpu.get() / 1e9);
         }
       }
-      return new Outcome(emitted(workers), maxNats, false);
+      return new Outcome(emitted(workers), maxNats, false, workerCpu.get() / 1e9);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -109,7 +115,7 @@ public final class ProgramEnumeration {
     return n;
   }
 
-  private static void runWindow(
+  private void runWindow(
       List<PartialProgram> fringe,
       double lo,
       double hi,
@@ -146,7 +152,7 @@ public final class ProgramEnumeration {
     }
   }
 
-  private static void drain(
+  private void drain(
       List<PartialProgram> fringe,
       AtomicInteger nextItem,
       double lo,
@@ -155,11 +161,16 @@ public final class ProgramEnumeration {
       ProgramSink sink,
       BooleanSupplier halt,
       AtomicBoolean stopped) {
-    for (int i = nextItem.getAndIncrement(); i < fringe.size(); i = nextItem.getAndIncrement()) {
-      if (halt.getAsBoolean() || !worker.run(fringe.get(i), lo, hi, sink, halt)) {
-        stopped.set(true);
-        return;
+    long start = CPU.getCurrentThreadCpuTime();
+    try {
+      for (int i = nextItem.getAndIncrement(); i < fringe.size(); i = nextItem.getAndIncrement()) {
+        if (halt.getAsBoolean() || !worker.run(fringe.get(i), lo, hi, sink, halt)) {
+          stopped.set(true);
+          return;
+        }
       }
+    } finally {
+      workerCpu.addAndGet(CPU.getCurrentThreadCpuTime() - start);
     }
   }
 
