@@ -121,9 +121,9 @@ final class TaskFiles {
         ObjectNode example = examples.addObject();
         ArrayNode inputs = example.putArray("inputs");
         for (int i = 0; i < inputTypes.size(); i++) {
-          inputs.add(JsonValues.toJson(e.inputs().get(i), inputTypes.get(i)));
+          inputs.add(TaskValues.toJson(e.inputs().get(i), inputTypes.get(i)));
         }
-        example.set("output", JsonValues.toJson(e.output(), t.outputType()));
+        example.set("output", TaskValues.toJson(e.output(), t.outputType()));
       }
     }
     return root;
@@ -291,7 +291,7 @@ final class TaskFiles {
           ImmutableList.Builder<Object> in = ImmutableList.builder();
           for (int k = 0; k < inputTypes.size(); k++) {
             try {
-              in.add(JsonValues.fromJson(inputs.get(k), inputTypes.get(k)));
+              in.add(TaskValues.fromJson(inputs.get(k), inputTypes.get(k)));
             } catch (InputException x) {
               throw exampleError(e, "input " + k + ": " + x.getMessage());
             }
@@ -352,7 +352,7 @@ final class TaskFiles {
       List<Type> types = new java.util.ArrayList<>(request.functionArguments());
       types.add(request.finalResult());
       for (Type t : types) {
-        if (!JsonValues.isSupported(t) || depth(t) > MAX_TYPE_DEPTH) {
+        if (!TaskValues.isSupported(t) || depth(t) > MAX_TYPE_DEPTH) {
           throw taskError("request type " + request + ": values of type " + t
               + " cannot be given in a task file (only int, bool, char and lists of them)");
         }
@@ -365,7 +365,7 @@ final class TaskFiles {
         throw exampleError(exampleIndex, "missing '" + field + "'");
       }
       try {
-        return JsonValues.fromJson(json, type);
+        return TaskValues.fromJson(json, type);
       } catch (InputException e) {
         throw exampleError(exampleIndex, field + ": " + e.getMessage());
       }

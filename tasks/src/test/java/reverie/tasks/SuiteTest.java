@@ -49,9 +49,9 @@ class SuiteTest {
       for (Task t : Suites.byName(name).tasks()) {
         for (Example e : t.examples()) {
           for (int i = 0; i < t.arity(); i++) {
-            assertTrue(JsonValues.hasType(e.inputs().get(i), t.inputTypes().get(i)), t.name());
+            assertTrue(TaskValues.hasType(e.inputs().get(i), t.inputTypes().get(i)), t.name());
           }
-          assertTrue(JsonValues.hasType(e.output(), t.outputType()), t.name());
+          assertTrue(TaskValues.hasType(e.output(), t.outputType()), t.name());
         }
       }
     }

@@ -17,10 +17,10 @@ import reverie.dsl.type.TypeConstructor;
  * <p>Task values are plain data whatever the domain, so one codec serves every suite; a type outside these
  * (a function, a domain's own constructor) is rejected with an {@link InputException}.
  */
-public final class JsonValues {
+public final class TaskValues {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private JsonValues() {}
+  private TaskValues() {}
 
   /** Whether values of {@code type} can be read and written: {@code int}, {@code bool}, {@code char}, lists. */
   public static boolean isSupported(Type type) {
