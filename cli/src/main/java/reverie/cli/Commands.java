@@ -9,7 +9,8 @@ final class Commands {
   static List<Object> all() {
     return List.of(
         // one line per subcommand, kept in the order of --help
-        new TasksCommand()
-        );
+        new TypeCommand(),
+        new EvalCommand(),
+        new TasksCommand());
   }
 }
