@@ -3,14 +3,15 @@ package reverie.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.google.common.collect.ImmutableList;
 import java.util.List;
 import reverie.dsl.InputException;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 
 /**
- * The JSON form of task values, shared by every task file format: {@code int} is a JSON integer, {@code bool}
+ * The JSON form of task values, shared by every task file format and the same as the domains'
+ * {@link JsonValues}, but strict: only ground types of plain data, and a value that does not have its type is
+ * an {@link InputException} rather than a bug. The form: {@code int} is a JSON integer, {@code bool}
  * a JSON boolean, {@code char} a one-character string, {@code list(t)} an array, except {@code list(char)},
  * which is written as a string (and read from a string or an array of one-character strings).
  *
@@ -39,43 +40,13 @@ public final class TaskValues {
     }
   }
 
-  /** Reads a value of {@code type}; an {@link InputException} saying what was expected otherwise. */
+  /**
+   * Reads a value of {@code type} with the domains' codec {@link JsonValues}, after checking that the type is
+   * one a task file may use; an {@link InputException} saying what was expected otherwise.
+   */
   public static Object fromJson(JsonNode json, Type type) {
-    TypeConstructor c = supported(type);
-    switch (c.name()) {
-      case "int":
-        if (!json.isIntegralNumber() || !json.canConvertToLong()) {
-          throw mismatch(json, type);
-        }
-        return json.longValue();
-      case "bool":
-        if (!json.isBoolean()) {
-          throw mismatch(json, type);
-        }
-        return json.booleanValue();
-      case "char":
-        if (!json.isTextual() || json.textValue().length() != 1) {
-          throw mismatch(json, type);
-        }
-        return json.textValue().charAt(0);
-      default:
-        Type element = c.arguments().get(0);
-        if (json.isTextual() && isChar(element)) {
-          ImmutableList.Builder<Object> chars = ImmutableList.builder();
-          for (char ch : json.textValue().toCharArray()) {
-            chars.add(ch);
-          }
-          return chars.build();
-        }
-        if (!json.isArray()) {
-          throw mismatch(json, type);
-        }
-        ImmutableList.Builder<Object> elements = ImmutableList.builderWithExpectedSize(json.size());
-        for (JsonNode e : json) {
-          elements.add(fromJson(e, element));
-        }
-        return elements.build();
-    }
+    supported(type);
+    return JsonValues.fromJson(json, type);
   }
 
   /** Writes a value of {@code type}; an {@link InputException} when the value does not have that type. */
@@ -149,10 +120,6 @@ public final class TaskValues {
           "values of type " + type + " cannot be read or written (only int, bool, char and lists of them)");
     }
     return (TypeConstructor) type;
-  }
-
-  private static InputException mismatch(JsonNode json, Type type) {
-    return new InputException("expected a value of type " + type + ", found " + abbreviate(json.toString()));
   }
 
   private static String abbreviate(String s) {

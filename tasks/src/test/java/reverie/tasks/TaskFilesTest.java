@@ -132,7 +132,7 @@ class TaskFilesTest {
         "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\": []}]"
             + " | bad.json: task #0 'a': no examples",
         "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\": [{\"i\": 1, \"o\": 2}, "
-            + "{\"i\": [1], \"o\": 2}]}] | bad.json: task #0 'a', example 1: i: expected a value of type int",
+            + "{\"i\": [1], \"o\": 2}]}] | bad.json: task #0 'a', example 1: i: expected an int, found [1]",
         "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"bool\"}, \"examples\": [{\"i\": 1, \"o\": true}]},"
             + "{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"bool\"}, \"examples\": [{\"i\": 1, \"o\": true}]}]"
             + " | bad.json: task #1 'a': duplicate task name (also task #0)",
@@ -145,9 +145,9 @@ class TaskFilesTest {
         "[{\"name\": \"a\", \"request\": \"(int -> int) -> int\", \"examples\": [{\"inputs\": [1], \"output\": 2}]}]"
             + " | bad.json: task #0 'a': request type (int -> int) -> int: values of type int -> int cannot",
         "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 1.5}]}]}"
-            + " | bad.json: task #0 'a', example 0: output: expected a value of type int, found 1.5",
+            + " | bad.json: task #0 'a', example 0: output: expected an int, found 1.5",
         "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 99999999999999999999}]}]}"
-            + " | bad.json: task #0 'a', example 0: output: expected a value of type int",
+            + " | bad.json: task #0 'a', example 0: output: expected an int, found 99999999999999999999",
         "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"exampels\": []}]}"
             + " | bad.json: task #0 'a': unknown field 'exampels'",
         "{\"tasks\": [{\"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 1}]}]}"
