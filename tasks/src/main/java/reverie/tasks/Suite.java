@@ -71,7 +71,8 @@ public record Suite(String name, String domain, ImmutableList<Task> tasks) {
     for (int i = 0; i < tasks.size(); i++) {
       (inTrain[i] ? train : test).add(tasks.get(i));
     }
-    return new Split(new Suite(name + "-train", domain, train.build()), new Suite(name + "-test", domain, test.build()));
+    return new Split(
+        new Suite(name + "-train", domain, train.build()), new Suite(name + "-test", domain, test.build()));
   }
 
   /** The two halves of {@link #split}. */
