@@ -1,5 +1,10 @@
 package reverie.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,14 +38,22 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to check against.")
   String taskName;
 
+  @Option(names = "--json", description = "Print the report as one JSON document.")
+  boolean json;
+
   @Parameters(paramLabel = "PROGRAM", description = "The program, such as '(lambda (map (lambda (+ $0 1)) $0))'.")
   String program;
 
   @Override
-  public Integer call() {
+  public Integer call() throws JsonProcessingException {
     Task task = source.load().task(taskName);
     CheckReport report = CheckReport.check(task, program);
     PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(report)));
+      out.flush();
+      return report.passed() ? ExitCode.OK : ExitCode.FAILED;
+    }
     for (ExampleResult r : report.results()) {
       StringBuilder line = new StringBuilder();
       line.append(r.passed() ? "pass" : "FAIL").append("  example ").append(r.index()).append(": ");
@@ -59,5 +72,33 @@ final class CheckCommand implements Callable<Integer> {
         report.results().size(), task.name());
     out.flush();
     return report.passed() ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  private static ObjectNode toJson(CheckReport report) {
+    Task task = report.task();
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("task", task.name());
+    root.put("request", task.request().toString());
+    root.put("program", report.program().toString());
+    root.put("passed", report.passed());
+    root.put("passed_examples", report.passedCount());
+    root.put("examples", report.results().size());
+    ArrayNode results = root.putArray("results");
+    for (ExampleResult r : report.results()) {
+      ObjectNode o = results.addObject();
+      o.put("index", r.index());
+      o.put("passed", r.passed());
+      ArrayNode inputs = o.putArray("inputs");
+      for (int i = 0; i < task.arity(); i++) {
+        inputs.add(TaskValues.toJson(r.example().inputs().get(i), task.inputTypes().get(i)));
+      }
+      o.set("expected", TaskValues.toJson(r.example().output(), task.outputType()));
+      if (r.actual().isPresent()) {
+        o.set("actual", TaskValues.toJson(r.actual().get(), task.outputType()));
+      } else {
+        o.put("error", r.error().orElseThrow());
+      }
+    }
+    return root;
   }
 }

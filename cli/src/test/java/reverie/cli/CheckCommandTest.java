@@ -3,6 +3,8 @@ package reverie.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class CheckCommandTest {
@@ -47,6 +49,26 @@ class CheckCommandTest {
     CliRun noTask = CliRun.of("check", "--task", "no such task", "(lambda $0)");
     assertEquals(3, noTask.exitCode());
     assertTrue(noTask.err().contains("no task 'no such task' in suite 'lists'"), noTask.err());
+  }
+
+  @Test
+  void jsonReport() throws Exception {
+    CliRun run = CliRun.of("check", "--suite", "lists", "--task", "head", "--json", "(lambda (car (cdr $0)))");
+    assertEquals(1, run.exitCode(), run.err());
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertEquals("head", report.get("task").textValue());
+    assertEquals("list(int) -> int", report.get("request").textValue());
+    assertEquals(false, report.get("passed").booleanValue());
+    int passed = 0;
+    for (JsonNode r : report.get("results")) {
+      assertTrue(r.has("actual") != r.has("error"), r.toString());
+      if (r.get("passed").booleanValue()) {
+        passed++;
+        assertEquals(r.get("expected"), r.get("actual"));
+      }
+    }
+    assertEquals(passed, report.get("passed_examples").intValue());
+    assertEquals(report.get("examples").intValue(), report.get("results").size());
   }
 
   @Test
