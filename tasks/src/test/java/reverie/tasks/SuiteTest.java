@@ -74,6 +74,23 @@ class SuiteTest {
   }
 
   @Test
+  void splitKeepingFamiliesPutsOneOfEachFamilyInTraining() {
+    Suite lists = Suites.byName("lists");
+    Suite.Split split = lists.splitKeepingFamilies(0.2, 3);
+    assertEquals(split, lists.splitKeepingFamilies(0.2, 3));
+    assertEquals(lists.size(), split.train().size() + split.test().size());
+    Set<String> trained = new HashSet<>();
+    split.train().tasks().forEach(t -> trained.add(Suite.family(t.name())));
+    for (Task t : split.test().tasks()) {
+      long relatives = lists.tasks().stream().filter(o -> Suite.family(o.name()).equals(Suite.family(t.name()))).count();
+      assertTrue(relatives < 2 || trained.contains(Suite.family(t.name())), t.name());
+    }
+    assertTrue(split.train().size() >= Math.round(0.2 * lists.size()));
+    assertEquals("add-k", Suite.family("add-k with k=3"));
+    assertEquals("sum", Suite.family("sum"));
+  }
+
+  @Test
   void unknownSuiteAndTaskAreInputErrors() {
     InputException e = assertThrows(InputException.class, () -> Suites.byName("nope"));
     assertTrue(e.getMessage().contains("lists, text"), e.getMessage());
