@@ -23,9 +23,12 @@ import reverie.tasks.TaskValues;
     name = "check",
     header = "Run a program on the examples of a task and report pass or fail for each.",
     description = {
-      "Parses PROGRAM with the primitives of the task's domain, checks that it has the task's request type,",
-      "and runs it on every example (with the standard budget: one million steps, 100 ms per example).",
-      "Prints one line per example with the inputs, the expected and the actual value, then a summary.",
+      "Parses PROGRAM with the primitives of the task's domain, checks that it has the task's"
+          + " request type,",
+      "and runs it on every example (with the standard budget: one million steps, 100 ms per"
+          + " example).",
+      "Prints one line per example with the inputs, the expected and the actual value, then a"
+          + " summary.",
       "Exits with 0 when every example passes, 1 when any fails, 3 for a bad program or task file."
     },
     mixinStandardHelpOptions = true)
@@ -35,13 +38,19 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin TaskSource source;
 
-  @Option(names = "--task", required = true, paramLabel = "NAME", description = "The task to check against.")
+  @Option(
+      names = "--task",
+      required = true,
+      paramLabel = "NAME",
+      description = "The task to check against.")
   String taskName;
 
   @Option(names = "--json", description = "Print the report as one JSON document.")
   boolean json;
 
-  @Parameters(paramLabel = "PROGRAM", description = "The program, such as '(lambda (map (lambda (+ $0 1)) $0))'.")
+  @Parameters(
+      paramLabel = "PROGRAM",
+      description = "The program, such as '(lambda (map (lambda (+ $0 1)) $0))'.")
   String program;
 
   @Override
@@ -50,7 +59,10 @@ final class CheckCommand implements Callable<Integer> {
     CheckReport report = CheckReport.check(task, program);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(report)));
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(toJson(report)));
       out.flush();
       return report.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -58,7 +70,8 @@ final class CheckCommand implements Callable<Integer> {
       StringBuilder line = new StringBuilder();
       line.append(r.passed() ? "pass" : "FAIL").append("  example ").append(r.index()).append(": ");
       for (int i = 0; i < task.arity(); i++) {
-        line.append(i == 0 ? "" : ", ").append(TaskValues.show(r.example().inputs().get(i), task.inputTypes().get(i)));
+        line.append(i == 0 ? "" : ", ")
+            .append(TaskValues.show(r.example().inputs().get(i), task.inputTypes().get(i)));
       }
       line.append(" -> expected ").append(TaskValues.show(r.example().output(), task.outputType()));
       if (r.actual().isPresent()) {
@@ -68,8 +81,12 @@ final class CheckCommand implements Callable<Integer> {
       }
       out.println(line);
     }
-    out.printf("%s: %d/%d examples pass for %s%n", report.passed() ? "PASS" : "FAIL", report.passedCount(),
-        report.results().size(), task.name());
+    out.printf(
+        "%s: %d/%d examples pass for %s%n",
+        report.passed() ? "PASS" : "FAIL",
+        report.passedCount(),
+        report.results().size(),
+        task.name());
     out.flush();
     return report.passed() ? ExitCode.OK : ExitCode.FAILED;
   }

@@ -9,8 +9,9 @@ import reverie.tasks.Suite;
 import reverie.tasks.Suites;
 
 /**
- * The options that say which tasks a command works on: a built-in suite by name or a task file; a mixin
- * shared by every command that takes tasks ({@code tasks}, {@code check}, {@code solve}, {@code run}).
+ * The options that say which tasks a command works on: a built-in suite by name or a task file; a
+ * mixin shared by every command that takes tasks ({@code tasks}, {@code check}, {@code solve},
+ * {@code run}).
  */
 public final class TaskSource {
   /** The suite used when neither option is given. */
@@ -28,14 +29,18 @@ public final class TaskSource {
   @Option(
       names = "--file",
       paramLabel = "PATH",
-      description = "A task file: DreamCoder list tasks, DreamCoder-style tasks with a request, or a Reverie "
-          + "suite (docs/suite-format.md); the layout is recognised from the content.")
+      description =
+          "A task file: DreamCoder list tasks, DreamCoder-style tasks with a request, or a Reverie "
+              + "suite (docs/suite-format.md); the layout is recognised from the content.")
   Path file;
 
-  /** The suite the options name; a usage error when both are given, a bad-data error for a bad file. */
+  /**
+   * The suite the options name; a usage error when both are given, a bad-data error for a bad file.
+   */
   public Suite load() {
     if (suite != null && file != null) {
-      throw new CommandLine.ParameterException(mixee.commandLine(), "give --suite or --file, not both");
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(), "give --suite or --file, not both");
     }
     if (file != null) {
       return Suites.load(file);
@@ -45,6 +50,8 @@ public final class TaskSource {
 
   /** What the options name, for messages: {@code suite 'lists'} or {@code file 'x.json'}. */
   public String describe() {
-    return file != null ? "file '" + file + "'" : "suite '" + (suite != null ? suite : DEFAULT_SUITE) + "'";
+    return file != null
+        ? "file '" + file + "'"
+        : "suite '" + (suite != null ? suite : DEFAULT_SUITE) + "'";
   }
 }

@@ -19,9 +19,12 @@ import reverie.tasks.Task;
     name = "tasks",
     header = "List the tasks of a suite or task file.",
     description = {
-      "Prints one line per task: its name, its request type and its number of examples. With --json, prints",
-      "the whole suite, examples included, in Reverie's suite format ({\"tasks\": [{\"name\", \"request\",",
-      "\"examples\"}]}), which --file reads back. Task files are checked completely: a bad one exits with 3."
+      "Prints one line per task: its name, its request type and its number of examples. With"
+          + " --json, prints",
+      "the whole suite, examples included, in Reverie's suite format ({\"tasks\": [{\"name\","
+          + " \"request\",",
+      "\"examples\"}]}), which --file reads back. Task files are checked completely: a bad one"
+          + " exits with 3."
     },
     mixinStandardHelpOptions = true)
 final class TasksCommand implements Callable<Integer> {
@@ -48,11 +51,16 @@ final class TasksCommand implements Callable<Integer> {
         requestWidth = Math.max(requestWidth, t.request().toString().length());
       }
       for (Task t : suite.tasks()) {
-        out.printf("%-" + nameWidth + "s  %-" + requestWidth + "s  %d examples%n", t.name(), t.request(),
+        out.printf(
+            "%-" + nameWidth + "s  %-" + requestWidth + "s  %d examples%n",
+            t.name(),
+            t.request(),
             t.examples().size());
       }
-      spec.commandLine().getErr().printf("%d tasks in suite '%s' (domain %s)%n", suite.size(), suite.name(),
-          suite.domain());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d tasks in suite '%s' (domain %s)%n", suite.size(), suite.name(), suite.domain());
     }
     out.flush();
     return ExitCode.OK;

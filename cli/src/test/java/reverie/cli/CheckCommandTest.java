@@ -11,17 +11,30 @@ class CheckCommandTest {
 
   @Test
   void passingProgramExitsWithZero() {
-    CliRun run = CliRun.of("check", "--suite", "lists", "--task", "add-k with k=2",
-        "(lambda (map (lambda (+ $0 (+ 1 1))) $0))");
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--suite",
+            "lists",
+            "--task",
+            "add-k with k=2",
+            "(lambda (map (lambda (+ $0 (+ 1 1))) $0))");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().lines().filter(l -> l.startsWith("pass  example ")).count() >= 10, run.out());
+    assertTrue(
+        run.out().lines().filter(l -> l.startsWith("pass  example ")).count() >= 10, run.out());
     assertTrue(run.out().contains("PASS: "), run.out());
   }
 
   @Test
   void failingProgramExitsWithOneAndShowsExpectedAndActual() {
-    CliRun run = CliRun.of("check", "--file", TasksCommandTest.shared("list_tasks.json").toString(), "--task", "sum",
-        "(lambda (fold $0 1 (lambda (lambda (+ $1 $0)))))");
+    CliRun run =
+        CliRun.of(
+            "check",
+            "--file",
+            TasksCommandTest.shared("list_tasks.json").toString(),
+            "--task",
+            "sum",
+            "(lambda (fold $0 1 (lambda (lambda (+ $1 $0)))))");
     assertEquals(1, run.exitCode(), run.err());
     assertTrue(run.out().contains("FAIL  example 0: [1,2,3] -> expected 6, actual 7"), run.out());
     assertTrue(run.out().contains("FAIL: 0/15 examples pass for sum"), run.out());
@@ -36,7 +49,8 @@ class CheckCommandTest {
 
   @Test
   void textTasksTakeStrings() {
-    CliRun run = CliRun.of("check", "--suite", "text", "--task", "prepend '-'", "(lambda (cons '-' $0))");
+    CliRun run =
+        CliRun.of("check", "--suite", "text", "--task", "prepend '-'", "(lambda (cons '-' $0))");
     assertEquals(0, run.exitCode(), run.out() + run.err());
   }
 
@@ -53,7 +67,9 @@ class CheckCommandTest {
 
   @Test
   void jsonReport() throws Exception {
-    CliRun run = CliRun.of("check", "--suite", "lists", "--task", "head", "--json", "(lambda (car (cdr $0)))");
+    CliRun run =
+        CliRun.of(
+            "check", "--suite", "lists", "--task", "head", "--json", "(lambda (car (cdr $0)))");
     assertEquals(1, run.exitCode(), run.err());
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertEquals("head", report.get("task").textValue());

@@ -62,7 +62,12 @@ class TasksCommandTest {
     CliRun lists = CliRun.of("tasks", "--suite", "lists");
     assertEquals(0, lists.exitCode(), lists.err());
     assertTrue(lists.out().lines().count() >= 200);
-    assertTrue(lists.out().lines().anyMatch(l -> l.matches("add-k with k=1 +list\\(int\\) -> list\\(int\\) +1\\d examples")),
+    assertTrue(
+        lists
+            .out()
+            .lines()
+            .anyMatch(
+                l -> l.matches("add-k with k=1 +list\\(int\\) -> list\\(int\\) +1\\d examples")),
         lists.out());
     CliRun text = CliRun.of("tasks", "--suite", "text");
     assertEquals(0, text.exitCode(), text.err());
@@ -83,12 +88,16 @@ class TasksCommandTest {
   @Test
   void badFileExitsWithThreeAndOneLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.json");
-    Files.writeString(file,
-        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\": [{\"i\": 1, \"o\": \"x\"}]}]");
+    Files.writeString(
+        file,
+        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\":"
+            + " [{\"i\": 1, \"o\": \"x\"}]}]");
     CliRun run = CliRun.of("tasks", "--file", file.toString());
     assertEquals(3, run.exitCode());
     assertEquals(1, run.err().lines().count(), run.err());
-    assertTrue(run.err().contains("bad.json: task #0 'a', example 0: o: expected an int, found \"x\""), run.err());
+    assertTrue(
+        run.err().contains("bad.json: task #0 'a', example 0: o: expected an int, found \"x\""),
+        run.err());
   }
 
   @Test

@@ -10,8 +10,9 @@ import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
 
 /**
- * The outcome of running one program on every example of a task (unlike {@link Likelihood#EXACT}, it does
- * not stop at the first failure): what {@code reverie check} prints and the tests of reference solutions use.
+ * The outcome of running one program on every example of a task (unlike {@link Likelihood#EXACT},
+ * it does not stop at the first failure): what {@code reverie check} prints and the tests of
+ * reference solutions use.
  */
 public record CheckReport(Task task, Program program, ImmutableList<ExampleResult> results) {
 
@@ -20,9 +21,10 @@ public record CheckReport(Task task, Program program, ImmutableList<ExampleResul
   }
 
   /**
-   * Parses {@code programText} with the primitives of the task's domain, checks that it has the task's
-   * request type, compiles it and runs it on every example with {@link Budget#standard()}. Bad program text
-   * or a type mismatch is an {@link reverie.dsl.InputException}; failing examples are results, not errors.
+   * Parses {@code programText} with the primitives of the task's domain, checks that it has the
+   * task's request type, compiles it and runs it on every example with {@link Budget#standard()}.
+   * Bad program text or a type mismatch is an {@link reverie.dsl.InputException}; failing examples
+   * are results, not errors.
    */
   public static CheckReport check(Task task, String programText) {
     Domain domain = Domains.byName(task.domain());
@@ -39,7 +41,8 @@ public record CheckReport(Task task, Program program, ImmutableList<ExampleResul
       Example e = task.examples().get(i);
       ExampleResult result;
       try {
-        result = new ExampleResult(i, e, Optional.of(program.run(e.inputs(), budget)), Optional.empty());
+        result =
+            new ExampleResult(i, e, Optional.of(program.run(e.inputs(), budget)), Optional.empty());
       } catch (EvaluationException failed) {
         result = new ExampleResult(i, e, Optional.empty(), Optional.of(failed.getMessage()));
       }

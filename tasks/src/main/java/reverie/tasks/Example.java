@@ -6,9 +6,9 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * One input/output pair of a task: the arguments given to the program, left to right, and the value it must
- * return. Values are the run-time values of {@link Domain}: {@link Long}, {@link Boolean}, {@link Character},
- * immutable lists of those.
+ * One input/output pair of a task: the arguments given to the program, left to right, and the value
+ * it must return. Values are the run-time values of {@link Domain}: {@link Long}, {@link Boolean},
+ * {@link Character}, immutable lists of those.
  */
 public record Example(ImmutableList<Object> inputs, Object output) {
 

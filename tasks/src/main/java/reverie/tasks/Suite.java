@@ -28,7 +28,8 @@ public record Suite(String name, String domain, ImmutableList<Task> tasks) {
     try {
       byName.buildOrThrow();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("suite '" + name + "' has duplicate task names: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "suite '" + name + "' has duplicate task names: " + e.getMessage(), e);
     }
   }
 
@@ -44,8 +45,17 @@ public record Suite(String name, String domain, ImmutableList<Task> tasks) {
 
   /** The task called {@code taskName}; an {@link InputException} naming the suite otherwise. */
   public Task task(String taskName) {
-    return find(taskName).orElseThrow(() -> new InputException("no task '" + taskName + "' in suite '" + name
-        + "' (" + tasks.size() + " tasks; 'reverie tasks' lists them)"));
+    return find(taskName)
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "no task '"
+                        + taskName
+                        + "' in suite '"
+                        + name
+                        + "' ("
+                        + tasks.size()
+                        + " tasks; 'reverie tasks' lists them)"));
   }
 
   /** The number of tasks. */
@@ -55,8 +65,8 @@ public record Suite(String name, String domain, ImmutableList<Task> tasks) {
 
   /**
    * A train/test split: {@code round(trainFraction * size)} tasks, chosen by a shuffle seeded with
-   * {@code seed}, go to training, the others to test; both keep the suite's order. The same suite, fraction
-   * and seed give the same split on every machine ({@link Random} is specified exactly).
+   * {@code seed}, go to training, the others to test; both keep the suite's order. The same suite,
+   * fraction and seed give the same split on every machine ({@link Random} is specified exactly).
    */
   public Split split(double trainFraction, long seed) {
     return split(trainFraction, seed, false);
@@ -64,22 +74,28 @@ public record Suite(String name, String domain, ImmutableList<Task> tasks) {
 
   /**
    * A split as {@link #split}, except that every family with two or more tasks (the name up to
-   * {@code " with "}, as DreamCoder's {@code "add-k with k=3"}) has at least one member in training, as the
-   * DreamCoder paper's list split does, so that each test task has a relative to learn from; training may then
-   * be larger than {@code round(trainFraction * size)}.
+   * {@code " with "}, as DreamCoder's {@code "add-k with k=3"}) has at least one member in
+   * training, as the DreamCoder paper's list split does, so that each test task has a relative to
+   * learn from; training may then be larger than {@code round(trainFraction * size)}.
    */
   public Split splitKeepingFamilies(double trainFraction, long seed) {
     return split(trainFraction, seed, true);
   }
 
-  /** The family of a task name: the part before {@code " with "} (the whole name when there is none). */
+  /**
+   * The family of a task name: the part before {@code " with "} (the whole name when there is
+   * none).
+   */
   public static String family(String taskName) {
     int with = taskName.indexOf(" with ");
     return with < 0 ? taskName : taskName.substring(0, with);
   }
 
   private Split split(double trainFraction, long seed, boolean keepFamilies) {
-    checkArgument(trainFraction >= 0 && trainFraction <= 1, "train fraction %s is not in [0, 1]", trainFraction);
+    checkArgument(
+        trainFraction >= 0 && trainFraction <= 1,
+        "train fraction %s is not in [0, 1]",
+        trainFraction);
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       order.add(i);
@@ -114,7 +130,8 @@ public record Suite(String name, String domain, ImmutableList<Task> tasks) {
       (inTrain[i] ? train : test).add(tasks.get(i));
     }
     return new Split(
-        new Suite(name + "-train", domain, train.build()), new Suite(name + "-test", domain, test.build()));
+        new Suite(name + "-train", domain, train.build()),
+        new Suite(name + "-test", domain, test.build()));
   }
 
   /** The two halves of {@link #split}. */

@@ -24,25 +24,31 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 
 /**
- * Reads task files in the three layouts Reverie knows, telling them apart by content, and writes Reverie's own.
+ * Reads task files in the three layouts Reverie knows, telling them apart by content, and writes
+ * Reverie's own.
  *
  * <ul>
- *   <li>DreamCoder's list tasks: {@code [{"type": {"input": "list-of-int", "output": "int"}, "name": ...,
- *       "examples": [{"i": ..., "o": ...}]}]}, one input per task.
- *   <li>DreamCoder-style tasks with an explicit request: {@code [{"name": ..., "request": "list(char) ->
- *       list(char)", "examples": [{"inputs": [...], "output": ...}]}]}, as DreamCoder's text tasks.
- *   <li>Reverie's suite: {@code {"name": ..., "domain": ..., "tasks": [{"name", "request", "examples":
- *       [{"inputs", "output"}]}]}} (docs/suite-format.md).
+ *   <li>DreamCoder's list tasks: {@code [{"type": {"input": "list-of-int", "output": "int"},
+ *       "name": ..., "examples": [{"i": ..., "o": ...}]}]}, one input per task.
+ *   <li>DreamCoder-style tasks with an explicit request: {@code [{"name": ..., "request":
+ *       "list(char) -> list(char)", "examples": [{"inputs": [...], "output": ...}]}]}, as
+ *       DreamCoder's text tasks.
+ *   <li>Reverie's suite: {@code {"name": ..., "domain": ..., "tasks": [{"name", "request",
+ *       "examples": [{"inputs", "output"}]}]}} (docs/suite-format.md).
  * </ul>
  *
- * <p>A file is validated completely before a {@link Suite} is returned, so a bad file never yields part of its
- * tasks; every problem is a {@link TaskFormatException} naming the file, task and example.
+ * <p>A file is validated completely before a {@link Suite} is returned, so a bad file never yields
+ * part of its tasks; every problem is a {@link TaskFormatException} naming the file, task and
+ * example.
  */
 final class TaskFiles {
-  // Task lists are plain data; the bound keeps a malicious file from exhausting the stack in the value codec.
+  // Task lists are plain data; the bound keeps a malicious file from exhausting the stack in the
+  // value codec.
   private static final int MAX_TYPE_DEPTH = 32;
-  private static final ImmutableSet<String> SUITE_KEYS = ImmutableSet.of("format", "name", "domain", "tasks");
-  private static final ImmutableSet<String> TASK_KEYS = ImmutableSet.of("name", "request", "examples");
+  private static final ImmutableSet<String> SUITE_KEYS =
+      ImmutableSet.of("format", "name", "domain", "tasks");
+  private static final ImmutableSet<String> TASK_KEYS =
+      ImmutableSet.of("name", "request", "examples");
   private static final ImmutableSet<String> EXAMPLE_KEYS = ImmutableSet.of("inputs", "output");
   static final String FORMAT = "reverie-suite/1";
 
@@ -75,7 +81,8 @@ final class TaskFiles {
       root = MAPPER.readTree(content);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
       throw TaskFormatException.inFile(file, "bad JSON: " + e.getOriginalMessage() + where, e);
     } catch (IOException e) {
       throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
@@ -97,11 +104,15 @@ final class TaskFiles {
       if (first.isObject() && first.has("request")) {
         return new Reader(file).dreamCoderRequests(root, defaultName);
       }
-      throw TaskFormatException.inFile(file, "unrecognised task list: the first task has neither 'type' "
-          + "(DreamCoder list tasks) nor 'request' (DreamCoder-style tasks)");
+      throw TaskFormatException.inFile(
+          file,
+          "unrecognised task list: the first task has neither 'type' "
+              + "(DreamCoder list tasks) nor 'request' (DreamCoder-style tasks)");
     }
-    throw TaskFormatException.inFile(file, "expected a JSON array of tasks or a suite object, found "
-        + root.getNodeType().toString().toLowerCase());
+    throw TaskFormatException.inFile(
+        file,
+        "expected a JSON array of tasks or a suite object, found "
+            + root.getNodeType().toString().toLowerCase());
   }
 
   /** Reverie's suite format as a JSON tree. */
@@ -160,7 +171,8 @@ final class TaskFiles {
         t = Type.of("list", Type.of("char"));
         break;
       default:
-        throw new InputException("unknown type name '" + name + "' (known: int, bool, char, str, list-of-...)");
+        throw new InputException(
+            "unknown type name '" + name + "' (known: int, bool, char, str, list-of-...)");
     }
     for (int i = 0; i < depth; i++) {
       t = Type.of("list", t);
@@ -226,7 +238,8 @@ final class TaskFiles {
       rejectUnknownKeys(root, SUITE_KEYS, "suite");
       JsonNode format = root.get("format");
       if (format != null && !(format.isTextual() && format.textValue().equals(FORMAT))) {
-        throw TaskFormatException.inFile(file, "unknown format " + format + " (expected \"" + FORMAT + "\")");
+        throw TaskFormatException.inFile(
+            file, "unknown format " + format + " (expected \"" + FORMAT + "\")");
       }
       String name = optionalText(root, "name", defaultName);
       String domain = optionalText(root, "domain", "lists");
@@ -276,7 +289,8 @@ final class TaskFiles {
             for (Iterator<String> keys = example.fieldNames(); keys.hasNext(); ) {
               String key = keys.next();
               if (!EXAMPLE_KEYS.contains(key)) {
-                throw exampleError(e, "unknown field '" + key + "' (expected " + EXAMPLE_KEYS + ")");
+                throw exampleError(
+                    e, "unknown field '" + key + "' (expected " + EXAMPLE_KEYS + ")");
               }
             }
           }
@@ -285,8 +299,13 @@ final class TaskFiles {
             throw exampleError(e, "missing 'inputs' array");
           }
           if (inputs.size() != inputTypes.size()) {
-            throw exampleError(e, inputs.size() + " inputs, but the request type " + request + " takes "
-                + inputTypes.size());
+            throw exampleError(
+                e,
+                inputs.size()
+                    + " inputs, but the request type "
+                    + request
+                    + " takes "
+                    + inputTypes.size());
           }
           ImmutableList.Builder<Object> in = ImmutableList.builder();
           for (int k = 0; k < inputTypes.size(); k++) {
@@ -308,7 +327,8 @@ final class TaskFiles {
       taskIndex = index;
       taskName = null;
       if (!task.isObject()) {
-        throw taskError("expected a task object, found " + task.getNodeType().toString().toLowerCase());
+        throw taskError(
+            "expected a task object, found " + task.getNodeType().toString().toLowerCase());
       }
       JsonNode name = task.get("name");
       if (name == null || !name.isTextual() || name.textValue().isBlank()) {
@@ -347,14 +367,19 @@ final class TaskFiles {
 
     private void checkRequest(Type request) {
       if (request.isPolymorphic()) {
-        throw taskError("request type " + request + " has type variables; a task needs a ground type");
+        throw taskError(
+            "request type " + request + " has type variables; a task needs a ground type");
       }
       List<Type> types = new java.util.ArrayList<>(request.functionArguments());
       types.add(request.finalResult());
       for (Type t : types) {
         if (!TaskValues.isSupported(t) || depth(t) > MAX_TYPE_DEPTH) {
-          throw taskError("request type " + request + ": values of type " + t
-              + " cannot be given in a task file (only int, bool, char and lists of them)");
+          throw taskError(
+              "request type "
+                  + request
+                  + ": values of type "
+                  + t
+                  + " cannot be given in a task file (only int, bool, char and lists of them)");
         }
       }
     }
@@ -386,7 +411,8 @@ final class TaskFiles {
       for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
         String key = keys.next();
         if (!known.contains(key)) {
-          String problem = "unknown field '" + key + "' in the " + what + " (expected " + known + ")";
+          String problem =
+              "unknown field '" + key + "' in the " + what + " (expected " + known + ")";
           throw taskIndex < 0 ? TaskFormatException.inFile(file, problem) : taskError(problem);
         }
       }

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import reverie.dsl.InputException;
 
 /**
- * A task file or task that cannot be used: malformed JSON, an unknown type, a value that does not match the
- * request type, no examples, a duplicate name. The one-line message names the file, the task and the example.
+ * A task file or task that cannot be used: malformed JSON, an unknown type, a value that does not
+ * match the request type, no examples, a duplicate name. The one-line message names the file, the
+ * task and the example.
  */
 public final class TaskFormatException extends InputException {
 
@@ -23,16 +24,28 @@ public final class TaskFormatException extends InputException {
     return new TaskFormatException(file + ": " + problem, cause);
   }
 
-  /** A problem with the task at 0-based position {@code taskIndex}, called {@code taskName} (may be null). */
-  public static TaskFormatException inTask(String file, int taskIndex, String taskName, String problem) {
-    return new TaskFormatException(file + ": " + describeTask(taskIndex, taskName) + ": " + problem, null);
+  /**
+   * A problem with the task at 0-based position {@code taskIndex}, called {@code taskName} (may be
+   * null).
+   */
+  public static TaskFormatException inTask(
+      String file, int taskIndex, String taskName, String problem) {
+    return new TaskFormatException(
+        file + ": " + describeTask(taskIndex, taskName) + ": " + problem, null);
   }
 
   /** A problem with example {@code exampleIndex} (0-based) of a task. */
   public static TaskFormatException inExample(
       String file, int taskIndex, String taskName, int exampleIndex, String problem) {
     return new TaskFormatException(
-        file + ": " + describeTask(taskIndex, taskName) + ", example " + exampleIndex + ": " + problem, null);
+        file
+            + ": "
+            + describeTask(taskIndex, taskName)
+            + ", example "
+            + exampleIndex
+            + ": "
+            + problem,
+        null);
   }
 
   /** The name to use for a file in messages. */
@@ -41,14 +54,17 @@ public final class TaskFormatException extends InputException {
   }
 
   private static String describeTask(int taskIndex, String taskName) {
-    return taskName == null ? "task #" + taskIndex : "task #" + taskIndex + " '" + abbreviate(taskName) + "'";
+    return taskName == null
+        ? "task #" + taskIndex
+        : "task #" + taskIndex + " '" + abbreviate(taskName) + "'";
   }
 
   private static String abbreviate(String s) {
     return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
-  // Messages from Jackson and from user data may contain line breaks; the command line promises one line.
+  // Messages from Jackson and from user data may contain line breaks; the command line promises one
+  // line.
   private static String oneLine(String message) {
     return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
   }

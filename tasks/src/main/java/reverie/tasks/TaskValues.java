@@ -10,20 +10,25 @@ import reverie.dsl.type.TypeConstructor;
 
 /**
  * The JSON form of task values, shared by every task file format and the same as the domains'
- * {@link JsonValues}, but strict: only ground types of plain data, and a value that does not have its type is
- * an {@link InputException} rather than a bug. The form: {@code int} is a JSON integer, {@code bool}
- * a JSON boolean, {@code char} a one-character string, {@code list(t)} an array, except {@code list(char)},
- * which is written as a string (and read from a string or an array of one-character strings).
+ * {@link JsonValues}, but strict: only ground types of plain data, and a value that does not have
+ * its type is an {@link InputException} rather than a bug. The form: {@code int} is a JSON integer,
+ * {@code bool} a JSON boolean, {@code char} a one-character string, {@code list(t)} an array,
+ * except {@code list(char)}, which is written as a string (and read from a string or an array of
+ * one-character strings).
  *
- * <p>Task values are plain data whatever the domain, so one codec serves every suite; a type outside these
- * (a function, a domain's own constructor) is rejected with an {@link InputException}.
+ * <p>Task values are plain data whatever the domain, so one codec serves every suite; a type
+ * outside these (a function, a domain's own constructor) is rejected with an {@link
+ * InputException}.
  */
 public final class TaskValues {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private TaskValues() {}
 
-  /** Whether values of {@code type} can be read and written: {@code int}, {@code bool}, {@code char}, lists. */
+  /**
+   * Whether values of {@code type} can be read and written: {@code int}, {@code bool}, {@code
+   * char}, lists.
+   */
   public static boolean isSupported(Type type) {
     if (!(type instanceof TypeConstructor c)) {
       return false;
@@ -41,15 +46,19 @@ public final class TaskValues {
   }
 
   /**
-   * Reads a value of {@code type} with the domains' codec {@link JsonValues}, after checking that the type is
-   * one a task file may use; an {@link InputException} saying what was expected otherwise.
+   * Reads a value of {@code type} with the domains' codec {@link JsonValues}, after checking that
+   * the type is one a task file may use; an {@link InputException} saying what was expected
+   * otherwise.
    */
   public static Object fromJson(JsonNode json, Type type) {
     supported(type);
     return JsonValues.fromJson(json, type);
   }
 
-  /** Writes a value of {@code type}; an {@link InputException} when the value does not have that type. */
+  /**
+   * Writes a value of {@code type}; an {@link InputException} when the value does not have that
+   * type.
+   */
   public static JsonNode toJson(Object value, Type type) {
     TypeConstructor c = supported(type);
     switch (c.name()) {
@@ -75,7 +84,8 @@ public final class TaskValues {
             StringBuilder s = new StringBuilder(list.size());
             for (Object ch : list) {
               if (!(ch instanceof Character)) {
-                throw new InputException("not a " + type + ": " + abbreviate(String.valueOf(value)));
+                throw new InputException(
+                    "not a " + type + ": " + abbreviate(String.valueOf(value)));
               }
               s.append((char) (Character) ch);
             }
@@ -117,7 +127,9 @@ public final class TaskValues {
   private static TypeConstructor supported(Type type) {
     if (!isSupported(type)) {
       throw new InputException(
-          "values of type " + type + " cannot be read or written (only int, bool, char and lists of them)");
+          "values of type "
+              + type
+              + " cannot be read or written (only int, bool, char and lists of them)");
     }
     return (TypeConstructor) type;
   }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every built-in task's reference program passes all of its examples, through {@link CheckReport#check}. */
+/**
+ * Every built-in task's reference program passes all of its examples, through {@link
+ * CheckReport#check}.
+ */
 class BuiltInReferenceTest {
 
   @ParameterizedTest
@@ -17,7 +20,12 @@ class BuiltInReferenceTest {
     for (GeneratedTask t : Suites.generatedTasks(suite)) {
       CheckReport report = CheckReport.check(t.task(), t.referenceProgram());
       if (!report.passed()) {
-        failures.add(t.task().name() + ": " + t.referenceProgram() + " fails " + report.firstFailure().orElseThrow());
+        failures.add(
+            t.task().name()
+                + ": "
+                + t.referenceProgram()
+                + " fails "
+                + report.firstFailure().orElseThrow());
       }
     }
     assertEquals(List.of(), failures);

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the project's shared data folder ({@code ../shared/data} beside the repository), if present. */
+/**
+ * Finds the project's shared data folder ({@code ../shared/data} beside the repository), if
+ * present.
+ */
 public final class SharedData {
   private SharedData() {}
 

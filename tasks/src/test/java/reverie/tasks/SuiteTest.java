@@ -82,7 +82,10 @@ class SuiteTest {
     Set<String> trained = new HashSet<>();
     split.train().tasks().forEach(t -> trained.add(Suite.family(t.name())));
     for (Task t : split.test().tasks()) {
-      long relatives = lists.tasks().stream().filter(o -> Suite.family(o.name()).equals(Suite.family(t.name()))).count();
+      long relatives =
+          lists.tasks().stream()
+              .filter(o -> Suite.family(o.name()).equals(Suite.family(t.name())))
+              .count();
       assertTrue(relatives < 2 || trained.contains(Suite.family(t.name())), t.name());
     }
     assertTrue(split.train().size() >= Math.round(0.2 * lists.size()));
@@ -94,7 +97,8 @@ class SuiteTest {
   void unknownSuiteAndTaskAreInputErrors() {
     InputException e = assertThrows(InputException.class, () -> Suites.byName("nope"));
     assertTrue(e.getMessage().contains("lists, text"), e.getMessage());
-    InputException t = assertThrows(InputException.class, () -> Suites.byName("lists").task("nope"));
+    InputException t =
+        assertThrows(InputException.class, () -> Suites.byName("lists").task("nope"));
     assertTrue(t.getMessage().contains("no task 'nope' in suite 'lists'"), t.getMessage());
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import reverie.dsl.InputException;
 
 /**
- * Feeds seeded mutations of valid task files (all three layouts) to the loader: each must either load or fail
- * with an {@link InputException} whose message is one line naming the file; nothing else may escape.
+ * Feeds seeded mutations of valid task files (all three layouts) to the loader: each must either
+ * load or fail with an {@link InputException} whose message is one line naming the file; nothing
+ * else may escape.
  */
 class TaskFileFuzzTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -38,7 +39,8 @@ class TaskFileFuzzTest {
     int rejected = 0;
     for (int i = 0; i < MUTANTS; i++) {
       String original = seeds.get(random.nextInt(seeds.size()));
-      String mutant = random.nextInt(3) == 0 ? mutateText(original, random) : mutateTree(original, random);
+      String mutant =
+          random.nextInt(3) == 0 ? mutateText(original, random) : mutateTree(original, random);
       try {
         Suite suite = Suites.parse(mutant, "fuzz.json");
         assertTrue(suite.size() > 0);
@@ -46,7 +48,8 @@ class TaskFileFuzzTest {
       } catch (InputException e) {
         String message = e.getMessage();
         assertFalse(message.isBlank(), "empty message for mutant " + i);
-        assertFalse(message.contains("\n") || message.contains("\r"), "multi-line message: " + message);
+        assertFalse(
+            message.contains("\n") || message.contains("\r"), "multi-line message: " + message);
         assertTrue(message.startsWith("fuzz.json: "), message);
         rejected++;
       } catch (RuntimeException | StackOverflowError e) {
@@ -65,7 +68,11 @@ class TaskFileFuzzTest {
     for (String name : Suites.names()) {
       ImmutableList<Task> tasks = Suites.byName(name).tasks();
       for (int start = 0; start < 60; start += 20) {
-        Suite small = new Suite(name, name, ImmutableList.of(tasks.get(start), tasks.get(start + 7), tasks.get(start + 13)));
+        Suite small =
+            new Suite(
+                name,
+                name,
+                ImmutableList.of(tasks.get(start), tasks.get(start + 7), tasks.get(start + 13)));
         seeds.add(Suites.toJsonString(small));
         ArrayNode requests = JSON.arrayNode();
         for (JsonNode t : Suites.toJson(small).get("tasks")) {
@@ -96,35 +103,43 @@ class TaskFileFuzzTest {
   }
 
   private static String dcName(String type) {
-    return type.startsWith("list(") ? "list-of-" + dcName(type.substring(5, type.length() - 1)) : type;
+    return type.startsWith("list(")
+        ? "list-of-" + dcName(type.substring(5, type.length() - 1))
+        : type;
   }
 
   private static String mutateText(String s, Random random) {
     switch (random.nextInt(5)) {
       case 0:
         return s.substring(0, random.nextInt(s.length()));
-      case 1: {
-        int at = random.nextInt(s.length());
-        return s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + random.nextInt(5)));
-      }
-      case 2: {
-        int at = random.nextInt(s.length());
-        String junk = "{}[]\",:0-1.e\\ntruefalsenull\u00e9x"; 
-        return s.substring(0, at) + junk.charAt(random.nextInt(junk.length())) + s.substring(at);
-      }
-      case 3: {
-        int at = random.nextInt(s.length());
-        return s.substring(0, at) + s.substring(at, Math.min(s.length(), at + 20)) + s.substring(at);
-      }
-      default: {
-        char[] c = s.toCharArray();
-        int a = random.nextInt(c.length);
-        int b = random.nextInt(c.length);
-        char t = c[a];
-        c[a] = c[b];
-        c[b] = t;
-        return new String(c);
-      }
+      case 1:
+        {
+          int at = random.nextInt(s.length());
+          return s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + random.nextInt(5)));
+        }
+      case 2:
+        {
+          int at = random.nextInt(s.length());
+          String junk = "{}[]\",:0-1.e\\ntruefalsenull\u00e9x";
+          return s.substring(0, at) + junk.charAt(random.nextInt(junk.length())) + s.substring(at);
+        }
+      case 3:
+        {
+          int at = random.nextInt(s.length());
+          return s.substring(0, at)
+              + s.substring(at, Math.min(s.length(), at + 20))
+              + s.substring(at);
+        }
+      default:
+        {
+          char[] c = s.toCharArray();
+          int a = random.nextInt(c.length);
+          int b = random.nextInt(c.length);
+          char t = c[a];
+          c[a] = c[b];
+          c[b] = t;
+          return new String(c);
+        }
     }
   }
 
@@ -195,9 +210,24 @@ class TaskFileFuzzTest {
 
   private static String typeName(Random random) {
     String[] names = {
-      "int", "bool", "list-of-int", "list-of-bool", "list-of-list-of-int", "float", "str", "char",
-      "list(int) -> list(int)", "int -> bool", "t0 -> t0", "list(char) -> list(char)", "(int -> int) -> int",
-      "list(", "->", "int -> int -> int", "list(list(int)) -> int", ""
+      "int",
+      "bool",
+      "list-of-int",
+      "list-of-bool",
+      "list-of-list-of-int",
+      "float",
+      "str",
+      "char",
+      "list(int) -> list(int)",
+      "int -> bool",
+      "t0 -> t0",
+      "list(char) -> list(char)",
+      "(int -> int) -> int",
+      "list(",
+      "->",
+      "int -> int -> int",
+      "list(list(int)) -> int",
+      ""
     };
     return names[random.nextInt(names.length)];
   }

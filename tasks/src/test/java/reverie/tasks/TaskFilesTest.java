@@ -99,10 +99,11 @@ class TaskFilesTest {
 
   @Test
   void reverieFormatWithoutOptionalFields() {
-    Suite suite = Suites.parse(
-        "{\"tasks\": [{\"name\": \"inc\", \"request\": \"int -> int\", "
-            + "\"examples\": [{\"inputs\": [1], \"output\": 2}]}]}",
-        "mine.json");
+    Suite suite =
+        Suites.parse(
+            "{\"tasks\": [{\"name\": \"inc\", \"request\": \"int -> int\", "
+                + "\"examples\": [{\"inputs\": [1], \"output\": 2}]}]}",
+            "mine.json");
     assertEquals("mine", suite.name());
     assertEquals("lists", suite.domain());
     assertEquals(new Example(ImmutableList.of(1L), 2L), suite.task("inc").examples().get(0));
@@ -110,55 +111,66 @@ class TaskFilesTest {
 
   @Test
   void charListsReadFromStringsOrCharArrays() {
-    Suite suite = Suites.parse(
-        "{\"domain\": \"text\", \"tasks\": [{\"name\": \"t\", \"request\": \"list(char) -> char\", "
-            + "\"examples\": [{\"inputs\": [\"ab\"], \"output\": \"a\"}, "
-            + "{\"inputs\": [[\"c\", \"d\"]], \"output\": \"c\"}]}]}",
-        "t.json");
+    Suite suite =
+        Suites.parse(
+            "{\"domain\": \"text\", \"tasks\": [{\"name\": \"t\", \"request\": \"list(char) ->"
+                + " char\", \"examples\": [{\"inputs\": [\"ab\"], \"output\": \"a\"}, {\"inputs\":"
+                + " [[\"c\", \"d\"]], \"output\": \"c\"}]}]}",
+            "t.json");
     assertEquals(ImmutableList.of(chars("cd")), suite.task("t").examples().get(1).inputs());
   }
 
-  /** Each bad file fails with one line naming the file, and the task and example when there is one. */
+  /**
+   * Each bad file fails with one line naming the file, and the task and example when there is one.
+   */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\": [{\"i\": 1 |"
-            + "bad.json: bad JSON",
+        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\":"
+            + " [{\"i\": 1 |bad.json: bad JSON",
         "[] | bad.json: no tasks",
         "42 | bad.json: expected a JSON array of tasks or a suite object",
-        "[{\"name\": \"a\", \"type\": {\"input\": \"float\", \"output\": \"int\"}, \"examples\": [{\"i\": 1, \"o\": 1}]}]"
-            + " | bad.json: task #0 'a': unknown type name 'float'",
+        "[{\"name\": \"a\", \"type\": {\"input\": \"float\", \"output\": \"int\"}, \"examples\":"
+            + " [{\"i\": 1, \"o\": 1}]}] | bad.json: task #0 'a': unknown type name 'float'",
         "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\": []}]"
             + " | bad.json: task #0 'a': no examples",
-        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\": [{\"i\": 1, \"o\": 2}, "
-            + "{\"i\": [1], \"o\": 2}]}] | bad.json: task #0 'a', example 1: i: expected an int, found [1]",
-        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"bool\"}, \"examples\": [{\"i\": 1, \"o\": true}]},"
-            + "{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"bool\"}, \"examples\": [{\"i\": 1, \"o\": true}]}]"
-            + " | bad.json: task #1 'a': duplicate task name (also task #0)",
-        "[{\"name\": \"a\", \"request\": \"list(int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 2}]}]"
-            + " | bad.json: task #0 'a': bad request type",
-        "[{\"name\": \"a\", \"request\": \"t0 -> int\", \"examples\": [{\"inputs\": [1], \"output\": 2}]}]"
-            + " | bad.json: task #0 'a': request type t0 -> int has type variables",
-        "[{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1, 2], \"output\": 2}]}]"
-            + " | bad.json: task #0 'a', example 0: 2 inputs, but the request type int -> int takes 1",
-        "[{\"name\": \"a\", \"request\": \"(int -> int) -> int\", \"examples\": [{\"inputs\": [1], \"output\": 2}]}]"
-            + " | bad.json: task #0 'a': request type (int -> int) -> int: values of type int -> int cannot",
-        "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 1.5}]}]}"
-            + " | bad.json: task #0 'a', example 0: output: expected an int, found 1.5",
-        "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 99999999999999999999}]}]}"
-            + " | bad.json: task #0 'a', example 0: output: expected an int, found 99999999999999999999",
+        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\":"
+            + " [{\"i\": 1, \"o\": 2}, {\"i\": [1], \"o\": 2}]}] | bad.json: task #0 'a', example"
+            + " 1: i: expected an int, found [1]",
+        "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"bool\"}, \"examples\":"
+            + " [{\"i\": 1, \"o\": true}]},{\"name\": \"a\", \"type\": {\"input\": \"int\","
+            + " \"output\": \"bool\"}, \"examples\": [{\"i\": 1, \"o\": true}]}] | bad.json: task"
+            + " #1 'a': duplicate task name (also task #0)",
+        "[{\"name\": \"a\", \"request\": \"list(int -> int\", \"examples\": [{\"inputs\": [1],"
+            + " \"output\": 2}]}] | bad.json: task #0 'a': bad request type",
+        "[{\"name\": \"a\", \"request\": \"t0 -> int\", \"examples\": [{\"inputs\": [1],"
+            + " \"output\": 2}]}] | bad.json: task #0 'a': request type t0 -> int has type"
+            + " variables",
+        "[{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1, 2],"
+            + " \"output\": 2}]}] | bad.json: task #0 'a', example 0: 2 inputs, but the request"
+            + " type int -> int takes 1",
+        "[{\"name\": \"a\", \"request\": \"(int -> int) -> int\", \"examples\": [{\"inputs\": [1],"
+            + " \"output\": 2}]}] | bad.json: task #0 'a': request type (int -> int) -> int: values"
+            + " of type int -> int cannot",
+        "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\":"
+            + " [1], \"output\": 1.5}]}]} | bad.json: task #0 'a', example 0: output: expected an"
+            + " int, found 1.5",
+        "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\":"
+            + " [1], \"output\": 99999999999999999999}]}]} | bad.json: task #0 'a', example 0:"
+            + " output: expected an int, found 99999999999999999999",
         "{\"tasks\": [{\"name\": \"a\", \"request\": \"int -> int\", \"exampels\": []}]}"
             + " | bad.json: task #0 'a': unknown field 'exampels'",
-        "{\"tasks\": [{\"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 1}]}]}"
-            + " | bad.json: task #0: missing 'name'",
+        "{\"tasks\": [{\"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\":"
+            + " 1}]}]} | bad.json: task #0: missing 'name'",
         "{\"tasks\": []} | bad.json: no tasks",
         "{\"tasks\": [], \"tasks\": []} | bad.json: bad JSON: Duplicate field 'tasks'",
-        "[{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\": 2}]}] x"
-            + " | bad.json: bad JSON",
+        "[{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1],"
+            + " \"output\": 2}]}] x | bad.json: bad JSON",
       })
   void badFilesFailWithOneLineNamingTheLocation(String content, String expectedStart) {
-    TaskFormatException e = assertThrows(TaskFormatException.class, () -> Suites.parse(content, "bad.json"));
+    TaskFormatException e =
+        assertThrows(TaskFormatException.class, () -> Suites.parse(content, "bad.json"));
     assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
