@@ -12,6 +12,9 @@ final class Commands {
         new TypeCommand(),
         new EvalCommand(),
         new SampleCommand(),
+        new TasksCommand(),
+        new CheckCommand(),
+        new SolveCommand(),
         new BenchCommand());
   }
 }

@@ -23,6 +23,8 @@ import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.tasks.Example;
+import reverie.tasks.Task;
 import reverie.tasks.Domains;
 
 
@@ -53,6 +55,41 @@ public final class Solver {
       List<List<Object>> inputs,
       List<Object> outputs,
       Object source) {}
+
+  /** Solves with one unigram grammar for every task. */
+  public static SolveResult solve(List<Task> tasks, Grammar grammar, SolveConfig config) {
+    ContextualGrammar g = contextual(grammar);
+    return solve(tasks, t -> g, config);
+  }
+
+  /** Solves with one contextual grammar for every task. */
+  public static SolveResult solve(List<Task> tasks, ContextualGrammar grammar, SolveConfig config) {
+    return solve(tasks, t -> grammar, config);
+  }
+
+  /**
+   * Solves with a grammar per task (for example from a recognition model); tasks whose grammars are equal
+   * and whose requests are equal share one enumeration.
+   */
+  public static SolveResult solve(
+      List<Task> tasks, Function<? super Task, ContextualGrammar> grammarOf, SolveConfig config) {
+    List<Problem> problems = new ArrayList<>();
+    for (Task t : tasks) {
+      List<List<Object>> inputs = new ArrayList<>();
+      List<Object> outputs = new ArrayList<>();
+      for (Example e : t.examples()) {
+        inputs.add(e.inputs());
+        outputs.add(e.output());
+      }
+      problems.add(new Problem(t.name(), t.request(), t.domain(), inputs, outputs, t));
+    }
+    Outcome outcome = solveProblems(problems, p -> grammarOf.apply((Task) p.source()), config);
+    ImmutableList.Builder<TaskResult> results = ImmutableList.builder();
+    for (ProblemResult r : outcome.results()) {
+      results.add(new TaskResult((Task) r.problem().source(), r.frontier(), r.seconds(), r.programsTried()));
+    }
+    return new SolveResult(results.build(), outcome.cpuSeconds(), outcome.wallSeconds(), outcome.programs());
+  }
 
   /** What solving did for one problem (see {@link TaskResult}). */
   record ProblemResult(Problem problem, Frontier frontier, double seconds, long programsTried) {}

@@ -1,0 +1,243 @@
+package reverie.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import reverie.dsl.grammar.ContextualGrammar;
+import reverie.dsl.grammar.Grammar;
+import reverie.dsl.grammar.GrammarJson;
+import reverie.engine.enumerate.FrontierEntry;
+import reverie.engine.enumerate.FrontierJson;
+import reverie.engine.enumerate.SolveConfig;
+import reverie.engine.enumerate.SolveResult;
+import reverie.engine.enumerate.Solver;
+import reverie.engine.enumerate.TaskResult;
+import reverie.tasks.Domain;
+import reverie.tasks.Domains;
+import reverie.tasks.Suite;
+import reverie.tasks.Task;
+
+/** {@code reverie solve}: the wake phase on its own, searching programs for tasks under a fixed grammar. */
+@Command(
+    name = "solve",
+    header = "Search programs for tasks in decreasing prior order (the wake phase).",
+    description = {
+      "Enumerates typed programs in order of probability under a grammar (the domain's uniform grammar, or",
+      "--grammar) and checks each against the tasks' examples. Tasks with the same type share one",
+      "enumeration; each task keeps its best programs (its frontier) and stops when it has --top-k of them",
+      "or when its CPU-time budget --timeout is spent (shared equally among the tasks of an enumeration).",
+      "Prints one line per task and a summary; --out writes DreamCoder's compressor input (frontiers JSON)."
+    })
+final class SolveCommand implements Callable<Integer> {
+  enum Split {
+    train,
+    test,
+    all
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin TaskSource source;
+
+  @Option(names = "--task", paramLabel = "NAME", description = "Only this task (repeatable).")
+  List<String> taskNames = new ArrayList<>();
+
+  @Option(
+      names = "--split",
+      defaultValue = "all",
+      paramLabel = "PART",
+      description = "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed.")
+  Split split;
+
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of the split (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "10",
+      paramLabel = "S",
+      description = "CPU seconds per task (default: ${DEFAULT-VALUE}).")
+  double timeout;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--top-k", defaultValue = "5", paramLabel = "K", description = "Programs kept per task (default: ${DEFAULT-VALUE}).")
+  int topK;
+
+  @Option(names = "--max-nats", paramLabel = "D", description = "Only programs whose description length is below D nats.")
+  Double maxNats;
+
+  @Option(
+      names = "--grammar",
+      paramLabel = "GRAMMAR.json",
+      description = "A grammar in DreamCoder's JSON ({\"logVariable\", \"productions\"}, or a frontiers file's \"DSL\").")
+  Path grammarFile;
+
+  @Option(names = "--out", paramLabel = "FRONTIERS.json", description = "Write the frontiers as DreamCoder compressor input.")
+  Path out;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    Suite suite = source.load();
+    List<Task> tasks = select(suite);
+    Domain domain = Domains.byName(suite.domain());
+    ContextualGrammar grammar =
+        grammarFile != null
+            ? readGrammar(grammarFile, domain)
+            : ContextualGrammar.fromGrammar(Grammar.uniform(domain.primitives()));
+    SolveConfig config = config();
+    PrintWriter err = spec.commandLine().getErr();
+    SolveResult result =
+        Solver.solve(
+            tasks,
+            grammar,
+            config.withListener(
+                p ->
+                    err.printf(
+                        Locale.ROOT,
+                        "\rsolving: %d/%d tasks finished, %d solved, %.0f s   ",
+                        p.finished(),
+                        p.total(),
+                        p.solved(),
+                        p.wallSeconds())));
+    err.println();
+    err.flush();
+    if (out != null) {
+      // DreamCoder's compressor input holds a unigram grammar: the root table of a contextual one.
+      FrontierJson.write(out, grammar.noParent(), result.frontiers());
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(toJson(result).toPrettyString());
+    } else {
+      printText(result, o);
+    }
+    return ExitCode.OK;
+  }
+
+  /** The search settings from the options; a usage error for impossible values. */
+  SolveConfig config() {
+    CommandLine cl = spec.commandLine();
+    if (!(timeout > 0)) {
+      throw new CommandLine.ParameterException(cl, "--timeout must be positive");
+    }
+    if (topK < 1) {
+      throw new CommandLine.ParameterException(cl, "--top-k must be at least 1");
+    }
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(cl, "--threads must be at least 1");
+    }
+    if (maxNats != null && !(maxNats > 0)) {
+      throw new CommandLine.ParameterException(cl, "--max-nats must be positive");
+    }
+    SolveConfig c = SolveConfig.defaults().withTimeout(timeout).withTopK(topK);
+    if (threads != null) {
+      c = c.withThreads(threads);
+    }
+    if (maxNats != null) {
+      c = c.withMaxDescriptionLength(maxNats);
+    }
+    return c;
+  }
+
+  /** The tasks named by --task and --split, in suite order. */
+  List<Task> select(Suite suite) {
+    Suite part =
+        switch (split) {
+          case train -> suite.split(0.5, seed).train();
+          case test -> suite.split(0.5, seed).test();
+          case all -> suite;
+        };
+    if (taskNames.isEmpty()) {
+      return part.tasks();
+    }
+    List<Task> chosen = new ArrayList<>();
+    for (String name : taskNames) {
+      chosen.add(part.task(name));
+    }
+    return chosen;
+  }
+
+  /**
+   * A grammar file: a contextual grammar ({@code noParent}, {@code variableParent}, {@code productions}), a
+   * unigram grammar, or a DreamCoder document with a {@code DSL} object.
+   */
+  static ContextualGrammar readGrammar(Path file, Domain domain) throws IOException {
+    JsonNode root = GrammarJson.parse(Files.readString(file), file.toString());
+    if (root.has("noParent")) {
+      return GrammarJson.readContextualGrammar(root, domain.resolver());
+    }
+    JsonNode dsl = root.has("DSL") ? root.get("DSL") : root;
+    return ContextualGrammar.fromGrammar(GrammarJson.readGrammar(dsl, domain.resolver()));
+  }
+
+  static ObjectNode toJson(SolveResult result) {
+    ObjectNode o = new ObjectMapper().createObjectNode();
+    o.put("solved", result.solved());
+    o.put("total", result.tasks().size());
+    o.put("cpu_seconds", result.cpuSeconds());
+    ArrayNode tasks = o.putArray("tasks");
+    for (TaskResult t : result.tasks()) {
+      ObjectNode n = tasks.addObject();
+      n.put("name", t.task().name());
+      n.put("solved", t.solved());
+      if (t.solved()) {
+        FrontierEntry best = t.frontier().best().orElseThrow();
+        n.put("program", best.program().toString());
+        n.put("log_prior", best.logPrior());
+      } else {
+        n.putNull("program");
+        n.putNull("log_prior");
+      }
+      n.put("seconds", t.seconds());
+      n.put("programs_tried", t.programsTried());
+    }
+    return o;
+  }
+
+  static void printText(SolveResult result, PrintWriter o) {
+    for (TaskResult t : result.tasks()) {
+      if (t.solved()) {
+        FrontierEntry best = t.frontier().best().orElseThrow();
+        o.printf(
+            Locale.ROOT,
+            "solved    %s: %s  (log prior %.2f, %.1f s, %,d programs)%n",
+            t.task().name(),
+            best.program(),
+            best.logPrior(),
+            t.seconds(),
+            t.programsTried());
+      } else {
+        o.printf(
+            Locale.ROOT, "unsolved  %s  (%.1f s, %,d programs)%n", t.task().name(), t.seconds(), t.programsTried());
+      }
+    }
+    o.printf(
+        Locale.ROOT,
+        "solved %d of %d tasks in %.1f CPU-seconds (%.1f s wall), %,.0f programs per CPU-second%n",
+        result.solved(),
+        result.tasks().size(),
+        result.cpuSeconds(),
+        result.wallSeconds(),
+        result.programsPerSecond());
+  }
+}
