@@ -75,6 +75,37 @@ class SolverTest {
   }
 
   @Test
+  void publicApiTakesTasksAndAGrammarPerTask() {
+    Solver.Problem p = problem("tail", "list(int) -> list(int)", "(lambda (cdr $0))", 7);
+    List<reverie.tasks.Example> examples = new ArrayList<>();
+    for (int i = 0; i < p.inputs().size(); i++) {
+      examples.add(reverie.tasks.Example.of(p.inputs().get(i), p.outputs().get(i)));
+    }
+    reverie.tasks.Task plain =
+        new reverie.tasks.Task("tail", p.request(), com.google.common.collect.ImmutableList.copyOf(examples), "lists");
+    reverie.tasks.Task tuned =
+        new reverie.tasks.Task("tail again", p.request(), plain.examples(), "lists");
+    double[] weights = UNIFORM.logWeights();
+    weights[UNIFORM.indexOf(Program.parse("cdr", LISTS.resolver()))] = 3.0;
+    ContextualGrammar favoursCdr = ContextualGrammar.fromGrammar(UNIFORM.withLogWeights(0.0, weights));
+    ContextualGrammar uniform = ContextualGrammar.fromGrammar(UNIFORM);
+    SolveResult result =
+        Solver.solve(
+            List.of(plain, tuned),
+            t -> t == tuned ? favoursCdr : uniform,
+            SolveConfig.defaults().withTimeout(1).withThreads(2).withTopK(1));
+    assertEquals(2, result.solved());
+    assertEquals(plain, result.tasks().get(0).task());
+    FrontierEntry a = result.tasks().get(0).frontier().best().orElseThrow();
+    FrontierEntry b = result.tasks().get(1).frontier().best().orElseThrow();
+    assertEquals("(lambda (cdr $0))", a.program().toString());
+    assertEquals(uniform.logPrior(a.program(), p.request()), a.logPrior(), 1e-9);
+    assertEquals(favoursCdr.logPrior(b.program(), p.request()), b.logPrior(), 1e-9);
+    assertTrue(b.logPrior() > a.logPrior());
+    assertEquals(2, result.frontiers().size());
+  }
+
+  @Test
   void maxDescriptionLengthEndsTheSearch() {
     List<Solver.Problem> problems = List.of(problem("noise", "list(int) -> int", null, 5));
     SolveConfig config = SolveConfig.defaults().withTimeout(100).withThreads(1).withMaxDescriptionLength(8);
