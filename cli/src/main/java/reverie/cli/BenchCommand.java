@@ -20,7 +20,8 @@ import reverie.tasks.Domains;
     name = "bench",
     header = "Measure whole-job performance (enumeration speed).",
     description = {
-      "Runs a fixed job and reports its speed. Micro-benchmarks live in the JMH module 'bench'; these are",
+      "Runs a fixed job and reports its speed. Micro-benchmarks live in the JMH module 'bench';"
+          + " these are",
       "the end-to-end figures quoted in the README."
     },
     subcommands = {BenchCommand.Enumerate.class})
@@ -29,7 +30,8 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is needed, e.g. 'bench enumerate'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a benchmark is needed, e.g. 'bench enumerate'");
   }
 
   /** {@code reverie bench enumerate}. */
@@ -37,15 +39,22 @@ final class BenchCommand implements Runnable {
       name = "enumerate",
       header = "Enumerate programs under a domain's uniform grammar and check each against a task.",
       description = {
-        "Enumerates the programs of a type in decreasing prior order under the domain's uniform grammar,",
-        "compiling every program and running it on a task of 15 random examples that nothing solves (stopping",
-        "at the first failing example), for a fixed time or exactly up to a description length. Reports",
+        "Enumerates the programs of a type in decreasing prior order under the domain's uniform"
+            + " grammar,",
+        "compiling every program and running it on a task of 15 random examples that nothing solves"
+            + " (stopping",
+        "at the first failing example), for a fixed time or exactly up to a description length."
+            + " Reports",
         "programs per second, the description length reached (nats) and the number of programs."
       })
   static final class Enumerate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--domain", defaultValue = "lists", paramLabel = "NAME", description = "Domain (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--domain",
+        defaultValue = "lists",
+        paramLabel = "NAME",
+        description = "Domain (default: ${DEFAULT-VALUE}).")
     String domain;
 
     @Option(
@@ -59,14 +68,24 @@ final class BenchCommand implements Runnable {
     Bound bound;
 
     static final class Bound {
-      @Option(names = "--seconds", paramLabel = "S", description = "Run for S seconds of wall-clock time (default: 10).")
+      @Option(
+          names = "--seconds",
+          paramLabel = "S",
+          description = "Run for S seconds of wall-clock time (default: 10).")
       Double seconds;
 
-      @Option(names = "--max-nats", paramLabel = "D", description = "Enumerate exactly the programs below D nats.")
+      @Option(
+          names = "--max-nats",
+          paramLabel = "D",
+          description = "Enumerate exactly the programs below D nats.")
       Double maxNats;
     }
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Threads (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--threads",
+        defaultValue = "1",
+        paramLabel = "N",
+        description = "Threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--json", description = "Print one JSON document.")
@@ -75,24 +94,28 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() {
       if (threads < 1) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--threads must be at least 1");
       }
       double seconds = Double.POSITIVE_INFINITY;
       double maxNats = Double.POSITIVE_INFINITY;
       if (bound != null && bound.maxNats != null) {
         maxNats = bound.maxNats;
         if (!(maxNats > 0)) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "--max-nats must be positive");
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--max-nats must be positive");
         }
       } else {
         seconds = bound != null && bound.seconds != null ? bound.seconds : 10;
         if (!(seconds > 0)) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive");
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--seconds must be positive");
         }
       }
       Domain d = Domains.byName(domain);
       Type request = Type.parse(type);
-      EnumerationBenchmark.Result r = EnumerationBenchmark.run(d, request, seconds, maxNats, threads);
+      EnumerationBenchmark.Result r =
+          EnumerationBenchmark.run(d, request, seconds, maxNats, threads);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         ObjectNode o = new ObjectMapper().createObjectNode();
@@ -109,8 +132,9 @@ final class BenchCommand implements Runnable {
         out.println(
             String.format(
                 Locale.ROOT,
-                "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per CPU-second of the enumerating threads);"
-                    + " description length reached %.1f nats",
+                "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per"
+                    + " CPU-second of the enumerating threads); description length reached %.1f"
+                    + " nats",
                 r.programs(),
                 request,
                 r.seconds(),

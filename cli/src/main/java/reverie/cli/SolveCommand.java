@@ -32,16 +32,23 @@ import reverie.tasks.Domains;
 import reverie.tasks.Suite;
 import reverie.tasks.Task;
 
-/** {@code reverie solve}: the wake phase on its own, searching programs for tasks under a fixed grammar. */
+/**
+ * {@code reverie solve}: the wake phase on its own, searching programs for tasks under a fixed
+ * grammar.
+ */
 @Command(
     name = "solve",
     header = "Search programs for tasks in decreasing prior order (the wake phase).",
     description = {
-      "Enumerates typed programs in order of probability under a grammar (the domain's uniform grammar, or",
+      "Enumerates typed programs in order of probability under a grammar (the domain's uniform"
+          + " grammar, or",
       "--grammar) and checks each against the tasks' examples. Tasks with the same type share one",
-      "enumeration; each task keeps its best programs (its frontier) and stops when it has --top-k of them",
-      "or when its CPU-time budget --timeout is spent (shared equally among the tasks of an enumeration).",
-      "Prints one line per task and a summary; --out writes DreamCoder's compressor input (frontiers JSON)."
+      "enumeration; each task keeps its best programs (its frontier) and stops when it has --top-k"
+          + " of them",
+      "or when its CPU-time budget --timeout is spent (shared equally among the tasks of an"
+          + " enumeration).",
+      "Prints one line per task and a summary; --out writes DreamCoder's compressor input"
+          + " (frontiers JSON)."
     })
 final class SolveCommand implements Callable<Integer> {
   enum Split {
@@ -61,10 +68,15 @@ final class SolveCommand implements Callable<Integer> {
       names = "--split",
       defaultValue = "all",
       paramLabel = "PART",
-      description = "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed.")
+      description =
+          "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed.")
   Split split;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of the split (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Seed of the split (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -77,19 +89,31 @@ final class SolveCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--top-k", defaultValue = "5", paramLabel = "K", description = "Programs kept per task (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top-k",
+      defaultValue = "5",
+      paramLabel = "K",
+      description = "Programs kept per task (default: ${DEFAULT-VALUE}).")
   int topK;
 
-  @Option(names = "--max-nats", paramLabel = "D", description = "Only programs whose description length is below D nats.")
+  @Option(
+      names = "--max-nats",
+      paramLabel = "D",
+      description = "Only programs whose description length is below D nats.")
   Double maxNats;
 
   @Option(
       names = "--grammar",
       paramLabel = "GRAMMAR.json",
-      description = "A grammar in DreamCoder's JSON ({\"logVariable\", \"productions\"}, or a frontiers file's \"DSL\").")
+      description =
+          "A grammar in DreamCoder's JSON ({\"logVariable\", \"productions\"}, or a frontiers"
+              + " file's \"DSL\").")
   Path grammarFile;
 
-  @Option(names = "--out", paramLabel = "FRONTIERS.json", description = "Write the frontiers as DreamCoder compressor input.")
+  @Option(
+      names = "--out",
+      paramLabel = "FRONTIERS.json",
+      description = "Write the frontiers as DreamCoder compressor input.")
   Path out;
 
   @Option(names = "--json", description = "Print one JSON document instead of text.")
@@ -178,8 +202,8 @@ final class SolveCommand implements Callable<Integer> {
   }
 
   /**
-   * A grammar file: a contextual grammar ({@code noParent}, {@code variableParent}, {@code productions}), a
-   * unigram grammar, or a DreamCoder document with a {@code DSL} object.
+   * A grammar file: a contextual grammar ({@code noParent}, {@code variableParent}, {@code
+   * productions}), a unigram grammar, or a DreamCoder document with a {@code DSL} object.
    */
   static ContextualGrammar readGrammar(Path file, Domain domain) throws IOException {
     JsonNode root = GrammarJson.parse(Files.readString(file), file.toString());
@@ -228,7 +252,11 @@ final class SolveCommand implements Callable<Integer> {
             t.programsTried());
       } else {
         o.printf(
-            Locale.ROOT, "unsolved  %s  (%.1f s, %,d programs)%n", t.task().name(), t.seconds(), t.programsTried());
+            Locale.ROOT,
+            "unsolved  %s  (%.1f s, %,d programs)%n",
+            t.task().name(),
+            t.seconds(),
+            t.programsTried());
       }
     }
     o.printf(

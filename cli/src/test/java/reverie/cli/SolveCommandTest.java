@@ -13,13 +13,28 @@ import reverie.tasks.Domains;
 
 class SolveCommandTest {
   @Test
-  void solvesNamedDreamCoderTasksAndWritesFrontiersThatCheckPasses(@TempDir Path dir) throws Exception {
+  void solvesNamedDreamCoderTasksAndWritesFrontiersThatCheckPasses(@TempDir Path dir)
+      throws Exception {
     String file = TasksCommandTest.shared("list_tasks.json").toString();
     Path out = dir.resolve("frontiers.json");
     CliRun run =
         CliRun.of(
-            "solve", "--file", file, "--task", "tail", "--task", "drop-k with k=2", "--timeout", "2",
-            "--threads", "2", "--top-k", "2", "--json", "--out", out.toString());
+            "solve",
+            "--file",
+            file,
+            "--task",
+            "tail",
+            "--task",
+            "drop-k with k=2",
+            "--timeout",
+            "2",
+            "--threads",
+            "2",
+            "--top-k",
+            "2",
+            "--json",
+            "--out",
+            out.toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertEquals(2, json.get("solved").asInt());
@@ -30,7 +45,9 @@ class SolveCommandTest {
     assertEquals(-2 * Math.log(11), tail.get("log_prior").asDouble(), 1e-9);
     assertTrue(tail.has("seconds") && tail.has("programs_tried"));
     for (JsonNode t : json.get("tasks")) {
-      CliRun check = CliRun.of("check", "--file", file, "--task", t.get("name").asText(), t.get("program").asText());
+      CliRun check =
+          CliRun.of(
+              "check", "--file", file, "--task", t.get("name").asText(), t.get("program").asText());
       assertEquals(0, check.exitCode(), check.out());
     }
     var frontiers = FrontierJson.read(out, Domains.byName("lists").resolver());
@@ -41,7 +58,8 @@ class SolveCommandTest {
   @Test
   void textOutputHasOneLinePerTaskAndASummary() {
     String file = TasksCommandTest.shared("list_tasks.json").toString();
-    CliRun run = CliRun.of("solve", "--file", file, "--task", "tail", "--timeout", "1", "--threads", "1");
+    CliRun run =
+        CliRun.of("solve", "--file", file, "--task", "tail", "--timeout", "1", "--threads", "1");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("solved    tail: (lambda (cdr $0))"), run.out());
     assertTrue(run.out().contains("solved 1 of 1 tasks"), run.out());
@@ -71,7 +89,9 @@ class SolveCommandTest {
     assertEquals(12.0, json.get("nats_reached").asDouble());
     assertEquals(2, json.get("threads").asInt());
     assertTrue(json.has("programs_per_second") && json.has("seconds"));
-    assertEquals(2, CliRun.of("bench", "enumerate", "--seconds", "1", "--max-nats", "3").exitCode());
-    assertEquals(3, CliRun.of("bench", "enumerate", "--domain", "nope", "--max-nats", "3").exitCode());
+    assertEquals(
+        2, CliRun.of("bench", "enumerate", "--seconds", "1", "--max-nats", "3").exitCode());
+    assertEquals(
+        3, CliRun.of("bench", "enumerate", "--domain", "nope", "--max-nats", "3").exitCode());
   }
 }

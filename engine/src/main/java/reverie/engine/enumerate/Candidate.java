@@ -1,28 +1,33 @@
 package reverie.engine.enumerate;
 
 /**
- * One way to fill a hole, precomputed for a candidate-table key: the head (a production or a variable), its
- * cost in nats, and the type effects as templates over key-local variables.
+ * One way to fill a hole, precomputed for a candidate-table key: the head (a production or a
+ * variable), its cost in nats, and the type effects as templates over key-local variables.
  *
- * <p>Template variables {@code 0..m-1} are the key's variables (mapped to the live variables the hole's
- * types mention), {@code m..m+fresh-1} are fresh variables allocated at each use.
+ * <p>Template variables {@code 0..m-1} are the key's variables (mapped to the live variables the
+ * hole's types mention), {@code m..m+fresh-1} are fresh variables allocated at each use.
  */
 final class Candidate {
   static final int LAMBDA = Integer.MIN_VALUE;
 
   /** -log probability of this choice at the hole, already normalised over all candidates. */
   final double cost;
+
   /** A production index, or {@code -(j + 1)} for the variable {@code $j}. */
   final int head;
+
   /** The head as a program: the production, or the index. */
   final reverie.dsl.program.Program program;
+
   final int fresh;
   final int[] boundKeys;
   final FastType[] boundTo;
   final FastType[] arguments;
   final int[] argumentContexts;
+
   /** Lower bound on the cost of filling each argument (see CandidateCache#holeLowerBound). */
   final double[] argumentBounds;
+
   /** The sum of {@link #argumentBounds}. */
   final double argumentsBound;
 

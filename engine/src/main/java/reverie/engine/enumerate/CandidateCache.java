@@ -8,13 +8,14 @@ import reverie.dsl.program.Index;
 import reverie.dsl.program.Program;
 
 /**
- * Computes and memoises the candidates of a hole under DreamCoder's semantics, keyed by the weight table and
- * the hole's request and environment types with their variables renamed in order of appearance.
+ * Computes and memoises the candidates of a hole under DreamCoder's semantics, keyed by the weight
+ * table and the hole's request and environment types with their variables renamed in order of
+ * appearance.
  *
- * <p>Because the key abstracts over variable names, a table computed once serves every hole of the same
- * shape, ground or not; using it costs a key encoding, a probe, and the instantiation of the chosen
- * candidate's templates. One cache belongs to one thread; it holds at most {@link #MAX_ENTRIES} tables,
- * beyond which tables are computed without being stored.
+ * <p>Because the key abstracts over variable names, a table computed once serves every hole of the
+ * same shape, ground or not; using it costs a key encoding, a probe, and the instantiation of the
+ * chosen candidate's templates. One cache belongs to one thread; it holds at most {@link
+ * #MAX_ENTRIES} tables, beyond which tables are computed without being stored.
  */
 final class CandidateCache {
   static final int MAX_ENTRIES = 1 << 20;
@@ -22,6 +23,7 @@ final class CandidateCache {
   private final CompiledGrammar grammar;
   private int[] key = new int[256];
   private int keyLength;
+
   /** Live variable ids of the last looked-up key, in key order; valid until the next lookup. */
   int[] keyVariables = new int[16];
 
@@ -204,15 +206,26 @@ final class CandidateCache {
       }
       result.add(
           new Candidate(
-              -ll, c.head, c.program, c.fresh, c.boundKeys, c.boundTo, c.arguments, c.argumentContexts, bounds));
+              -ll,
+              c.head,
+              c.program,
+              c.fresh,
+              c.boundKeys,
+              c.boundTo,
+              c.arguments,
+              c.argumentContexts,
+              bounds));
     }
-    // Cheapest completion first, so the search can stop at the first candidate over budget; ties keep
+    // Cheapest completion first, so the search can stop at the first candidate over budget; ties
+    // keep
     // grammar order.
     result.sort(Comparator.comparingDouble(c -> c.cost + c.argumentsBound));
     return new CandidateTable(result.toArray(new Candidate[0]), m);
   }
 
-  /** Records the effect of a successful unification as templates; renumbers fresh variables from m. */
+  /**
+   * Records the effect of a successful unification as templates; renumbers fresh variables from m.
+   */
   private static Candidate capture(
       Unifier s, int m, int head, Program program, FastType[] arguments, int[] contexts) {
     List<Integer> boundKeys = new ArrayList<>();
@@ -278,9 +291,10 @@ final class CandidateCache {
   private final java.util.Map<String, Double> groundBounds = new java.util.HashMap<>();
 
   /**
-   * A lower bound on the cost of any completion of a hole of type {@code t} in context {@code context}: an
-   * arrow is filled by lambdas around a hole of its final result, so the bound is that of the final result;
-   * for a ground result see {@link #groundBound}, otherwise the context's bound.
+   * A lower bound on the cost of any completion of a hole of type {@code t} in context {@code
+   * context}: an arrow is filled by lambdas around a hole of its final result, so the bound is that
+   * of the final result; for a ground result see {@link #groundBound}, otherwise the context's
+   * bound.
    */
   double holeLowerBound(FastType t, int context) {
     FastType result = finalResult(t);
@@ -288,10 +302,11 @@ final class CandidateCache {
   }
 
   /**
-   * For a ground, non-arrow type the productions that unify with it do not depend on the environment, and
-   * they are all in the hole's normalising set: choosing one costs at least lse(them) - its weight plus
-   * bounds on its arguments, and a variable at least lse(them + {logVariable}) - logVariable. Memoised per
-   * thread; {@code depth} limits the recursion into argument types.
+   * For a ground, non-arrow type the productions that unify with it do not depend on the
+   * environment, and they are all in the hole's normalising set: choosing one costs at least
+   * lse(them) - its weight plus bounds on its arguments, and a variable at least lse(them +
+   * {logVariable}) - logVariable. Memoised per thread; {@code depth} limits the recursion into
+   * argument types.
    */
   private double groundBound(FastType t, int context, int depth) {
     String key = context + "/" + depth + "/" + Arrays.toString(t.code());
@@ -339,7 +354,8 @@ final class CandidateCache {
       withVariable.add(lv);
       best = Math.min(best, logSumExp(withVariable) - lv);
     }
-    double bound = best == Double.POSITIVE_INFINITY ? grammar.minHoleCost[context] : Math.max(0, best - 1e-9);
+    double bound =
+        best == Double.POSITIVE_INFINITY ? grammar.minHoleCost[context] : Math.max(0, best - 1e-9);
     // Never weaker than the context's bound, which holds for every hole.
     bound = Math.max(bound, grammar.minHoleCost[context]);
     groundBounds.put(key, bound);

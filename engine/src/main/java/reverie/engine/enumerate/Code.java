@@ -6,12 +6,13 @@ import reverie.dsl.eval.FunctionValue;
 
 /**
  * A program compiled for the enumerator's fast check, built incrementally: each finished subtree is
- * compiled once when its last hole is filled and shared by every completion of the holes after it, so a
- * new candidate costs a handful of nodes instead of a whole compilation.
+ * compiled once when its last hole is filled and shared by every completion of the holes after it,
+ * so a new candidate costs a handful of nodes instead of a whole compilation.
  *
- * <p>The semantics follow {@link reverie.dsl.eval.Evaluator}: primitives are the domain's implementations,
- * a closure application charges one step, a fully applied {@code if} evaluates one branch. Solutions found
- * with it are confirmed with the official evaluator before they are reported.
+ * <p>The semantics follow {@link reverie.dsl.eval.Evaluator}: primitives are the domain's
+ * implementations, a closure application charges one step, a fully applied {@code if} evaluates one
+ * branch. Solutions found with it are confirmed with the official evaluator before they are
+ * reported.
  */
 abstract class Code {
   abstract Object eval(Values env, Budget budget);
@@ -27,7 +28,10 @@ abstract class Code {
     }
   }
 
-  /** Runs a program of {@code inputs.size()} arguments (its leading lambdas bind the inputs directly). */
+  /**
+   * Runs a program of {@code inputs.size()} arguments (its leading lambdas bind the inputs
+   * directly).
+   */
   static Object run(Code program, java.util.List<Object> inputs, Budget budget) {
     try {
       Code c = program;
@@ -147,7 +151,9 @@ abstract class Code {
     @Override
     Object eval(Values env, Budget budget) {
       budget.step();
-      return (Boolean) condition.eval(env, budget) ? then.eval(env, budget) : otherwise.eval(env, budget);
+      return (Boolean) condition.eval(env, budget)
+          ? then.eval(env, budget)
+          : otherwise.eval(env, budget);
     }
   }
 

@@ -11,7 +11,10 @@ import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.Program;
 
-/** Makes {@link Code} for the enumerator: one node per finished subtree, heads precompiled per production. */
+/**
+ * Makes {@link Code} for the enumerator: one node per finished subtree, heads precompiled per
+ * production.
+ */
 final class CodeBuilder {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
@@ -31,7 +34,10 @@ final class CodeBuilder {
     }
   }
 
-  /** The code of a candidate's head: a production index, or {@code -(j + 1)} for the variable {@code $j}. */
+  /**
+   * The code of a candidate's head: a production index, or {@code -(j + 1)} for the variable {@code
+   * $j}.
+   */
   Code head(int head) {
     if (head >= 0) {
       return productions[head];

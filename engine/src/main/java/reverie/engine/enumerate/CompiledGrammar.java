@@ -13,28 +13,41 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * A {@link ContextualGrammar} flattened for the enumerator: one global production list with fast type
- * schemes, and a small int id per distinct weight table (root, variable parent, each production argument).
+ * A {@link ContextualGrammar} flattened for the enumerator: one global production list with fast
+ * type schemes, and a small int id per distinct weight table (root, variable parent, each
+ * production argument).
  *
- * <p>A unigram {@link Grammar} compiles to a single table used everywhere, so its candidate tables are shared.
+ * <p>A unigram {@link Grammar} compiles to a single table used everywhere, so its candidate tables
+ * are shared.
  */
 final class CompiledGrammar {
   final TypeNames names = new TypeNames();
   final Program[] programs;
+
   /** Type scheme of each production, variables renumbered 0..schemeVariables-1. */
   final FastType[] schemes;
+
   final int[] schemeVariables;
-  /** logWeights[context][production], negative infinity when the production is absent from that table. */
+
+  /**
+   * logWeights[context][production], negative infinity when the production is absent from that
+   * table.
+   */
   final double[][] logWeights;
+
   final double[] logVariable;
   final int root;
   final int variableParent;
+
   /** childContext[production][argument] is the table used for that argument. */
   final int[][] childContext;
+
   final ContextualGrammar source;
+
   /**
-   * A lower bound on the cost of filling any hole in each context (see {@link #minimumHoleCost}); lets the
-   * search cut partial programs whose pending holes cannot all be filled within the window.
+   * A lower bound on the cost of filling any hole in each context (see {@link #minimumHoleCost});
+   * lets the search cut partial programs whose pending holes cannot all be filled within the
+   * window.
    */
   final double[] minHoleCost;
 
@@ -92,8 +105,10 @@ final class CompiledGrammar {
       ImmutableList<Grammar> children = g.library().get(programs[i]);
       childContext[i] = new int[arity];
       for (int a = 0; a < arity; a++) {
-        // A production missing from the library (or with too few argument tables) falls back to the root table.
-        childContext[i][a] = children != null && a < children.size() ? idOf.apply(children.get(a)) : root;
+        // A production missing from the library (or with too few argument tables) falls back to the
+        // root table.
+        childContext[i][a] =
+            children != null && a < children.size() ? idOf.apply(children.get(a)) : root;
       }
     }
     logWeights = weights.toArray(new double[0][]);
@@ -105,10 +120,11 @@ final class CompiledGrammar {
   }
 
   /**
-   * Productions whose type returns a bare variable (if, car, fold, ...) unify with every request, so they
-   * are in every hole's normalising set: choosing x costs at least lse(universal + {x}) - w(x), and a variable
-   * (whose weight logVariable - log n is at most logVariable) at least lse(universal + {logVariable}) -
-   * logVariable. The minimum over all choices, less a margin for rounding, bounds every hole of the context.
+   * Productions whose type returns a bare variable (if, car, fold, ...) unify with every request,
+   * so they are in every hole's normalising set: choosing x costs at least lse(universal + {x}) -
+   * w(x), and a variable (whose weight logVariable - log n is at most logVariable) at least
+   * lse(universal + {logVariable}) - logVariable. The minimum over all choices, less a margin for
+   * rounding, bounds every hole of the context.
    */
   private double minimumHoleCost(int context) {
     double[] w = logWeights[context];

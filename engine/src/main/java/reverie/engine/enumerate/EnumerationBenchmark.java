@@ -14,9 +14,10 @@ import reverie.dsl.type.TypeConstructor;
 import reverie.tasks.Domain;
 
 /**
- * The whole-job figure behind {@code reverie bench enumerate}: enumerate under a domain's uniform grammar
- * and check every program (compile, then run on examples until the first failure) against a task of 15
- * random examples that no program solves, for a fixed time or up to a description length.
+ * The whole-job figure behind {@code reverie bench enumerate}: enumerate under a domain's uniform
+ * grammar and check every program (compile, then run on examples until the first failure) against a
+ * task of 15 random examples that no program solves, for a fixed time or up to a description
+ * length.
  */
 public final class EnumerationBenchmark {
   private EnumerationBenchmark() {}
@@ -30,17 +31,21 @@ public final class EnumerationBenchmark {
       double seconds,
       double cpuSeconds,
       double workerCpuSeconds) {
-    /** Programs per CPU-second of the enumerating threads: the figure that a busy machine does not skew. */
+    /**
+     * Programs per CPU-second of the enumerating threads: the figure that a busy machine does not
+     * skew.
+     */
     public double programsPerWorkerCpuSecond() {
       return workerCpuSeconds > 0 ? programs / workerCpuSeconds : 0;
     }
   }
 
   /**
-   * Runs for {@code seconds} of wall-clock time (or without limit if infinite) and below {@code maxNats}
-   * (or without limit if infinite); one of the two must be finite.
+   * Runs for {@code seconds} of wall-clock time (or without limit if infinite) and below {@code
+   * maxNats} (or without limit if infinite); one of the two must be finite.
    */
-  public static Result run(Domain domain, Type request, double seconds, double maxNats, int threads) {
+  public static Result run(
+      Domain domain, Type request, double seconds, double maxNats, int threads) {
     if (Double.isInfinite(seconds) && Double.isInfinite(maxNats)) {
       throw new IllegalArgumentException("a time or a description-length bound is needed");
     }
@@ -55,29 +60,29 @@ public final class EnumerationBenchmark {
     ProgramEnumeration enumeration = new ProgramEnumeration(grammar, request);
     CompiledGrammar compiled = enumeration.grammar();
     ProgramEnumeration.Outcome outcome =
-        enumeration
-            .run(
-                threads,
-                maxNats,
-                w -> {
-                  TaskChecker checker =
-                      new TaskChecker(
-                          limits.evaluationSteps(), limits.evaluationNanos(), limits.evaluationCells());
-                  CodeBuilder builder = new CodeBuilder(compiled, domain.implementations());
-                  return new CodeSink() {
-                    @Override
-                    public CodeBuilder codeBuilder() {
-                      return builder;
-                    }
+        enumeration.run(
+            threads,
+            maxNats,
+            w -> {
+              TaskChecker checker =
+                  new TaskChecker(
+                      limits.evaluationSteps(), limits.evaluationNanos(), limits.evaluationCells());
+              CodeBuilder builder = new CodeBuilder(compiled, domain.implementations());
+              return new CodeSink() {
+                @Override
+                public CodeBuilder codeBuilder() {
+                  return builder;
+                }
 
-                    @Override
-                    public boolean accept(reverie.dsl.program.Program program, Code code, double logPrior) {
-                      checker.passes(code, inputs, outputs);
-                      return true;
-                    }
-                  };
-                },
-                () -> System.nanoTime() >= deadline);
+                @Override
+                public boolean accept(
+                    reverie.dsl.program.Program program, Code code, double logPrior) {
+                  checker.passes(code, inputs, outputs);
+                  return true;
+                }
+              };
+            },
+            () -> System.nanoTime() >= deadline);
     double elapsed = (System.nanoTime() - start) / 1e9;
     double cpu = (processCpuNanos() - cpuStart) / 1e9;
     return new Result(
@@ -91,7 +96,8 @@ public final class EnumerationBenchmark {
   }
 
   private static long processCpuNanos() {
-    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 

@@ -9,14 +9,15 @@ import reverie.dsl.program.Application;
 import reverie.dsl.program.Program;
 
 /**
- * One thread's depth-first search: enumerates the completions of a partial program whose description length
- * (-log prior, nats) lies in a window [lo, hi), each exactly once.
+ * One thread's depth-first search: enumerates the completions of a partial program whose
+ * description length (-log prior, nats) lies in a window [lo, hi), each exactly once.
  *
- * <p>The state is an agenda of holes (a stack, filled left to right so that later arguments see the types
- * the earlier ones imply, as in DreamCoder) and the heads chosen so far in preorder. Choosing a candidate
- * binds type variables through the {@link Unifier}'s trail and is undone on backtracking; nothing is copied
- * per candidate. Costs are accumulated along the path in one fixed order, so the leaf test {@code lo <= cost}
- * and the pruning test {@code cost >= hi} agree exactly between windows: every program falls in one window.
+ * <p>The state is an agenda of holes (a stack, filled left to right so that later arguments see the
+ * types the earlier ones imply, as in DreamCoder) and the heads chosen so far in preorder. Choosing
+ * a candidate binds type variables through the {@link Unifier}'s trail and is undone on
+ * backtracking; nothing is copied per candidate. Costs are accumulated along the path in one fixed
+ * order, so the leaf test {@code lo <= cost} and the pruning test {@code cost >= hi} agree exactly
+ * between windows: every program falls in one window.
  */
 final class Enumerator {
   private static final int POLL_INTERVAL = 1 << 12;
@@ -29,14 +30,17 @@ final class Enumerator {
   private FastType[] holeType = new FastType[64];
   private Env[] holeEnv = new Env[64];
   private int[] holeContext = new int[64];
-  // holeBound[i] = sum of the minimum costs of holes 0..i-1: what the holes below i must still cost at least.
+  // holeBound[i] = sum of the minimum costs of holes 0..i-1: what the holes below i must still cost
+  // at least.
   private double[] holeBound = new double[65];
   // holeLb[i]: lower bound on the cost of completing hole i.
   private double[] holeLb = new double[64];
   private int holes;
 
-  // The program built so far: a persistent stack of unfinished applications and lambdas. Finished subtrees
-  // are built once, when their last hole is filled, and shared by every completion of the holes after them.
+  // The program built so far: a persistent stack of unfinished applications and lambdas. Finished
+  // subtrees
+  // are built once, when their last hole is filled, and shared by every completion of the holes
+  // after them.
   private Frame top;
   private Program completed;
   private Code completedCode;
@@ -56,9 +60,12 @@ final class Enumerator {
 
   /** Programs emitted since construction. */
   long emitted;
+
   /** Holes expanded since construction. */
   long expansions;
-  // Whether some branch was cut by the window's upper bound since the last takePruned(); when a whole
+
+  // Whether some branch was cut by the window's upper bound since the last takePruned(); when a
+  // whole
   // window cuts nothing, the (finite) program space is exhausted.
   private boolean pruned;
 
@@ -78,8 +85,8 @@ final class Enumerator {
   }
 
   /**
-   * Emits every completion of {@code start} with cost in [lo, hi) to {@code sink}; returns false when the
-   * sink or {@code stop} asked to stop.
+   * Emits every completion of {@code start} with cost in [lo, hi) to {@code sink}; returns false
+   * when the sink or {@code stop} asked to stop.
    */
   boolean run(PartialProgram start, double lo, double hi, ProgramSink sink, BooleanSupplier stop) {
     this.lo = lo;
@@ -146,7 +153,10 @@ final class Enumerator {
     }
   }
 
-  /** A fringe element's frames with the code of their heads and finished arguments (compiled once per load). */
+  /**
+   * A fringe element's frames with the code of their heads and finished arguments (compiled once
+   * per load).
+   */
   private Frame withCode(Frame f) {
     if (f == null) {
       return null;
@@ -160,7 +170,8 @@ final class Enumerator {
     for (int i = 0; i < arguments.length; i++) {
       arguments[i] = codes.compile(done.get(i));
     }
-    return new Frame(f.partial, f.remaining, parent, codes.compile(f.partial.applicationHead()), arguments);
+    return new Frame(
+        f.partial, f.remaining, parent, codes.compile(f.partial.applicationHead()), arguments);
   }
 
   private PartialProgram snapshot(double cost) {
@@ -242,7 +253,10 @@ final class Enumerator {
     holes = h + 1;
   }
 
-  /** The frame's variable map: key variables first (copied from the cache), room for fresh ones after. */
+  /**
+   * The frame's variable map: key variables first (copied from the cache), room for fresh ones
+   * after.
+   */
   private int[] map(int level, CandidateTable table) {
     if (level >= maps.length) {
       maps = Arrays.copyOf(maps, maps.length * 2);
@@ -257,7 +271,10 @@ final class Enumerator {
     return map;
   }
 
-  /** Applies a candidate at hole {@code h}: binds key variables, records the head, pushes argument holes. */
+  /**
+   * Applies a candidate at hole {@code h}: binds key variables, records the head, pushes argument
+   * holes.
+   */
   private void apply(Candidate c, int[] map, int m, int h, Env env) {
     if (c.fresh > 0) {
       int base = unifier.allocate(c.fresh);
@@ -283,14 +300,20 @@ final class Enumerator {
     ensureHoles(h + n);
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
     for (int i = n - 1, slot = h; i >= 0; i--, slot++) {
-      setHole(slot, c.arguments[i].rename(map, unifier), env, c.argumentContexts[i], c.argumentBounds[i]);
+      setHole(
+          slot,
+          c.arguments[i].rename(map, unifier),
+          env,
+          c.argumentContexts[i],
+          c.argumentBounds[i]);
     }
     holes = h + n;
   }
 
   private void emit(Program p, double cost) {
     emitted++;
-    boolean go = codeSink != null ? codeSink.accept(p, completedCode, -cost) : sink.accept(p, -cost);
+    boolean go =
+        codeSink != null ? codeSink.accept(p, completedCode, -cost) : sink.accept(p, -cost);
     if (!go) {
       stopped = true;
     }
@@ -326,7 +349,9 @@ final class Enumerator {
     completedCode = code;
   }
 
-  /** A subtree is finished: wraps it into the unfinished frames above it as far as they finish too. */
+  /**
+   * A subtree is finished: wraps it into the unfinished frames above it as far as they finish too.
+   */
   private void finish(Program value) {
     Frame f = top;
     while (f != null) {

@@ -1,6 +1,8 @@
 package reverie.engine.enumerate;
 
-/** The types of the variables in scope, innermost ({@code $0}) first, as an immutable linked list. */
+/**
+ * The types of the variables in scope, innermost ({@code $0}) first, as an immutable linked list.
+ */
 final class Env {
   final FastType type;
   final Env next;

@@ -3,10 +3,12 @@ package reverie.engine.enumerate;
 import java.util.Arrays;
 
 /**
- * The enumerator's own immutable type term: an interned constructor id with arguments, or a variable id.
+ * The enumerator's own immutable type term: an interned constructor id with arguments, or a
+ * variable id.
  *
- * <p>Unlike {@link reverie.dsl.type.Type} it compares constructors by int and caches groundness, so the hot
- * path of enumeration resolves, encodes and instantiates types without string comparisons or list copies.
+ * <p>Unlike {@link reverie.dsl.type.Type} it compares constructors by int and caches groundness, so
+ * the hot path of enumeration resolves, encodes and instantiates types without string comparisons
+ * or list copies.
  */
 final class FastType {
   static final int VARIABLE = -1;
@@ -14,12 +16,14 @@ final class FastType {
 
   /** Interned constructor id, or {@link #VARIABLE}. */
   final int constructor;
+
   /** Variable id when {@link #constructor} is {@link #VARIABLE}. */
   final int variable;
 
   final FastType[] arguments;
   final boolean ground;
-  // Preorder key encoding of a ground type, computed once (see CandidateCache); null for non-ground types.
+  // Preorder key encoding of a ground type, computed once (see CandidateCache); null for non-ground
+  // types.
   private int[] code;
 
   private FastType(int constructor, int variable, FastType[] arguments) {
@@ -84,7 +88,9 @@ final class FastType {
     return b;
   }
 
-  /** Renames every variable {@code v} to {@code mapping[v]}; ground subterms are shared, not copied. */
+  /**
+   * Renames every variable {@code v} to {@code mapping[v]}; ground subterms are shared, not copied.
+   */
   FastType rename(int[] mapping) {
     if (ground) {
       return this;
@@ -99,7 +105,10 @@ final class FastType {
     return new FastType(constructor, 0, args);
   }
 
-  /** Like {@link #rename(int[])}, with the unifier's shared variable terms (no allocation per variable). */
+  /**
+   * Like {@link #rename(int[])}, with the unifier's shared variable terms (no allocation per
+   * variable).
+   */
   FastType rename(int[] mapping, Unifier u) {
     if (ground) {
       return this;
@@ -126,7 +135,9 @@ final class FastType {
 
   @Override
   public int hashCode() {
-    return constructor == VARIABLE ? 31 * variable + 7 : 31 * constructor + Arrays.hashCode(arguments);
+    return constructor == VARIABLE
+        ? 31 * variable + 7
+        : 31 * constructor + Arrays.hashCode(arguments);
   }
 
   @Override

@@ -8,12 +8,14 @@ import java.util.Optional;
 import reverie.dsl.type.Type;
 
 /**
- * The programs kept for one task (DreamCoder's frontier): the best ones found by posterior, best first. An
- * empty frontier means the task was not solved.
+ * The programs kept for one task (DreamCoder's frontier): the best ones found by posterior, best
+ * first. An empty frontier means the task was not solved.
  */
 public record Frontier(String task, Type request, ImmutableList<FrontierEntry> entries) {
 
-  /** Best posterior first; ties broken by the printed program, so that frontiers are deterministic. */
+  /**
+   * Best posterior first; ties broken by the printed program, so that frontiers are deterministic.
+   */
   public static final Comparator<FrontierEntry> BEST_FIRST =
       Comparator.comparingDouble(FrontierEntry::logPosterior)
           .reversed()
@@ -42,7 +44,10 @@ public record Frontier(String task, Type request, ImmutableList<FrontierEntry> e
     return entries.size() <= k ? this : new Frontier(task, request, entries.subList(0, k));
   }
 
-  /** This frontier and {@code other}'s entries, duplicates (same program) removed, best {@code k} kept. */
+  /**
+   * This frontier and {@code other}'s entries, duplicates (same program) removed, best {@code k}
+   * kept.
+   */
   public Frontier merge(Frontier other, int k) {
     List<FrontierEntry> all = new ArrayList<>(entries);
     for (FrontierEntry e : other.entries) {

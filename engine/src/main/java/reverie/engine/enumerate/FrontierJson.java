@@ -14,8 +14,8 @@ import reverie.dsl.InputException;
 import reverie.dsl.ParseException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.Production;
-import reverie.dsl.program.Program;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 import reverie.dsl.type.TypeVariable;
@@ -23,11 +23,13 @@ import reverie.dsl.type.TypeVariable;
 /**
  * Reads and writes DreamCoder's compressor input: {@code {"DSL": {"logVariable", "productions":
  * [{"expression", "logProbability"}]}, "frontiers": [{"task", "request", "programs": [{"program",
- * "logLikelihood", "logPrior"}]}]}}, with requests as DreamCoder's type objects {@code {"constructor",
- * "arguments"}} (variables {@code {"index"}}). Stitch reads it with {@code --fmt=dreamcoder}.
+ * "logLikelihood", "logPrior"}]}]}}, with requests as DreamCoder's type objects {@code
+ * {"constructor", "arguments"}} (variables {@code {"index"}}). Stitch reads it with {@code
+ * --fmt=dreamcoder}.
  */
 public final class FrontierJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private FrontierJson() {}
 
@@ -62,7 +64,8 @@ public final class FrontierJson {
   }
 
   /** Writes the document to {@code file}. */
-  public static void write(Path file, Grammar grammar, List<Frontier> frontiers) throws IOException {
+  public static void write(Path file, Grammar grammar, List<Frontier> frontiers)
+      throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -70,7 +73,10 @@ public final class FrontierJson {
     MAPPER.writeValue(file.toFile(), toJson(grammar, frontiers));
   }
 
-  /** Reads a file written by {@link #write} or by DreamCoder; primitive names are resolved by {@code resolver}. */
+  /**
+   * Reads a file written by {@link #write} or by DreamCoder; primitive names are resolved by {@code
+   * resolver}.
+   */
   public static FrontierFile read(Path file, PrimitiveResolver resolver) throws IOException {
     JsonNode root;
     try {
@@ -105,7 +111,10 @@ public final class FrontierJson {
     return new FrontierFile(grammar, frontiers.build());
   }
 
-  /** Reads DreamCoder's grammar object {@code {"logVariable", "productions": [{"expression", "logProbability"}]}}. */
+  /**
+   * Reads DreamCoder's grammar object {@code {"logVariable", "productions": [{"expression",
+   * "logProbability"}]}}.
+   */
   public static Grammar grammarFromJson(JsonNode dsl, PrimitiveResolver resolver, String where) {
     ImmutableList.Builder<Production> productions = ImmutableList.builder();
     int i = 0;

@@ -2,12 +2,13 @@ package reverie.engine.enumerate;
 
 /**
  * A partial program detached from any unifier: the program built so far, the holes still to fill
- * with their resolved types, and the cost so far. Used to split one search across threads: each thread
- * continues a different partial program in its own unifier.
+ * with their resolved types, and the cost so far. Used to split one search across threads: each
+ * thread continues a different partial program in its own unifier.
  */
 final class PartialProgram {
   /** The unfinished applications and lambdas above the holes (null when none). */
   final Frame frame;
+
   /** The program, when there is no hole left. */
   final reverie.dsl.program.Program completed;
 
@@ -17,6 +18,7 @@ final class PartialProgram {
   final Env[] holeEnvs;
   final int[] holeContexts;
   final double cost;
+
   /** Every variable id in the hole types is below this bound. */
   final int variableBound;
 

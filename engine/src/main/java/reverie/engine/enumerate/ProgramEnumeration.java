@@ -19,13 +19,15 @@ import reverie.dsl.grammar.Grammar;
 import reverie.dsl.type.Type;
 
 /**
- * Enumerates the programs of a request type under a grammar in DreamCoder's cost windows: all programs with
- * description length in [0, 1.5), then [1.5, 3), and so on, each exactly once with its log-prior.
+ * Enumerates the programs of a request type under a grammar in DreamCoder's cost windows: all
+ * programs with description length in [0, 1.5), then [1.5, 3), and so on, each exactly once with
+ * its log-prior.
  *
- * <p>With several threads the search space is split as DreamCoder does: a best-first expansion from the root
- * makes a fringe of about ten partial programs per thread, and in every window the threads take fringe
- * elements in cost order. Every program is a completion of exactly one fringe element, so the set of programs
- * per window does not depend on the thread count; only the order in which sinks see them does.
+ * <p>With several threads the search space is split as DreamCoder does: a best-first expansion from
+ * the root makes a fringe of about ten partial programs per thread, and in every window the threads
+ * take fringe elements in cost order. Every program is a completion of exactly one fringe element,
+ * so the set of programs per window does not depend on the thread count; only the order in which
+ * sinks see them does.
  */
 public final class ProgramEnumeration {
   /** DreamCoder's window width in nats. */
@@ -52,20 +54,23 @@ public final class ProgramEnumeration {
   }
 
   /** What a run did. */
-  public record Outcome(long programs, double natsReached, boolean exhausted, double workerCpuSeconds) {}
+  public record Outcome(
+      long programs, double natsReached, boolean exhausted, double workerCpuSeconds) {}
 
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
   // CPU time of the worker threads of the current run, in nanoseconds.
-  private final java.util.concurrent.atomic.AtomicLong workerCpu = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong workerCpu =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
-   * Enumerates windows from 0 until {@code maxNats} (exclusive; infinity for no bound), until the sink of a
-   * worker returns false or {@code stop} answers true, or until no program is left.
+   * Enumerates windows from 0 until {@code maxNats} (exclusive; infinity for no bound), until the
+   * sink of a worker returns false or {@code stop} answers true, or until no program is left.
    *
    * @param sinks makes one sink per worker thread (called once per worker, index 0..threads-1)
    */
-  public Outcome run(int threads, double maxNats, IntFunction<ProgramSink> sinks, BooleanSupplier stop) {
+  public Outcome run(
+      int threads, double maxNats, IntFunction<ProgramSink> sinks, BooleanSupplier stop) {
     checkArgument(threads >= 1, "threads must be at least 1, not %s", threads);
     checkArgument(maxNats > 0, "max nats must be positive, not %s", maxNats);
     Enumerator[] workers = new Enumerator[threads];
@@ -81,7 +86,8 @@ public final class ProgramEnumeration {
     workerCpu.set(0);
     AtomicBoolean stopped = new AtomicBoolean();
     BooleanSupplier halt = () -> stopped.get() || stop.getAsBoolean();
-    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemon());
+    ExecutorService pool =
+        threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemon());
     try {
       double lo = 0;
       while (lo < maxNats) {
@@ -129,7 +135,9 @@ public final class ProgramEnumeration {
     for (int w = 1; w < workers.length; w++) {
       int worker = w;
       futures.add(
-          pool.submit(() -> drain(fringe, nextItem, lo, hi, workers[worker], sinks[worker], halt, stopped)));
+          pool.submit(
+              () ->
+                  drain(fringe, nextItem, lo, hi, workers[worker], sinks[worker], halt, stopped)));
     }
     drain(fringe, nextItem, lo, hi, workers[0], sinks[0], halt, stopped);
     for (Future<?> f : futures) {
@@ -174,13 +182,17 @@ public final class ProgramEnumeration {
     }
   }
 
-  /** Best-first expansion from the root until there are {@code target} partial programs (or none to expand). */
+  /**
+   * Best-first expansion from the root until there are {@code target} partial programs (or none to
+   * expand).
+   */
   private List<PartialProgram> fringe(Enumerator expander, int target) {
     // Ties are broken by creation order so that the fringe, and hence the split, is deterministic.
     record Item(PartialProgram partial, long order) {}
     PriorityQueue<Item> open =
         new PriorityQueue<>(
-            Comparator.comparingDouble((Item i) -> i.partial().cost).thenComparingLong(Item::order));
+            Comparator.comparingDouble((Item i) -> i.partial().cost)
+                .thenComparingLong(Item::order));
     List<Item> complete = new ArrayList<>();
     long order = 0;
     open.add(new Item(PartialProgram.root(grammar, request), order++));
@@ -197,7 +209,8 @@ public final class ProgramEnumeration {
     }
     List<Item> all = new ArrayList<>(open);
     all.addAll(complete);
-    all.sort(Comparator.comparingDouble((Item i) -> i.partial().cost).thenComparingLong(Item::order));
+    all.sort(
+        Comparator.comparingDouble((Item i) -> i.partial().cost).thenComparingLong(Item::order));
     List<PartialProgram> out = new ArrayList<>();
     for (Item i : all) {
       out.add(i.partial());

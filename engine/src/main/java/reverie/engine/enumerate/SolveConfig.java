@@ -3,9 +3,9 @@ package reverie.engine.enumerate;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * How {@link Solver} searches: the CPU-time budget per task (shared fairly when tasks share an enumeration),
- * threads, frontier size, an optional cap on description length, the evaluation budget per run of a
- * program on one example, and a listener for progress.
+ * How {@link Solver} searches: the CPU-time budget per task (shared fairly when tasks share an
+ * enumeration), threads, frontier size, an optional cap on description length, the evaluation
+ * budget per run of a program on one example, and a listener for progress.
  */
 public record SolveConfig(
     double timeoutSeconds,
@@ -22,12 +22,13 @@ public record SolveConfig(
     checkArgument(threads >= 1, "threads must be at least 1, not %s", threads);
     checkArgument(topK >= 1, "top-k must be at least 1, not %s", topK);
     checkArgument(maxDescriptionLength > 0, "max description length must be positive");
-    checkArgument(evaluationSteps > 0 && evaluationNanos > 0 && evaluationCells > 0, "evaluation budget");
+    checkArgument(
+        evaluationSteps > 0 && evaluationNanos > 0 && evaluationCells > 0, "evaluation budget");
   }
 
   /**
-   * DreamCoder's list settings: 10 CPU-seconds per task, all cores, the best 5 programs, no length cap,
-   * and at most 0.5 ms, 100,000 steps and 100,000 list cells per run on one example.
+   * DreamCoder's list settings: 10 CPU-seconds per task, all cores, the best 5 programs, no length
+   * cap, and at most 0.5 ms, 100,000 steps and 100,000 list cells per run on one example.
    */
   public static SolveConfig defaults() {
     return new SolveConfig(
@@ -43,26 +44,51 @@ public record SolveConfig(
 
   public SolveConfig withTimeout(double seconds) {
     return new SolveConfig(
-        seconds, threads, topK, maxDescriptionLength, evaluationSteps, evaluationNanos, evaluationCells,
+        seconds,
+        threads,
+        topK,
+        maxDescriptionLength,
+        evaluationSteps,
+        evaluationNanos,
+        evaluationCells,
         listener);
   }
 
   public SolveConfig withThreads(int n) {
     return new SolveConfig(
-        timeoutSeconds, n, topK, maxDescriptionLength, evaluationSteps, evaluationNanos, evaluationCells,
+        timeoutSeconds,
+        n,
+        topK,
+        maxDescriptionLength,
+        evaluationSteps,
+        evaluationNanos,
+        evaluationCells,
         listener);
   }
 
   public SolveConfig withTopK(int k) {
     return new SolveConfig(
-        timeoutSeconds, threads, k, maxDescriptionLength, evaluationSteps, evaluationNanos, evaluationCells,
+        timeoutSeconds,
+        threads,
+        k,
+        maxDescriptionLength,
+        evaluationSteps,
+        evaluationNanos,
+        evaluationCells,
         listener);
   }
 
   /** Only programs with description length (nats) below {@code nats}. */
   public SolveConfig withMaxDescriptionLength(double nats) {
     return new SolveConfig(
-        timeoutSeconds, threads, topK, nats, evaluationSteps, evaluationNanos, evaluationCells, listener);
+        timeoutSeconds,
+        threads,
+        topK,
+        nats,
+        evaluationSteps,
+        evaluationNanos,
+        evaluationCells,
+        listener);
   }
 
   public SolveConfig withEvaluationBudget(long steps, long nanos, long cells) {
@@ -72,7 +98,13 @@ public record SolveConfig(
 
   public SolveConfig withListener(SolveListener l) {
     return new SolveConfig(
-        timeoutSeconds, threads, topK, maxDescriptionLength, evaluationSteps, evaluationNanos, evaluationCells,
+        timeoutSeconds,
+        threads,
+        topK,
+        maxDescriptionLength,
+        evaluationSteps,
+        evaluationNanos,
+        evaluationCells,
         l);
   }
 }

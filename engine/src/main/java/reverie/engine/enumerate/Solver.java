@@ -23,21 +23,20 @@ import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.tasks.Domains;
 import reverie.tasks.Example;
 import reverie.tasks.Task;
-import reverie.tasks.Domains;
-
-
 
 /**
- * The wake phase: searches programs for tasks in decreasing prior order and keeps each task's best programs.
+ * The wake phase: searches programs for tasks in decreasing prior order and keeps each task's best
+ * programs.
  *
- * <p>Tasks with the same request type and the same grammar form one job with one enumeration; every program
- * is checked against each task of the job that is still searching. A task stops searching when it has
- * {@code topK} programs or when the CPU time charged to it reaches the timeout; the CPU time of a job is
- * charged in equal shares to its searching tasks. With at least as many jobs as threads, jobs run in
- * parallel on one thread each; otherwise the threads are divided among the jobs and each job's search space
- * is split (see {@link ProgramEnumeration}).
+ * <p>Tasks with the same request type and the same grammar form one job with one enumeration; every
+ * program is checked against each task of the job that is still searching. A task stops searching
+ * when it has {@code topK} programs or when the CPU time charged to it reaches the timeout; the CPU
+ * time of a job is charged in equal shares to its searching tasks. With at least as many jobs as
+ * threads, jobs run in parallel on one thread each; otherwise the threads are divided among the
+ * jobs and each job's search space is split (see {@link ProgramEnumeration}).
  */
 public final class Solver {
   private static final int FLUSH_INTERVAL = 256;
@@ -45,8 +44,9 @@ public final class Solver {
   private Solver() {}
 
   /**
-   * A task as the solver sees it: a name, a request, a domain and the examples as parallel lists of inputs
-   * and outputs; {@code source} is what the caller passed in (a {@code Task}), handed back in results.
+   * A task as the solver sees it: a name, a request, a domain and the examples as parallel lists of
+   * inputs and outputs; {@code source} is what the caller passed in (a {@code Task}), handed back
+   * in results.
    */
   record Problem(
       String name,
@@ -68,8 +68,8 @@ public final class Solver {
   }
 
   /**
-   * Solves with a grammar per task (for example from a recognition model); tasks whose grammars are equal
-   * and whose requests are equal share one enumeration.
+   * Solves with a grammar per task (for example from a recognition model); tasks whose grammars are
+   * equal and whose requests are equal share one enumeration.
    */
   public static SolveResult solve(
       List<Task> tasks, Function<? super Task, ContextualGrammar> grammarOf, SolveConfig config) {
@@ -86,21 +86,26 @@ public final class Solver {
     Outcome outcome = solveProblems(problems, p -> grammarOf.apply((Task) p.source()), config);
     ImmutableList.Builder<TaskResult> results = ImmutableList.builder();
     for (ProblemResult r : outcome.results()) {
-      results.add(new TaskResult((Task) r.problem().source(), r.frontier(), r.seconds(), r.programsTried()));
+      results.add(
+          new TaskResult(
+              (Task) r.problem().source(), r.frontier(), r.seconds(), r.programsTried()));
     }
-    return new SolveResult(results.build(), outcome.cpuSeconds(), outcome.wallSeconds(), outcome.programs());
+    return new SolveResult(
+        results.build(), outcome.cpuSeconds(), outcome.wallSeconds(), outcome.programs());
   }
 
   /** What solving did for one problem (see {@link TaskResult}). */
   record ProblemResult(Problem problem, Frontier frontier, double seconds, long programsTried) {}
 
   /** The totals of a run and one result per problem, in order. */
-  record Outcome(List<ProblemResult> results, double cpuSeconds, double wallSeconds, long programs) {}
+  record Outcome(
+      List<ProblemResult> results, double cpuSeconds, double wallSeconds, long programs) {}
 
   static Outcome solveProblems(
       List<Problem> tasks, Function<Problem, ContextualGrammar> grammarOf, SolveConfig config) {
     checkArgument(
-        tasks.stream().map(Problem::name).distinct().count() == tasks.size(), "task names must be distinct");
+        tasks.stream().map(Problem::name).distinct().count() == tasks.size(),
+        "task names must be distinct");
     long wallStart = System.nanoTime();
     Map<List<Object>, Job> byKey = new LinkedHashMap<>();
     List<TaskState> states = new ArrayList<>();
@@ -108,7 +113,8 @@ public final class Solver {
       ContextualGrammar g = grammarOf.apply(t);
       Job job =
           byKey.computeIfAbsent(
-              List.of(g, t.request(), t.domain()), k -> new Job(g, t.request(), t.domain(), config));
+              List.of(g, t.request(), t.domain()),
+              k -> new Job(g, t.request(), t.domain(), config));
       TaskState s = new TaskState(t, job);
       job.add(s);
       states.add(s);
@@ -129,9 +135,12 @@ public final class Solver {
       ticker.scheduleAtFixedRate(progress::report, 1, 1, TimeUnit.SECONDS);
     }
     int threads = config.threads();
-    // Each job gets threads in proportion to its budget (tasks x timeout), rounded up; jobs start largest
-    // first and each waits until its threads are free. A job holding all the budget gets every thread and
-    // splits its search; many small jobs run side by side on one thread each. The total wall time is then
+    // Each job gets threads in proportion to its budget (tasks x timeout), rounded up; jobs start
+    // largest
+    // first and each waits until its threads are free. A job holding all the budget gets every
+    // thread and
+    // splits its search; many small jobs run side by side on one thread each. The total wall time
+    // is then
     // close to the total budget divided by the threads.
     List<Job> order = new ArrayList<>(jobs);
     order.sort((a, b) -> Integer.compare(b.tasks.size(), a.tasks.size()));
@@ -149,7 +158,10 @@ public final class Solver {
       List<Future<?>> futures = new ArrayList<>();
       for (Job job : order) {
         int share =
-            Math.min(threads, Math.max(1, (int) Math.ceil((double) threads * job.tasks.size() / totalTasks - 1e-9)));
+            Math.min(
+                threads,
+                Math.max(
+                    1, (int) Math.ceil((double) threads * job.tasks.size() / totalTasks - 1e-9)));
         futures.add(
             pool.submit(
                 () -> {
@@ -252,7 +264,8 @@ public final class Solver {
     // The tasks still searching; replaced (never mutated) when one finishes, read without locking.
     volatile TaskState[] active = new TaskState[0];
     double chargedNanos;
-    // Written under the job's lock; read racily by the progress reporter (a long read is atomic if volatile).
+    // Written under the job's lock; read racily by the progress reporter (a long read is atomic if
+    // volatile).
     volatile long programs;
     Progress progress;
 
@@ -333,8 +346,8 @@ public final class Solver {
   }
 
   /**
-   * A worker's sink: checks each program's fast code against the job's searching tasks, confirms a pass
-   * with the official evaluator, and reports CPU time.
+   * A worker's sink: checks each program's fast code against the job's searching tasks, confirms a
+   * pass with the official evaluator, and reports CPU time.
    */
   private static final class Checker implements CodeSink {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -380,7 +393,8 @@ public final class Solver {
 
     private void flush() {
       long now = CPU.getCurrentThreadCpuTime();
-      // Worker sinks may move between pool threads from one window to the next; a new thread restarts
+      // Worker sinks may move between pool threads from one window to the next; a new thread
+      // restarts
       // the clock (losing at most one flush interval of time).
       if (Thread.currentThread() != thread) {
         thread = Thread.currentThread();

@@ -13,8 +13,8 @@ import reverie.dsl.program.Program;
 import reverie.tasks.Domains;
 
 /**
- * Runs programs on tasks' examples with a bounded evaluation, stopping at the first failing example. One
- * checker per thread: it owns a mutable {@link Budget}.
+ * Runs programs on tasks' examples with a bounded evaluation, stopping at the first failing
+ * example. One checker per thread: it owns a mutable {@link Budget}.
  */
 final class TaskChecker {
   private final Map<String, Evaluator> evaluators = new HashMap<>();
@@ -35,10 +35,10 @@ final class TaskChecker {
   /**
    * Whether fast-path {@code code} maps each input to its output.
    *
-   * <p>Only the evaluator can restart a {@link Budget}, and a fresh one per run costs an allocation and a
-   * clock read, which adds up over millions of short runs. So runs share one budget, whose counters and
-   * clock carry over, and a run that exceeds it is run again with a fresh budget: the verdict is always
-   * that of a fresh budget.
+   * <p>Only the evaluator can restart a {@link Budget}, and a fresh one per run costs an allocation
+   * and a clock read, which adds up over millions of short runs. So runs share one budget, whose
+   * counters and clock carry over, and a run that exceeds it is run again with a fresh budget: the
+   * verdict is always that of a fresh budget.
    */
   boolean passes(Code code, List<List<Object>> inputs, List<Object> outputs) {
     for (int i = 0; i < inputs.size(); i++) {

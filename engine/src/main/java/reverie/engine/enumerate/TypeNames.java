@@ -9,7 +9,10 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 import reverie.dsl.type.TypeVariable;
 
-/** Interns type-constructor names to small ints and converts between {@link Type} and {@link FastType}. */
+/**
+ * Interns type-constructor names to small ints and converts between {@link Type} and {@link
+ * FastType}.
+ */
 final class TypeNames {
   static final int ARROW = 0;
   // Constructor ids and arities share one int in key encodings: id * ARITY_LIMIT + arity.

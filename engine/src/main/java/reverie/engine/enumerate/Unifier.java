@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * A trail-based substitution over {@link FastType}, the enumerator's specialised {@link
- * reverie.dsl.type.TypeContext}: bindings are undone in LIFO order and, unlike the general context, fresh
- * variables are reclaimed on undo, so a search running for hours keeps its variable ids small.
+ * reverie.dsl.type.TypeContext}: bindings are undone in LIFO order and, unlike the general context,
+ * fresh variables are reclaimed on undo, so a search running for hours keeps its variable ids
+ * small.
  */
 final class Unifier {
   private FastType[] bindings = new FastType[64];
@@ -19,7 +20,10 @@ final class Unifier {
     ensure(next);
   }
 
-  /** The shared term for variable {@code id} (variables are interned per unifier to avoid allocation). */
+  /**
+   * The shared term for variable {@code id} (variables are interned per unifier to avoid
+   * allocation).
+   */
   FastType variable(int id) {
     ensure(id + 1);
     FastType v = variables[id];
@@ -86,7 +90,10 @@ final class Unifier {
     return args == null ? t : FastType.constructor(t.constructor, args);
   }
 
-  /** Binds a variable that is known to be unbound, with no occurs check (the caller has proved it safe). */
+  /**
+   * Binds a variable that is known to be unbound, with no occurs check (the caller has proved it
+   * safe).
+   */
   void bindUnchecked(int variable, FastType t) {
     bindings[variable] = t;
     push(variable);

@@ -3,7 +3,6 @@ package reverie.engine.enumerate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,8 +22,13 @@ import reverie.tasks.Domains;
 class CodeTest {
   @ParameterizedTest
   @ValueSource(
-      strings = {"list(int) -> list(int)", "list(int) -> int", "list(int) -> bool", "int -> list(int)",
-        "list(int) -> int -> list(int)"})
+      strings = {
+        "list(int) -> list(int)",
+        "list(int) -> int",
+        "list(int) -> bool",
+        "int -> list(int)",
+        "list(int) -> int -> list(int)"
+      })
   void agreesWithTheEvaluatorOnEveryProgramBelow11Nats(String requestText) {
     Domain lists = Domains.byName("lists");
     Type request = Type.parse(requestText);
@@ -32,7 +36,8 @@ class CodeTest {
     List<Object> outputs = new ArrayList<>();
     EnumerationBenchmark.unsolvable(lists, request, new Random(3), inputs, outputs);
     Evaluator evaluator = new Evaluator(lists.implementations());
-    ProgramEnumeration enumeration = new ProgramEnumeration(Grammar.uniform(lists.primitives()), request);
+    ProgramEnumeration enumeration =
+        new ProgramEnumeration(Grammar.uniform(lists.primitives()), request);
     CodeBuilder builder = new CodeBuilder(enumeration.grammar(), lists.implementations());
     int[] compared = new int[2];
     for (int threads : new int[] {1, 2}) {

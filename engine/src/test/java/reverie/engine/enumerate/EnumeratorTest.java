@@ -23,14 +23,21 @@ import reverie.dsl.type.Type;
 
 class EnumeratorTest {
   private static final String[] REQUESTS = {
-    "list(int) -> list(int)", "list(int) -> int", "int -> list(int)", "list(int) -> bool", "int -> int",
-    "list(int) -> list(bool)", "list(int) -> int -> list(int)"
+    "list(int) -> list(int)",
+    "list(int) -> int",
+    "int -> list(int)",
+    "list(int) -> bool",
+    "int -> int",
+    "list(int) -> list(bool)",
+    "list(int) -> int -> list(int)"
   };
-  private static final ContextualGrammar UNIFORM = CompiledGrammar.contextual(ListGrammar.uniform());
+  private static final ContextualGrammar UNIFORM =
+      CompiledGrammar.contextual(ListGrammar.uniform());
 
   private record Emitted(Program program, double cost, int thread) {}
 
-  private static List<Emitted> fast(ContextualGrammar g, String request, double bound, int threads) {
+  private static List<Emitted> fast(
+      ContextualGrammar g, String request, double bound, int threads) {
     List<Emitted> out = Collections.synchronizedList(new ArrayList<>());
     new ProgramEnumeration(g, Type.parse(request))
         .run(threads, bound, w -> (p, lp) -> out.add(new Emitted(p, -lp, w)), () -> false);
@@ -44,7 +51,8 @@ class EnumeratorTest {
       assertNull(fast.put(e.program(), e.cost()), () -> "duplicate " + e.program());
     }
     Map<Program, Double> reference = new HashMap<>();
-    for (ReferenceEnumerator.Scored s : ReferenceEnumerator.enumerate(g, Type.parse(request), bound)) {
+    for (ReferenceEnumerator.Scored s :
+        ReferenceEnumerator.enumerate(g, Type.parse(request), bound)) {
       assertNull(reference.put(s.program(), s.cost()), () -> "reference duplicate " + s.program());
     }
     fast.values().removeIf(c -> Math.abs(c - bound) < 1e-9);
@@ -84,8 +92,13 @@ class EnumeratorTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "list(int) -> list(int)", "list(int) -> int", "int -> list(int)", "list(int) -> bool", "int -> int",
-        "list(int) -> list(bool)", "list(int) -> int -> list(int)"
+        "list(int) -> list(int)",
+        "list(int) -> int",
+        "int -> list(int)",
+        "list(int) -> bool",
+        "int -> int",
+        "list(int) -> list(bool)",
+        "list(int) -> int -> list(int)"
       })
   void uniformGrammarMatchesReference(String request) {
     assertSameAsReference(UNIFORM, request, 10);
@@ -93,8 +106,10 @@ class EnumeratorTest {
 
   @Property(tries = 12, seed = "20261130")
   void contextualGrammarMatchesReference(
-      @ForAll @IntRange(min = 0, max = 1_000_000) int seed, @ForAll @IntRange(min = 0, max = 6) int request) {
-    ContextualGrammar g = ReferenceEnumerator.randomContextual(ListGrammar.uniform(), new Random(seed));
+      @ForAll @IntRange(min = 0, max = 1_000_000) int seed,
+      @ForAll @IntRange(min = 0, max = 6) int request) {
+    ContextualGrammar g =
+        ReferenceEnumerator.randomContextual(ListGrammar.uniform(), new Random(seed));
     assertSameAsReference(g, REQUESTS[request], 8);
   }
 
@@ -124,19 +139,25 @@ class EnumeratorTest {
 
   @Property(tries = 6, seed = "424242")
   void logPriorsEqualTheGrammarsAndSamplesAreEnumerated(
-      @ForAll @IntRange(min = 0, max = 1_000_000) int seed, @ForAll @IntRange(min = 0, max = 6) int request) {
+      @ForAll @IntRange(min = 0, max = 1_000_000) int seed,
+      @ForAll @IntRange(min = 0, max = 6) int request) {
     ContextualGrammar g =
-        seed % 2 == 0 ? UNIFORM : ReferenceEnumerator.randomContextual(ListGrammar.uniform(), new Random(seed));
+        seed % 2 == 0
+            ? UNIFORM
+            : ReferenceEnumerator.randomContextual(ListGrammar.uniform(), new Random(seed));
     double bound = 11;
     Map<Program, Double> enumerated = new HashMap<>();
     for (Emitted e : fast(g, REQUESTS[request], bound, 2)) {
       enumerated.put(e.program(), e.cost());
       assertEquals(
-          -ReferenceEnumerator.logPrior(g, e.program(), Type.parse(REQUESTS[request])), e.cost(), 1e-9);
+          -ReferenceEnumerator.logPrior(g, e.program(), Type.parse(REQUESTS[request])),
+          e.cost(),
+          1e-9);
     }
     // The grammar module's own log-prior and sampler (an independent implementation) agree too.
     for (Program p : enumerated.keySet()) {
-      assertEquals(-g.logPrior(p, Type.parse(REQUESTS[request])), enumerated.get(p), 1e-9, p::toString);
+      assertEquals(
+          -g.logPrior(p, Type.parse(REQUESTS[request])), enumerated.get(p), 1e-9, p::toString);
     }
     Random grammarRandom = new Random(seed + 1);
     for (int i = 0; i < 300; i++) {
@@ -144,7 +165,8 @@ class EnumeratorTest {
       if (p.isPresent()) {
         double cost = -g.logPrior(p.get(), Type.parse(REQUESTS[request]));
         if (cost < bound - 1e-9) {
-          assertTrue(enumerated.containsKey(p.get()), () -> "sampled but not enumerated: " + p.get());
+          assertTrue(
+              enumerated.containsKey(p.get()), () -> "sampled but not enumerated: " + p.get());
         }
       }
     }
@@ -158,7 +180,8 @@ class EnumeratorTest {
       double cost = -ReferenceEnumerator.logPrior(g, p, Type.parse(REQUESTS[request]));
       if (cost < bound - 1e-9) {
         checked++;
-        assertTrue(enumerated.containsKey(p), () -> "sampled but not enumerated: " + p + " at " + cost);
+        assertTrue(
+            enumerated.containsKey(p), () -> "sampled but not enumerated: " + p + " at " + cost);
       }
     }
     assertTrue(checked > 0);

@@ -26,9 +26,16 @@ class FrontierJsonTest {
   void frontierKeepsBestPosteriorFirstAndMergesWithoutDuplicates() {
     Type request = Type.parse("list(int) -> list(int)");
     Frontier a =
-        new Frontier("t", request, ImmutableList.of(entry("(lambda (cdr $0))", -4.8), entry("(lambda $0)", -2.4)));
+        new Frontier(
+            "t",
+            request,
+            ImmutableList.of(entry("(lambda (cdr $0))", -4.8), entry("(lambda $0)", -2.4)));
     assertEquals("(lambda $0)", a.best().orElseThrow().program().toString());
-    Frontier b = new Frontier("t", request, ImmutableList.of(entry("(lambda $0)", -2.4), entry("(lambda empty)", -2.4)));
+    Frontier b =
+        new Frontier(
+            "t",
+            request,
+            ImmutableList.of(entry("(lambda $0)", -2.4), entry("(lambda empty)", -2.4)));
     Frontier merged = a.merge(b, 2);
     assertEquals(2, merged.entries().size());
     // equal posteriors are ordered by program text
@@ -44,7 +51,8 @@ class FrontierJsonTest {
         new Frontier(
             "add-k with k=1",
             request,
-            ImmutableList.of(entry("(lambda (map (lambda (+ $0 1)) $0))", -9.5), entry("(lambda $0)", -2.4)));
+            ImmutableList.of(
+                entry("(lambda (map (lambda (+ $0 1)) $0))", -9.5), entry("(lambda $0)", -2.4)));
     Frontier empty = Frontier.empty("unsolved", Type.parse("list(int) -> int"));
     Path file = dir.resolve("frontiers.json");
     FrontierJson.write(file, g, ImmutableList.of(f, empty));
@@ -62,8 +70,8 @@ class FrontierJsonTest {
     Files.writeString(
         file,
         "{\"DSL\": {\"logVariable\": 0, \"productions\": []}, \"frontiers\": [{\"task\": \"x\","
-            + " \"request\": {\"constructor\": \"int\", \"arguments\": []}, \"programs\": [{\"program\": \"(lambda\","
-            + " \"logLikelihood\": 0}]}]}");
+            + " \"request\": {\"constructor\": \"int\", \"arguments\": []}, \"programs\":"
+            + " [{\"program\": \"(lambda\", \"logLikelihood\": 0}]}]}");
     InputException e = assertThrows(InputException.class, () -> FrontierJson.read(file, LISTS));
     assertTrue(e.getMessage().contains("task 'x'"), e.getMessage());
   }

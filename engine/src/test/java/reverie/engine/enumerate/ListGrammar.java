@@ -5,7 +5,10 @@ import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.type.Type;
 
-/** The 22 primitives of DreamCoder's list domain (names and types only), for tests independent of eval. */
+/**
+ * The 22 primitives of DreamCoder's list domain (names and types only), for tests independent of
+ * eval.
+ */
 final class ListGrammar {
   private ListGrammar() {}
 

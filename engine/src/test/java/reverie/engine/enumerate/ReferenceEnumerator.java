@@ -17,9 +17,10 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
 
 /**
- * A deliberately simple DreamCoder enumerator, log-prior and sampler for tests: continuation-passing
- * recursion, candidates recomputed from scratch at every hole with the foundation's {@link TypeContext},
- * no caching, no windows. The fast enumerator is checked against it.
+ * A deliberately simple DreamCoder enumerator, log-prior and sampler for tests:
+ * continuation-passing recursion, candidates recomputed from scratch at every hole with the
+ * foundation's {@link TypeContext}, no caching, no windows. The fast enumerator is checked against
+ * it.
  */
 final class ReferenceEnumerator {
   record Scored(Program program, double cost) {}
@@ -42,11 +43,15 @@ final class ReferenceEnumerator {
   static List<Scored> enumerate(ContextualGrammar g, Type request, double bound) {
     List<Scored> out = new ArrayList<>();
     new ReferenceEnumerator(g, request)
-        .enumerate(g.noParent(), request, ImmutableList.of(), bound, (p, c) -> out.add(new Scored(p, c)));
+        .enumerate(
+            g.noParent(), request, ImmutableList.of(), bound, (p, c) -> out.add(new Scored(p, c)));
     return out;
   }
 
-  /** The log-prior of {@code program} for {@code request}, computed left to right like the enumerator. */
+  /**
+   * The log-prior of {@code program} for {@code request}, computed left to right like the
+   * enumerator.
+   */
   static double logPrior(ContextualGrammar g, Program program, Type request) {
     ReferenceEnumerator r = new ReferenceEnumerator(g, request);
     return -r.cost(g.noParent(), program, request, ImmutableList.of());
@@ -54,7 +59,8 @@ final class ReferenceEnumerator {
 
   /** A program sampled from the grammar (null if the sample grows past {@code maxDepth}). */
   static Program sample(ContextualGrammar g, Type request, Random random, int maxDepth) {
-    return new ReferenceEnumerator(g, request).sample(g.noParent(), request, ImmutableList.of(), random, maxDepth);
+    return new ReferenceEnumerator(g, request)
+        .sample(g.noParent(), request, ImmutableList.of(), random, maxDepth);
   }
 
   private List<Choice> candidates(Grammar g, Type request, ImmutableList<Type> env) {
@@ -81,7 +87,8 @@ final class ReferenceEnumerator {
       productions.add(v);
       weights.add(g.logVariable() - Math.log(variables.size()));
     }
-    double max = weights.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
+    double max =
+        weights.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
     double sum = weights.stream().mapToDouble(w -> Math.exp(w - max)).sum();
     double z = max + Math.log(sum);
     List<Choice> out = new ArrayList<>();
@@ -110,7 +117,8 @@ final class ReferenceEnumerator {
     return gs != null && argument < gs.size() ? gs.get(argument) : grammar.noParent();
   }
 
-  private void enumerate(Grammar g, Type request, ImmutableList<Type> env, double budget, Continuation k) {
+  private void enumerate(
+      Grammar g, Type request, ImmutableList<Type> env, double budget, Continuation k) {
     if (budget <= 0) {
       return;
     }
@@ -128,13 +136,20 @@ final class ReferenceEnumerator {
       }
       int mark = context.mark();
       List<Type> arguments = commit(c, request, env);
-      arguments(g, c, c.head(), arguments, 0, env, budget - cost, (p, rest) -> k.accept(p, cost + rest));
+      arguments(
+          g, c, c.head(), arguments, 0, env, budget - cost, (p, rest) -> k.accept(p, cost + rest));
       context.undo(mark);
     }
   }
 
   private void arguments(
-      Grammar g, Choice c, Program f, List<Type> types, int i, ImmutableList<Type> env, double budget,
+      Grammar g,
+      Choice c,
+      Program f,
+      List<Type> types,
+      int i,
+      ImmutableList<Type> env,
+      double budget,
       Continuation k) {
     if (i == types.size()) {
       k.accept(f, 0);
@@ -146,7 +161,15 @@ final class ReferenceEnumerator {
         env,
         budget,
         (a, ca) ->
-            arguments(g, c, new Application(f, a), types, i + 1, env, budget - ca, (p, rest) -> k.accept(p, ca + rest)));
+            arguments(
+                g,
+                c,
+                new Application(f, a),
+                types,
+                i + 1,
+                env,
+                budget - ca,
+                (p, rest) -> k.accept(p, ca + rest)));
   }
 
   private double cost(Grammar g, Program p, Type request, ImmutableList<Type> env) {
@@ -174,7 +197,8 @@ final class ReferenceEnumerator {
     throw new IllegalStateException(head + " is no candidate for " + request);
   }
 
-  private Program sample(Grammar g, Type request, ImmutableList<Type> env, Random random, int depth) {
+  private Program sample(
+      Grammar g, Type request, ImmutableList<Type> env, Random random, int depth) {
     if (depth == 0) {
       return null;
     }
@@ -207,7 +231,9 @@ final class ReferenceEnumerator {
     return p;
   }
 
-  /** A contextual grammar over {@code base}'s productions with seeded random weights in every table. */
+  /**
+   * A contextual grammar over {@code base}'s productions with seeded random weights in every table.
+   */
   static ContextualGrammar randomContextual(Grammar base, Random random) {
     Map<Program, ImmutableList<Grammar>> library = new HashMap<>();
     for (Production p : base.productions()) {
@@ -219,7 +245,8 @@ final class ReferenceEnumerator {
       library.put(p.program(), gs.build());
     }
     return new ContextualGrammar(
-        randomWeights(base, random), randomWeights(base, random),
+        randomWeights(base, random),
+        randomWeights(base, random),
         com.google.common.collect.ImmutableMap.copyOf(library));
   }
 

@@ -21,14 +21,18 @@ class SolverTest {
   private static final Domain LISTS = Domains.byName("lists");
   private static final Grammar UNIFORM = Grammar.uniform(LISTS.primitives());
 
-  /** A problem whose outputs are those of {@code solution} on random inputs (random outputs if null). */
+  /**
+   * A problem whose outputs are those of {@code solution} on random inputs (random outputs if
+   * null).
+   */
   private static Solver.Problem problem(String name, String request, String solution, long seed) {
     Type t = Type.parse(request);
     List<List<Object>> inputs = new ArrayList<>();
     List<Object> outputs = new ArrayList<>();
     EnumerationBenchmark.unsolvable(LISTS, t, new Random(seed), inputs, outputs);
     if (solution != null) {
-      var compiled = new Evaluator(LISTS.implementations()).compile(Program.parse(solution, LISTS.resolver()));
+      var compiled =
+          new Evaluator(LISTS.implementations()).compile(Program.parse(solution, LISTS.resolver()));
       outputs.clear();
       for (List<Object> in : inputs) {
         outputs.add(compiled.run(in, Budget.standard()));
@@ -43,12 +47,17 @@ class SolverTest {
         List.of(
             problem("tail", "list(int) -> list(int)", "(lambda (cdr $0))", 1),
             problem("length", "list(int) -> int", "(lambda (length $0))", 2),
-            problem("increment", "list(int) -> list(int)", "(lambda (map (lambda (+ 1 $0)) $0))", 3),
+            problem(
+                "increment", "list(int) -> list(int)", "(lambda (map (lambda (+ 1 $0)) $0))", 3),
             problem("noise", "list(int) -> list(int)", null, 4));
     ContextualGrammar g = ContextualGrammar.fromGrammar(UNIFORM);
     AtomicInteger reports = new AtomicInteger();
     SolveConfig config =
-        SolveConfig.defaults().withTimeout(1.0).withThreads(2).withTopK(3).withListener(p -> reports.incrementAndGet());
+        SolveConfig.defaults()
+            .withTimeout(1.0)
+            .withThreads(2)
+            .withTopK(3)
+            .withListener(p -> reports.incrementAndGet());
     Solver.Outcome outcome = Solver.solveProblems(problems, p -> g, config);
     assertEquals(4, outcome.results().size());
     Evaluator official = new Evaluator(LISTS.implementations());
@@ -65,11 +74,16 @@ class SolverTest {
         assertEquals(UNIFORM.logPrior(e.program(), p.request()), e.logPrior(), 1e-9);
         var c = official.compile(e.program());
         for (int i = 0; i < p.inputs().size(); i++) {
-          assertEquals(p.outputs().get(i), c.run(p.inputs().get(i), Budget.standard()), e.program()::toString);
+          assertEquals(
+              p.outputs().get(i),
+              c.run(p.inputs().get(i), Budget.standard()),
+              e.program()::toString);
         }
       }
     }
-    assertEquals("(lambda (cdr $0))", outcome.results().get(0).frontier().best().orElseThrow().program().toString());
+    assertEquals(
+        "(lambda (cdr $0))",
+        outcome.results().get(0).frontier().best().orElseThrow().program().toString());
     assertTrue(outcome.cpuSeconds() <= 4 * 1.0 + 0.5, () -> "cpu " + outcome.cpuSeconds());
     assertTrue(reports.get() > 0);
   }
@@ -82,12 +96,14 @@ class SolverTest {
       examples.add(reverie.tasks.Example.of(p.inputs().get(i), p.outputs().get(i)));
     }
     reverie.tasks.Task plain =
-        new reverie.tasks.Task("tail", p.request(), com.google.common.collect.ImmutableList.copyOf(examples), "lists");
+        new reverie.tasks.Task(
+            "tail", p.request(), com.google.common.collect.ImmutableList.copyOf(examples), "lists");
     reverie.tasks.Task tuned =
         new reverie.tasks.Task("tail again", p.request(), plain.examples(), "lists");
     double[] weights = UNIFORM.logWeights();
     weights[UNIFORM.indexOf(Program.parse("cdr", LISTS.resolver()))] = 3.0;
-    ContextualGrammar favoursCdr = ContextualGrammar.fromGrammar(UNIFORM.withLogWeights(0.0, weights));
+    ContextualGrammar favoursCdr =
+        ContextualGrammar.fromGrammar(UNIFORM.withLogWeights(0.0, weights));
     ContextualGrammar uniform = ContextualGrammar.fromGrammar(UNIFORM);
     SolveResult result =
         Solver.solve(
@@ -108,8 +124,10 @@ class SolverTest {
   @Test
   void maxDescriptionLengthEndsTheSearch() {
     List<Solver.Problem> problems = List.of(problem("noise", "list(int) -> int", null, 5));
-    SolveConfig config = SolveConfig.defaults().withTimeout(100).withThreads(1).withMaxDescriptionLength(8);
-    Solver.Outcome outcome = Solver.solveProblems(problems, p -> ContextualGrammar.fromGrammar(UNIFORM), config);
+    SolveConfig config =
+        SolveConfig.defaults().withTimeout(100).withThreads(1).withMaxDescriptionLength(8);
+    Solver.Outcome outcome =
+        Solver.solveProblems(problems, p -> ContextualGrammar.fromGrammar(UNIFORM), config);
     assertTrue(outcome.results().get(0).frontier().isEmpty());
     assertTrue(outcome.wallSeconds() < 50);
   }
