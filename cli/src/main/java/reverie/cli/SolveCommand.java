@@ -69,7 +69,7 @@ final class SolveCommand implements Callable<Integer> {
       defaultValue = "all",
       paramLabel = "PART",
       description =
-          "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed.")
+          "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed that keeps one member of every task family in training (as DreamCoder).")
   Split split;
 
   @Option(
@@ -187,8 +187,8 @@ final class SolveCommand implements Callable<Integer> {
   List<Task> select(Suite suite) {
     Suite part =
         switch (split) {
-          case train -> suite.split(0.5, seed).train();
-          case test -> suite.split(0.5, seed).test();
+          case train -> suite.splitKeepingFamilies(0.5, seed).train();
+          case test -> suite.splitKeepingFamilies(0.5, seed).test();
           case all -> suite;
         };
     if (taskNames.isEmpty()) {
