@@ -69,7 +69,8 @@ final class SolveCommand implements Callable<Integer> {
       defaultValue = "all",
       paramLabel = "PART",
       description =
-          "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed that keeps one member of every task family in training (as DreamCoder).")
+          "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed that"
+              + " keeps one member of every task family in training, as DreamCoder's.")
   Split split;
 
   @Option(
