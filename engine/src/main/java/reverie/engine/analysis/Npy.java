@@ -85,6 +85,9 @@ public final class Npy {
     long count = 1;
     for (int d : shape) {
       count *= d;
+      if (count > Integer.MAX_VALUE) {
+        throw bad(name, "array of shape " + Tensor.shapeString(shape) + " is too large");
+      }
     }
     int dataStart = headerStart + (int) headerLength;
     long expected = count * itemSize;

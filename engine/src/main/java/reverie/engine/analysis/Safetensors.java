@@ -115,6 +115,9 @@ public final class Safetensors {
       }
       shape[i] = d.asInt();
       count *= shape[i];
+      if (count > Integer.MAX_VALUE) {
+        throw bad(name, where + " of shape " + v.get("shape") + " is too large");
+      }
     }
     JsonNode offsets = v.get("data_offsets");
     if (!offsets.get(0).canConvertToLong() || !offsets.get(1).canConvertToLong()) {
