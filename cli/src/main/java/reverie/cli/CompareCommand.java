@@ -23,18 +23,27 @@ import reverie.engine.analysis.UsageMatrix;
     name = "compare",
     header = "Compare a learned library with the features of a sparse autoencoder (SAE).",
     description = {
-      "Reads the library's usage matrix (which inventions and primitives each solved task's best program uses)",
-      "and an SAE's codes of the same tasks, then reports both as sparse codes side by side (dictionary size,",
-      "sparsity, dense atoms, description length, quality) and aligns them: each invention's best feature by",
-      "Pearson, Jaccard and NMI, a Hungarian one-to-one matching, linear CKA, a permutation test (task rows",
+      "Reads the library's usage matrix (which inventions and primitives each solved task's best"
+          + " program uses)",
+      "and an SAE's codes of the same tasks, then reports both as sparse codes side by side"
+          + " (dictionary size,",
+      "sparsity, dense atoms, description length, quality) and aligns them: each invention's best"
+          + " feature by",
+      "Pearson, Jaccard and NMI, a Hungarian one-to-one matching, linear CKA, a permutation test"
+          + " (task rows",
       "shuffled; max over features, then Benjamini-Hochberg) and the hierarchy check.",
       "",
-      "The SAE side is one of: --activations FILE (.csv task,feature,value | .npy with --tasks | .safetensors |",
-      ".jsonl), --sae SAE_DIR with --embeddings EMB.npy (SAELens or sparsify layout, encoder run in Java), or",
-      "--train-sae with --embeddings EMB.npy (a TopK SAE trained here, saved under REPORT_DIR/sae).",
+      "The SAE side is one of: --activations FILE (.csv task,feature,value | .npy with --tasks |"
+          + " .safetensors |",
+      ".jsonl), --sae SAE_DIR with --embeddings EMB.npy (SAELens or sparsify layout, encoder run in"
+          + " Java), or",
+      "--train-sae with --embeddings EMB.npy (a TopK SAE trained here, saved under"
+          + " REPORT_DIR/sae).",
       "",
-      "USAGE.csv: header 'task,ATOM,...[,solution_bits]' where an invention column is 'name=#(lambda ...)' (or",
-      "just '#(lambda ...)') and any other column a primitive; one row per solved task with its counts; the",
+      "USAGE.csv: header 'task,ATOM,...[,solution_bits]' where an invention column is"
+          + " 'name=#(lambda ...)' (or",
+      "just '#(lambda ...)') and any other column a primitive; one row per solved task with its"
+          + " counts; the",
       "optional last column is the solution's description length in bits under the refit grammar.",
       "",
       "Writes compare.md, compare.json, alignment.csv and heatmap.png into REPORT_DIR."
@@ -43,45 +52,84 @@ final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--usage", paramLabel = "USAGE.csv", required = true, description = "The task x atom usage matrix.")
+  @Option(
+      names = "--usage",
+      paramLabel = "USAGE.csv",
+      description = "The task x atom usage matrix.")
   Path usage;
 
-  @Option(names = "--activations", paramLabel = "FILE", description = "The SAE's codes of the tasks, one row per task.")
+  @Option(
+      names = "--activations",
+      paramLabel = "FILE",
+      description = "The SAE's codes of the tasks, one row per task.")
   Path activations;
 
-  @Option(names = "--tasks", paramLabel = "NAMES.txt", description = "Task names, one per line, for the rows of an .npy file.")
+  @Option(
+      names = "--tasks",
+      paramLabel = "NAMES.txt",
+      description = "Task names, one per line, for the rows of an .npy file.")
   Path tasks;
 
-  @Option(names = "--sae", paramLabel = "SAE_DIR", description = "An SAE folder (SAELens or sparsify layout) to encode --embeddings.")
+  @Option(
+      names = "--sae",
+      paramLabel = "SAE_DIR",
+      description = "An SAE folder (SAELens or sparsify layout) to encode --embeddings.")
   Path sae;
 
-  @Option(names = "--embeddings", paramLabel = "EMB.npy", description = "Task embeddings (.npy with NAMES beside it, or .safetensors).")
+  @Option(
+      names = "--embeddings",
+      paramLabel = "EMB.npy",
+      description = "Task embeddings (.npy with NAMES beside it, or .safetensors).")
   Path embeddings;
 
-  @Option(names = "--train-sae", description = "Train a TopK SAE on --embeddings here and compare with it.")
+  @Option(
+      names = "--train-sae",
+      description = "Train a TopK SAE on --embeddings here and compare with it.")
   boolean trainSae;
 
   @CommandLine.Mixin SaeTrainingOptions training = new SaeTrainingOptions();
 
-  @Option(names = "--permutations", defaultValue = "1000", description = "Row shuffles for the null (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--permutations",
+      defaultValue = "1000",
+      description = "Row shuffles for the null (default ${DEFAULT-VALUE}).")
   int permutations;
 
-  @Option(names = "--alpha", defaultValue = "0.01", description = "Significance level for corrected p-values (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--alpha",
+      defaultValue = "0.01",
+      description = "Significance level for corrected p-values (default ${DEFAULT-VALUE}).")
   double alpha;
 
-  @Option(names = "--min-support", defaultValue = "3", description = "Align inventions used by at least this many tasks (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-support",
+      defaultValue = "3",
+      description = "Align inventions used by at least this many tasks (default ${DEFAULT-VALUE}).")
   int minSupport;
 
-  @Option(names = "--bits-per-value", defaultValue = "16", description = "Precision of SAE weights and code values in bits (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bits-per-value",
+      defaultValue = "16",
+      description = "Precision of SAE weights and code values in bits (default ${DEFAULT-VALUE}).")
   int bitsPerValue;
 
-  @Option(names = "--tolerance", defaultValue = "0.05", description = "SAE residual coded to this many standard deviations (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tolerance",
+      defaultValue = "0.05",
+      description =
+          "SAE residual coded to this many standard deviations (default ${DEFAULT-VALUE}).")
   double tolerance;
 
-  @Option(names = "--tasks-total", description = "How many tasks there were, solved or not (for the report).")
+  @Option(
+      names = "--tasks-total",
+      description = "How many tasks there were, solved or not (for the report).")
   Integer tasksTotal;
 
-  @Option(names = "--out", paramLabel = "REPORT_DIR", defaultValue = "compare", description = "Where to write the report (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "REPORT_DIR",
+      defaultValue = "compare",
+      description = "Where to write the report (default ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--json", description = "Print compare.json to stdout.")
@@ -91,27 +139,37 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     int modes = (activations != null ? 1 : 0) + (sae != null ? 1 : 0) + (trainSae ? 1 : 0);
     if (modes != 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "give exactly one of --activations FILE, --sae SAE_DIR or --train-sae");
     }
-    if ((sae != null || trainSae) && embeddings == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--sae and --train-sae need --embeddings EMB.npy");
+    if (permutations < 0
+        || minSupport < 1
+        || bitsPerValue < 1
+        || tolerance <= 0
+        || !(alpha > 0 && alpha < 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "bad statistics options (see --help)");
     }
-    if (permutations < 0 || minSupport < 1 || bitsPerValue < 1 || tolerance <= 0 || !(alpha > 0 && alpha < 1)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "bad statistics options (see --help)");
+    if (usage == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--usage USAGE.csv is needed");
     }
     if (!java.nio.file.Files.isRegularFile(usage)) {
       throw new InputException(usage + ": no such file");
     }
-    UsageMatrix matrix = UsageMatrix.readCsv(usage);
-    return compare(matrix);
+    return compare(UsageMatrix.readCsv(usage), Optional.empty(), new float[0][]);
   }
 
   /**
-   * Runs the comparison for a usage matrix, whatever it came from (a usage file today; a run directory's
-   * frontiers once the loop writes them).
+   * Runs the comparison for a usage matrix, whatever it came from (a usage file today; a run
+   * directory's frontiers once the loop writes them).
+   *
+   * @param runEmbeddings the tasks' embeddings when the caller has them (a run's recognition
+   *     model), used instead of {@code --embeddings}
+   * @param extraTraining more inputs for {@code --train-sae} only (a run's fantasies): the SAE
+   *     trains on them too but only tasks are compared
    */
-  int compare(UsageMatrix matrix) {
+  int compare(UsageMatrix matrix, Optional<Activations> runEmbeddings, float[][] extraTraining) {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> names = Optional.ofNullable(tasks);
     Activations codes;
@@ -119,11 +177,16 @@ final class CompareCommand implements Callable<Integer> {
     if (activations != null) {
       codes = ActivationFiles.read(activations, names);
     } else {
-      Activations emb = ActivationFiles.read(embeddings, names);
+      if (runEmbeddings.isEmpty() && embeddings == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--sae and --train-sae need --embeddings EMB.npy");
+      }
+      Activations emb =
+          runEmbeddings.isPresent() ? runEmbeddings.get() : ActivationFiles.read(embeddings, names);
       if (sae != null) {
         model = Optional.of(new Comparison.SaeModel(SaeFolder.read(sae), emb));
       } else {
-        TopKTrainer.Trained trained = training.train(emb, err);
+        TopKTrainer.Trained trained = training.train(emb, extraTraining, err);
         Path saeDir = out.resolve("sae");
         SaeTrainingOptions.save(trained, emb, saeDir);
         err.println("reverie: SAE written to " + saeDir);
@@ -131,22 +194,36 @@ final class CompareCommand implements Callable<Integer> {
       }
       codes = model.get().codes();
     }
-    Comparison.Report report = Comparison.compare(new Comparison.Input(matrix, codes, model,
-        tasksTotal == null ? OptionalInt.empty() : OptionalInt.of(tasksTotal),
-        new Alignment.Options(permutations, training.seed, alpha, minSupport),
-        new Comparison.Precision(bitsPerValue, tolerance)));
+    Comparison.Report report =
+        Comparison.compare(
+            new Comparison.Input(
+                matrix,
+                codes,
+                model,
+                tasksTotal == null ? OptionalInt.empty() : OptionalInt.of(tasksTotal),
+                new Alignment.Options(permutations, training.seed, alpha, minSupport),
+                new Comparison.Precision(bitsPerValue, tolerance)));
     ReportWriter.writeAll(report, out);
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       o.println(ReportWriter.json(report));
     } else {
       Alignment.Result a = report.alignment();
-      o.printf("library: %d inventions (%d alive), %.2f inventions per task, %.0f bits%n",
-          report.library().inventions(), report.library().alive(), report.library().meanActiveInventions(),
+      o.printf(
+          "library: %d inventions (%d alive), %.2f inventions per task, %.0f bits%n",
+          report.library().inventions(),
+          report.library().alive(),
+          report.library().meanActiveInventions(),
           report.library().totalBits());
-      o.printf("sae: %d features (%d alive), L0 %.2f%s%n", report.sae().features(), report.sae().alive(),
-          report.sae().l0(), report.sae().fvu().map(f -> String.format(", FVU %.3f", f)).orElse(""));
-      o.printf("alignment: %d inventions aligned, %d significant (corrected p < %s); Hungarian mean r %.3f; CKA %.3f%n",
+      o.printf(
+          "sae: %d features (%d alive), L0 %.2f%s%n",
+          report.sae().features(),
+          report.sae().alive(),
+          report.sae().l0(),
+          report.sae().fvu().map(f -> String.format(", FVU %.3f", f)).orElse(""));
+      o.printf(
+          "alignment: %d inventions aligned, %d significant (corrected p < %s); Hungarian mean r"
+              + " %.3f; CKA %.3f%n",
           a.inventions().size(), a.significantCount(), alpha, a.hungarianMeanPearson(), a.cka());
       o.println("report: " + out.resolve("compare.md"));
     }

@@ -42,9 +42,22 @@ class CompareCommandTest {
   void plantedRecoveryThroughTheCommandLine() throws Exception {
     PlantedData.Planted planted = writePlanted();
     Path report = dir.resolve("report");
-    Run r = run("compare", "--usage", dir.resolve("usage.csv").toString(), "--activations",
-        dir.resolve("acts.npy").toString(), "--tasks", dir.resolve("acts.tasks.txt").toString(),
-        "--permutations", "1000", "--seed", "5", "--out", report.toString(), "--json");
+    Run r =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--activations",
+            dir.resolve("acts.npy").toString(),
+            "--tasks",
+            dir.resolve("acts.tasks.txt").toString(),
+            "--permutations",
+            "1000",
+            "--seed",
+            "5",
+            "--out",
+            report.toString(),
+            "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertTrue(json.has("library") && json.has("sae") && json.has("alignment"));
@@ -56,7 +69,8 @@ class CompareCommandTest {
     int recovered = 0;
     for (int i = 0; i < 10; i++) {
       JsonNode m = byName.get(planted.plantedInventions().get(i));
-      if (m.get("significant").asBoolean() && m.get("p_corrected").asDouble() < 0.01
+      if (m.get("significant").asBoolean()
+          && m.get("p_corrected").asDouble() < 0.01
           && m.get("best_feature").asInt() == planted.plantedFeatures()[i]) {
         recovered++;
       }
@@ -70,10 +84,30 @@ class CompareCommandTest {
   @Test
   void sparseCsvGivesTheSameAlignmentAsNpy() throws Exception {
     writePlanted();
-    Run a = run("compare", "--usage", dir.resolve("usage.csv").toString(), "--activations",
-        dir.resolve("acts.csv").toString(), "--permutations", "50", "--out", dir.resolve("a").toString(), "--json");
-    Run b = run("compare", "--usage", dir.resolve("usage.csv").toString(), "--activations",
-        dir.resolve("acts.npy").toString(), "--permutations", "50", "--out", dir.resolve("b").toString(), "--json");
+    Run a =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--activations",
+            dir.resolve("acts.csv").toString(),
+            "--permutations",
+            "50",
+            "--out",
+            dir.resolve("a").toString(),
+            "--json");
+    Run b =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--activations",
+            dir.resolve("acts.npy").toString(),
+            "--permutations",
+            "50",
+            "--out",
+            dir.resolve("b").toString(),
+            "--json");
     assertEquals(0, a.code(), a.err());
     assertEquals(0, b.code(), b.err());
     ObjectMapper m = new ObjectMapper();
@@ -85,15 +119,41 @@ class CompareCommandTest {
     writePlanted();
     // Use the planted activations as 50-wide "embeddings".
     Path report = dir.resolve("trained");
-    Run t = run("compare", "--usage", dir.resolve("usage.csv").toString(), "--train-sae", "--embeddings",
-        dir.resolve("acts.npy").toString(), "--features", "64", "--k", "6", "--epochs", "20",
-        "--permutations", "100", "--out", report.toString());
+    Run t =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--train-sae",
+            "--embeddings",
+            dir.resolve("acts.npy").toString(),
+            "--features",
+            "64",
+            "--k",
+            "6",
+            "--epochs",
+            "20",
+            "--permutations",
+            "100",
+            "--out",
+            report.toString());
     assertEquals(0, t.code(), t.err());
     assertTrue(Files.exists(report.resolve("sae/cfg.json")));
     assertTrue(Files.exists(report.resolve("heatmap.png")));
-    Run s = run("compare", "--usage", dir.resolve("usage.csv").toString(), "--sae", report.resolve("sae").toString(),
-        "--embeddings", dir.resolve("acts.npy").toString(), "--permutations", "100", "--out",
-        dir.resolve("imported").toString(), "--json");
+    Run s =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--sae",
+            report.resolve("sae").toString(),
+            "--embeddings",
+            dir.resolve("acts.npy").toString(),
+            "--permutations",
+            "100",
+            "--out",
+            dir.resolve("imported").toString(),
+            "--json");
     assertEquals(0, s.code(), s.err());
     JsonNode json = new ObjectMapper().readTree(s.out());
     assertEquals(64, json.get("sae").get("features").asInt());
@@ -104,8 +164,20 @@ class CompareCommandTest {
   void saeTrainCommandWritesSaeLensLayout() {
     writePlanted();
     Path out = dir.resolve("sae");
-    Run r = run("sae", "train", "--embeddings", dir.resolve("acts.npy").toString(), "--features", "32", "--k", "4",
-        "--epochs", "5", "--out", out.toString());
+    Run r =
+        run(
+            "sae",
+            "train",
+            "--embeddings",
+            dir.resolve("acts.npy").toString(),
+            "--features",
+            "32",
+            "--k",
+            "4",
+            "--epochs",
+            "5",
+            "--out",
+            out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.exists(out.resolve("sae_weights.safetensors")));
     assertTrue(Files.exists(out.resolve("activations.safetensors")));
@@ -114,13 +186,32 @@ class CompareCommandTest {
   @Test
   void badInputIsExitThreeAndUsageErrorsExitTwo() throws Exception {
     writePlanted();
-    Files.write(dir.resolve("bad.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 10});
-    Run bad = run("compare", "--usage", dir.resolve("usage.csv").toString(), "--activations",
-        dir.resolve("bad.npy").toString(), "--tasks", dir.resolve("acts.tasks.txt").toString(), "--out", dir.resolve("x").toString());
+    Files.write(
+        dir.resolve("bad.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 10});
+    Run bad =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--activations",
+            dir.resolve("bad.npy").toString(),
+            "--tasks",
+            dir.resolve("acts.tasks.txt").toString(),
+            "--out",
+            dir.resolve("x").toString());
     assertEquals(3, bad.code(), bad.err());
     assertTrue(bad.err().contains("bad.npy"), bad.err());
-    Run wrongWidth = run("compare", "--usage", dir.resolve("usage.csv").toString(), "--sae",
-        writeTinySae().toString(), "--embeddings", dir.resolve("acts.npy").toString(), "--out", dir.resolve("y").toString());
+    Run wrongWidth =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--sae",
+            writeTinySae().toString(),
+            "--embeddings",
+            dir.resolve("acts.npy").toString(),
+            "--out",
+            dir.resolve("y").toString());
     assertEquals(3, wrongWidth.code(), wrongWidth.err());
     assertTrue(wrongWidth.err().contains("d_in"), wrongWidth.err());
     Run none = run("compare", "--usage", dir.resolve("usage.csv").toString());
@@ -136,8 +227,8 @@ class CompareCommandTest {
         row[i] = (float) random.nextGaussian();
       }
     }
-    reverie.engine.analysis.SaeFolder.writeSaeLens(out,
-        reverie.engine.analysis.TopKTrainer.train(data, 8, 2, 1, 0).sae(), Map.of());
+    reverie.engine.analysis.SaeFolder.writeSaeLens(
+        out, reverie.engine.analysis.TopKTrainer.train(data, 8, 2, 1, 0).sae(), Map.of());
     return out;
   }
 }

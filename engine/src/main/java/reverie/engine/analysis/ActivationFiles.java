@@ -19,22 +19,26 @@ import reverie.dsl.InputException;
 
 /**
  * Reads activation files in four formats, chosen by extension: long-form sparse {@code .csv}
- * ({@code task,feature,value}, non-zeros only), dense {@code .npy} with a task-name file, {@code .safetensors}
- * with an {@code activations} tensor and the task names in {@code __metadata__["tasks"]} (a JSON list), and
- * {@code .jsonl} ({@code {"task": ..., "idx": [...], "val": [...]}}); writes the dense ones.
+ * ({@code task,feature,value}, non-zeros only), dense {@code .npy} with a task-name file, {@code
+ * .safetensors} with an {@code activations} tensor and the task names in {@code
+ * __metadata__["tasks"]} (a JSON list), and {@code .jsonl} ({@code {"task": ..., "idx": [...],
+ * "val": [...]}}); writes the dense ones.
  */
 public final class ActivationFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The safetensors tensor holding the activations. */
   public static final String TENSOR = "activations";
+
   /** The safetensors metadata key holding the task names as a JSON list of strings. */
   public static final String TASKS_KEY = "tasks";
 
   private ActivationFiles() {}
 
   /**
-   * Reads {@code file}; {@code tasks} names a task-name file (one per line) for the rows, needed for
-   * {@code .npy} unless {@code FILE.tasks.txt} sits beside it, optional for {@code .safetensors}.
+   * Reads {@code file}; {@code tasks} names a task-name file (one per line) for the rows, needed
+   * for {@code .npy} unless {@code FILE.tasks.txt} sits beside it, optional for {@code
+   * .safetensors}.
    */
   public static Activations read(Path file, Optional<Path> tasks) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -48,16 +52,22 @@ public final class ActivationFiles {
     } else if (name.endsWith(".npy")) {
       Path names = tasks.orElseGet(() -> defaultTaskFile(file));
       if (!Files.isRegularFile(names)) {
-        throw new InputException(file + ": an .npy file needs its task names (--tasks NAMES.txt, or " + names.getFileName() + " beside it)");
+        throw new InputException(
+            file
+                + ": an .npy file needs its task names (--tasks NAMES.txt, or "
+                + names.getFileName()
+                + " beside it)");
       }
       Tensor t = Npy.read(file);
       return fromMatrix(file.toString(), t, readTaskNames(names));
     } else if (name.endsWith(".safetensors")) {
       return readSafetensors(file, tasks);
     } else if (name.endsWith(".pkl") || name.endsWith(".pt") || name.endsWith(".pickle")) {
-      throw new InputException(file + ": pickle files are never read; save .npy, .safetensors, .csv or .jsonl instead");
+      throw new InputException(
+          file + ": pickle files are never read; save .npy, .safetensors, .csv or .jsonl instead");
     }
-    throw new InputException(file + ": unknown activation format (expected .csv, .npy, .safetensors or .jsonl)");
+    throw new InputException(
+        file + ": unknown activation format (expected .csv, .npy, .safetensors or .jsonl)");
   }
 
   /** {@code emb.npy} -> {@code emb.tasks.txt}. */
@@ -87,10 +97,14 @@ public final class ActivationFiles {
 
   static Activations fromMatrix(String source, Tensor t, List<String> names) {
     if (t.rank() != 2) {
-      throw new InputException(source + ": activations must be a 2-D array (tasks x features), got shape " + t.shapeString());
+      throw new InputException(
+          source
+              + ": activations must be a 2-D array (tasks x features), got shape "
+              + t.shapeString());
     }
     if (names.size() != t.shape()[0]) {
-      throw new InputException(source + ": " + t.shape()[0] + " rows but " + names.size() + " task names");
+      throw new InputException(
+          source + ": " + t.shape()[0] + " rows but " + names.size() + " task names");
     }
     return Activations.checked(source, names, t.matrix(), false);
   }
@@ -104,7 +118,11 @@ public final class ActivationFiles {
     } else {
       String json = c.metadata().get(TASKS_KEY);
       if (json == null) {
-        throw new InputException(file + ": no task names (__metadata__ has no '" + TASKS_KEY + "'; pass --tasks NAMES.txt)");
+        throw new InputException(
+            file
+                + ": no task names (__metadata__ has no '"
+                + TASKS_KEY
+                + "'; pass --tasks NAMES.txt)");
       }
       names = new ArrayList<>();
       try {
@@ -114,7 +132,8 @@ public final class ActivationFiles {
         }
         for (JsonNode n : list) {
           if (!n.isTextual()) {
-            throw new InputException(file + ": __metadata__['" + TASKS_KEY + "'] holds a non-string " + n);
+            throw new InputException(
+                file + ": __metadata__['" + TASKS_KEY + "'] holds a non-string " + n);
           }
           names.add(n.asText());
         }
@@ -136,7 +155,10 @@ public final class ActivationFiles {
         continue;
       }
       List<String> f = Csv.split(line, where);
-      if (i == 0 && f.size() == 3 && f.get(0).equalsIgnoreCase("task") && f.get(1).equalsIgnoreCase("feature")) {
+      if (i == 0
+          && f.size() == 3
+          && f.get(0).equalsIgnoreCase("task")
+          && f.get(1).equalsIgnoreCase("feature")) {
         continue;
       }
       if (f.size() != 3) {
@@ -145,7 +167,8 @@ public final class ActivationFiles {
       int feature = parseIndex(f.get(1), where);
       float value = parseValue(f.get(2), where);
       if (rows.computeIfAbsent(f.get(0), k -> new LinkedHashMap<>()).put(feature, value) != null) {
-        throw new InputException(where + ": task '" + f.get(0) + "' feature " + feature + " given twice");
+        throw new InputException(
+            where + ": task '" + f.get(0) + "' feature " + feature + " given twice");
       }
       width = Math.max(width, feature + 1);
     }
@@ -167,13 +190,19 @@ public final class ActivationFiles {
       } catch (JsonProcessingException e) {
         throw new InputException(where + ": not valid JSON: " + e.getOriginalMessage());
       }
-      if (n == null || !n.isObject() || !n.path("task").isTextual() || !n.path("idx").isArray() || !n.path("val").isArray()) {
-        throw new InputException(where + ": expected {\"task\": name, \"idx\": [...], \"val\": [...]}");
+      if (n == null
+          || !n.isObject()
+          || !n.path("task").isTextual()
+          || !n.path("idx").isArray()
+          || !n.path("val").isArray()) {
+        throw new InputException(
+            where + ": expected {\"task\": name, \"idx\": [...], \"val\": [...]}");
       }
       JsonNode idx = n.get("idx");
       JsonNode val = n.get("val");
       if (idx.size() != val.size()) {
-        throw new InputException(where + ": " + idx.size() + " indices but " + val.size() + " values");
+        throw new InputException(
+            where + ": " + idx.size() + " indices but " + val.size() + " values");
       }
       String task = n.get("task").asText();
       if (rows.containsKey(task)) {
@@ -181,8 +210,11 @@ public final class ActivationFiles {
       }
       Map<Integer, Float> row = new LinkedHashMap<>();
       for (int k = 0; k < idx.size(); k++) {
-        if (!idx.get(k).canConvertToInt() || !idx.get(k).isIntegralNumber() || idx.get(k).asInt() < 0) {
-          throw new InputException(where + ": index " + idx.get(k) + " is not a non-negative integer");
+        if (!idx.get(k).canConvertToInt()
+            || !idx.get(k).isIntegralNumber()
+            || idx.get(k).asInt() < 0) {
+          throw new InputException(
+              where + ": index " + idx.get(k) + " is not a non-negative integer");
         }
         if (!val.get(k).isNumber()) {
           throw new InputException(where + ": value " + val.get(k) + " is not a number");
@@ -207,7 +239,8 @@ public final class ActivationFiles {
     return sparseRows(file, rows, width, tasks);
   }
 
-  private static Activations sparseRows(Path file, Map<String, Map<Integer, Float>> rows, int width, Optional<Path> tasks) {
+  private static Activations sparseRows(
+      Path file, Map<String, Map<Integer, Float>> rows, int width, Optional<Path> tasks) {
     List<String> names = new ArrayList<>(rows.keySet());
     if (tasks.isPresent()) {
       List<String> all = readTaskNames(tasks.get());
@@ -269,7 +302,10 @@ public final class ActivationFiles {
     }
   }
 
-  /** Writes the rows as float32 {@code .npy} and the task names beside it ({@link #defaultTaskFile}). */
+  /**
+   * Writes the rows as float32 {@code .npy} and the task names beside it ({@link
+   * #defaultTaskFile}).
+   */
   public static void writeNpy(Path file, Activations a) {
     Npy.write(file, Tensor.of(a.values()));
     writeTaskNames(defaultTaskFile(file), a.taskNames());
@@ -283,7 +319,8 @@ public final class ActivationFiles {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    Safetensors.write(file, ImmutableMap.of(TENSOR, Tensor.of(a.values())), ImmutableMap.of(TASKS_KEY, names));
+    Safetensors.write(
+        file, ImmutableMap.of(TENSOR, Tensor.of(a.values())), ImmutableMap.of(TASKS_KEY, names));
   }
 
   /** Writes non-zeros only, {@code task,feature,value}, with a header. */
@@ -292,7 +329,12 @@ public final class ActivationFiles {
     for (int r = 0; r < a.values().length; r++) {
       for (int c = 0; c < a.features(); c++) {
         if (a.values()[r][c] != 0) {
-          s.append(Csv.quote(a.taskNames().get(r))).append(',').append(c).append(',').append(a.values()[r][c]).append('\n');
+          s.append(Csv.quote(a.taskNames().get(r)))
+              .append(',')
+              .append(c)
+              .append(',')
+              .append(a.values()[r][c])
+              .append('\n');
         }
       }
     }

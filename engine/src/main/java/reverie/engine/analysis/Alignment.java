@@ -12,11 +12,11 @@ import java.util.stream.IntStream;
 
 /**
  * Aligns a library's inventions with an SAE's features over the same tasks: best matches by Pearson
- * (point-biserial), Jaccard and normalised mutual information, a one-to-one Hungarian matching, linear CKA,
- * a permutation null for each invention, and the hierarchy check.
+ * (point-biserial), Jaccard and normalised mutual information, a one-to-one Hungarian matching,
+ * linear CKA, a permutation null for each invention, and the hierarchy check.
  *
- * <p>An invention is active on a task when the task's own code uses it (count > 0); a feature is active when
- * its value is not zero.
+ * <p>An invention is active on a task when the task's own code uses it (count > 0); a feature is
+ * active when its value is not zero.
  */
 public final class Alignment {
 
@@ -37,9 +37,9 @@ public final class Alignment {
   }
 
   /**
-   * One invention's matches: {@code bestFeature} by Pearson (with its Jaccard and NMI), the best features by
-   * Jaccard and by NMI, the feature the Hungarian matching gives it, and its p-value (maximum over features
-   * under row shuffles; then Benjamini–Hochberg across inventions).
+   * One invention's matches: {@code bestFeature} by Pearson (with its Jaccard and NMI), the best
+   * features by Jaccard and by NMI, the feature the Hungarian matching gives it, and its p-value
+   * (maximum over features under row shuffles; then Benjamini–Hochberg across inventions).
    */
   public record InventionMatch(
       String invention,
@@ -63,11 +63,17 @@ public final class Alignment {
   public record BothWays(double inventionsToFeatures, double featuresToInventions) {}
 
   /**
-   * When {@code whole} is built from {@code part}: how often {@code part}'s best feature fires on the tasks
-   * that use {@code whole}, on those that use {@code part} directly, and on all tasks.
+   * When {@code whole} is built from {@code part}: how often {@code part}'s best feature fires on
+   * the tasks that use {@code whole}, on those that use {@code part} directly, and on all tasks.
    */
   public record HierarchyCheck(
-      String whole, String part, int partFeature, int wholeTasks, double firesOnWhole, double firesOnPart, double baseRate) {
+      String whole,
+      String part,
+      int partFeature,
+      int wholeTasks,
+      double firesOnWhole,
+      double firesOnPart,
+      double baseRate) {
 
     /** Whether the part's feature fires on the whole's tasks more often than on tasks at large. */
     public boolean holds() {
@@ -96,10 +102,13 @@ public final class Alignment {
 
   private Alignment() {}
 
-  /** Aligns {@code usage} with {@code activations}, whose rows are the same tasks in the same order. */
+  /**
+   * Aligns {@code usage} with {@code activations}, whose rows are the same tasks in the same order.
+   */
   public static Result align(UsageMatrix usage, float[][] activations, Options options) {
     int n = usage.taskCount();
-    checkArgument(activations.length == n, "%s activation rows for %s tasks", activations.length, n);
+    checkArgument(
+        activations.length == n, "%s activation rows for %s tasks", activations.length, n);
     int features = n == 0 ? 0 : activations[0].length;
     List<Integer> analysed = new ArrayList<>();
     for (int c : usage.inventionColumns()) {
@@ -140,8 +149,10 @@ public final class Alignment {
         mi[i][f] = nmi(n, members[i].length, density[f], both);
       }
     }
-    // Permutation null: shuffling the task rows of the activations keeps every feature's density and breaks
-    // any link to the library. For each invention the statistic is its best Pearson over all features, so
+    // Permutation null: shuffling the task rows of the activations keeps every feature's density
+    // and breaks
+    // any link to the library. For each invention the statistic is its best Pearson over all
+    // features, so
     // its p-value is already corrected across features (max-statistic).
     double[] observedMax = new double[m];
     int[] best = new int[m];
@@ -157,20 +168,25 @@ public final class Alignment {
       for (int p = 0; p < permutations; p++) {
         perms[p] = shuffled(n, random);
       }
-      int[][] hits = IntStream.range(0, permutations).parallel().mapToObj(p -> {
-        double[][] rp = pearson(members, z, perms[p], features, n);
-        int[] h = new int[m];
-        for (int i = 0; i < m; i++) {
-          double max = Double.NEGATIVE_INFINITY;
-          for (double v : rp[i]) {
-            max = Math.max(max, v);
-          }
-          if (max >= observedMax[i] - 1e-12) {
-            h[i] = 1;
-          }
-        }
-        return h;
-      }).toArray(int[][]::new);
+      int[][] hits =
+          IntStream.range(0, permutations)
+              .parallel()
+              .mapToObj(
+                  p -> {
+                    double[][] rp = pearson(members, z, perms[p], features, n);
+                    int[] h = new int[m];
+                    for (int i = 0; i < m; i++) {
+                      double max = Double.NEGATIVE_INFINITY;
+                      for (double v : rp[i]) {
+                        max = Math.max(max, v);
+                      }
+                      if (max >= observedMax[i] - 1e-12) {
+                        h[i] = 1;
+                      }
+                    }
+                    return h;
+                  })
+              .toArray(int[][]::new);
       for (int[] h : hits) {
         for (int i = 0; i < m; i++) {
           exceed[i] += h[i];
@@ -209,20 +225,42 @@ public final class Alignment {
       int jf = features == 0 ? -1 : argmax(jac[i]);
       int nf = features == 0 ? -1 : argmax(mi[i]);
       int b = features == 0 ? -1 : best[i];
-      matches.add(new InventionMatch(atom.name(), atom.dreamcoder(), members[i].length, b,
-          b < 0 ? 0 : r[i][b], b < 0 ? 0 : jac[i][b], b < 0 ? 0 : mi[i][b],
-          jf, jf < 0 ? 0 : jac[i][jf], nf, nf < 0 ? 0 : mi[i][nf],
-          matched[i], matched[i] < 0 ? 0 : r[i][matched[i]],
-          p[i], q[i], permutations > 0 && q[i] < options.alpha()));
+      matches.add(
+          new InventionMatch(
+              atom.name(),
+              atom.dreamcoder(),
+              members[i].length,
+              b,
+              b < 0 ? 0 : r[i][b],
+              b < 0 ? 0 : jac[i][b],
+              b < 0 ? 0 : mi[i][b],
+              jf,
+              jf < 0 ? 0 : jac[i][jf],
+              nf,
+              nf < 0 ? 0 : mi[i][nf],
+              matched[i],
+              matched[i] < 0 ? 0 : r[i][matched[i]],
+              p[i],
+              q[i],
+              permutations > 0 && q[i] < options.alpha()));
     }
     ImmutableList<InventionMatch> list = matches.build();
     boolean[] alive = new boolean[features];
     for (int f = 0; f < features; f++) {
       alive[f] = density[f] > 0;
     }
-    return new Result(list, bothWays(r, alive), bothWays(jac, alive), bothWays(mi, alive), hungarian,
-        linearCka(inventionCounts(usage), activations), hierarchy(usage, list, active, n),
-        permutations, options.alpha(), options.minSupport(), r);
+    return new Result(
+        list,
+        bothWays(r, alive),
+        bothWays(jac, alive),
+        bothWays(mi, alive),
+        hungarian,
+        linearCka(inventionCounts(usage), activations),
+        hierarchy(usage, list, active, n),
+        permutations,
+        options.alpha(),
+        options.minSupport(),
+        r);
   }
 
   /** Columns centred and scaled to unit Euclidean norm (constant columns become zero). */
@@ -248,9 +286,10 @@ public final class Alignment {
   }
 
   /**
-   * Pearson correlation of each invention's 0/1 indicator with each feature, the rows of the activations
-   * permuted by {@code perm}. With unit centred feature columns z, r = sum over the invention's tasks of z,
-   * divided by sqrt(k (1 - k/n)); so one shuffle costs (non-zeros of the usage) x features additions.
+   * Pearson correlation of each invention's 0/1 indicator with each feature, the rows of the
+   * activations permuted by {@code perm}. With unit centred feature columns z, r = sum over the
+   * invention's tasks of z, divided by sqrt(k (1 - k/n)); so one shuffle costs (non-zeros of the
+   * usage) x features additions.
    */
   private static double[][] pearson(int[][] members, float[][] z, int[] perm, int features, int n) {
     double[][] r = new double[members.length][features];
@@ -272,7 +311,9 @@ public final class Alignment {
     return r;
   }
 
-  /** Mutual information of two binary variables over {@code n} tasks, divided by sqrt(H(a) H(b)). */
+  /**
+   * Mutual information of two binary variables over {@code n} tasks, divided by sqrt(H(a) H(b)).
+   */
   static double nmi(int n, int a, int b, int both) {
     if (n == 0) {
       return 0;
@@ -329,7 +370,8 @@ public final class Alignment {
 
   /**
    * Linear CKA (Kornblith et al. 2019) between two representations of the same rows: ||Y'X||_F^2 /
-   * (||X'X||_F ||Y'Y||_F) on centred columns, computed on the n x n Gram matrices when that is cheaper.
+   * (||X'X||_F ||Y'Y||_F) on centred columns, computed on the n x n Gram matrices when that is
+   * cheaper.
    */
   public static double linearCka(double[][] x, float[][] y) {
     int n = x.length;
@@ -468,9 +510,15 @@ public final class Alignment {
           onPart += fires[t] ? 1 : 0;
         }
       }
-      checks.add(new HierarchyCheck(e.getKey(), e.getValue(), part.bestFeature(), wholeTasks,
-          wholeTasks == 0 ? 0 : (double) onWhole / wholeTasks, partTasks == 0 ? 0 : (double) onPart / partTasks,
-          n == 0 ? 0 : (double) all / n));
+      checks.add(
+          new HierarchyCheck(
+              e.getKey(),
+              e.getValue(),
+              part.bestFeature(),
+              wholeTasks,
+              wholeTasks == 0 ? 0 : (double) onWhole / wholeTasks,
+              partTasks == 0 ? 0 : (double) onPart / partTasks,
+              n == 0 ? 0 : (double) all / n));
     }
     return checks.build();
   }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Compares a learned library with an SAE's features on the same tasks: both seen as sparse codes over a
- * dictionary, side by side (size, sparsity, density, description length, quality), then aligned atom by atom.
+ * Compares a learned library with an SAE's features on the same tasks: both seen as sparse codes
+ * over a dictionary, side by side (size, sparsity, density, description length, quality), then
+ * aligned atom by atom.
  */
 public final class Comparison {
   /** Atoms active on more than this fraction of tasks are dense. */
@@ -18,7 +19,8 @@ public final class Comparison {
    * How the SAE's description length is counted.
    *
    * @param bitsPerValue precision of each dictionary weight and each code value
-   * @param tolerance the residual is coded to within this fraction of the embeddings' standard deviation
+   * @param tolerance the residual is coded to within this fraction of the embeddings' standard
+   *     deviation
    */
   public record Precision(int bitsPerValue, double tolerance) {
     public Precision {
@@ -33,10 +35,13 @@ public final class Comparison {
   /** An SAE and the task embeddings it encodes. */
   public record SaeModel(SparseAutoencoder sae, Activations embeddings) {
 
-    /** The SAE's codes of the embeddings, one row per task; a width mismatch is an InputException. */
+    /**
+     * The SAE's codes of the embeddings, one row per task; a width mismatch is an InputException.
+     */
     public Activations codes() {
       float[][] codes = sae.encodeAll(embeddings.values(), embeddings.source());
-      return new Activations("SAE codes of " + embeddings.source(), embeddings.taskNames(), codes, false);
+      return new Activations(
+          "SAE codes of " + embeddings.source(), embeddings.taskNames(), codes, false);
     }
   }
 
@@ -95,8 +100,12 @@ public final class Comparison {
 
   /** Everything a report shows. */
   public record Report(
-      LibrarySummary library, SaeSummary sae, Alignment.Result alignment, ImmutableList<String> footing,
-      ImmutableList<String> taskNames, float[][] activations) {}
+      LibrarySummary library,
+      SaeSummary sae,
+      Alignment.Result alignment,
+      ImmutableList<String> footing,
+      ImmutableList<String> taskNames,
+      float[][] activations) {}
 
   private Comparison() {}
 
@@ -104,7 +113,8 @@ public final class Comparison {
     UsageMatrix u = in.usage();
     Activations a = in.activations().alignTo(u.tasks());
     LibrarySummary library = library(u, in.tasksTotal());
-    Optional<SaeModel> model = in.sae().map(m -> new SaeModel(m.sae(), m.embeddings().alignTo(u.tasks())));
+    Optional<SaeModel> model =
+        in.sae().map(m -> new SaeModel(m.sae(), m.embeddings().alignTo(u.tasks())));
     SaeSummary sae = sae(a, model, in.precision());
     Alignment.Result alignment = Alignment.align(u, a.values(), in.options());
     return new Report(library, sae, alignment, footing(library, sae), u.tasks(), a.values());
@@ -145,7 +155,8 @@ public final class Comparison {
         dense++;
       }
     }
-    // Bodies: each node of a body names one of the library's symbols or a variable, coded uniformly.
+    // Bodies: each node of a body names one of the library's symbols or a variable, coded
+    // uniformly.
     double symbolBits = log2(u.atoms().size() + 1);
     double bodies = 0;
     for (int c : inv) {
@@ -158,10 +169,23 @@ public final class Comparison {
       source = "given: each solution's -log2 prior under the refit grammar";
     } else {
       solutions = unigramBits(u);
-      source = "estimated: each atom use coded by its frequency over all solutions (no refit grammar given)";
+      source =
+          "estimated: each atom use coded by its frequency over all solutions (no refit grammar"
+              + " given)";
     }
-    return new LibrarySummary(inv.length, alive.size(), inv.length - alive.size(), u.atoms().size() - inv.length,
-        n == 0 ? 0 : activeInv / n, n == 0 ? 0 : activeAll / n, dense, bodies, solutions, source, n, tasksTotal);
+    return new LibrarySummary(
+        inv.length,
+        alive.size(),
+        inv.length - alive.size(),
+        u.atoms().size() - inv.length,
+        n == 0 ? 0 : activeInv / n,
+        n == 0 ? 0 : activeAll / n,
+        dense,
+        bodies,
+        solutions,
+        source,
+        n,
+        tasksTotal);
   }
 
   private static double unigramBits(UsageMatrix u) {
@@ -204,7 +228,8 @@ public final class Comparison {
       alive += d > 0 ? 1 : 0;
       dense += d > DENSE_FRACTION * n ? 1 : 0;
     }
-    // A code lists (feature, value) pairs: which of the alive features, and the value at the stated precision.
+    // A code lists (feature, value) pairs: which of the alive features, and the value at the stated
+    // precision.
     double codeBits = active * (precision.bitsPerValue() + log2(Math.max(2, alive)));
     Optional<Double> dictionary = Optional.empty();
     Optional<Double> residual = Optional.empty();
@@ -218,16 +243,28 @@ public final class Comparison {
       fvu = Optional.of(sae.fvu(x));
       residual = Optional.of(residualBits(sae, x, v, precision.tolerance()));
     }
-    return new SaeSummary(a.source(), features, alive, features - alive, n == 0 ? 0 : active / n, dense,
-        dictionary, codeBits, residual, fvu, precision, n);
+    return new SaeSummary(
+        a.source(),
+        features,
+        alive,
+        features - alive,
+        n == 0 ? 0 : active / n,
+        dense,
+        dictionary,
+        codeBits,
+        residual,
+        fvu,
+        precision,
+        n);
   }
 
   /**
-   * Bits to send the residual x - decode(code) to within {@code tolerance} x (the embeddings' standard
-   * deviation) per coordinate, with a Gaussian code of the residual's own variance: per coordinate
-   * max(0, log2(sigma_r sqrt(2 pi e) / delta)).
+   * Bits to send the residual x - decode(code) to within {@code tolerance} x (the embeddings'
+   * standard deviation) per coordinate, with a Gaussian code of the residual's own variance: per
+   * coordinate max(0, log2(sigma_r sqrt(2 pi e) / delta)).
    */
-  static double residualBits(SparseAutoencoder sae, float[][] x, float[][] codes, double tolerance) {
+  static double residualBits(
+      SparseAutoencoder sae, float[][] x, float[][] codes, double tolerance) {
     int n = x.length;
     if (n == 0) {
       return 0;
@@ -260,20 +297,35 @@ public final class Comparison {
 
   private static ImmutableList<String> footing(LibrarySummary lib, SaeSummary sae) {
     ImmutableList.Builder<String> s = ImmutableList.builder();
-    s.add("The library's code is lossless: each program reproduces its task's examples exactly. The SAE's code is lossy"
-        + sae.fvu().map(f -> String.format(" (FVU %.3f)", f)).orElse("")
-        + ": it only approximates an embedding, and its description length counts the residual only to a tolerance of "
-        + sae.precision().tolerance() + " standard deviations.");
-    s.add("They describe different things: a program describes the task's input/output behaviour; an SAE code describes"
-        + " a neural embedding of the task, itself a lossy summary of the examples.");
-    s.add("Only solved tasks have programs, so the comparison uses the " + lib.tasksSolved() + " solved tasks"
-        + lib.tasksTotal().stream().mapToObj(t -> " of " + t).findFirst().orElse("") + "; the SAE could code the rest too.");
-    s.add("A program is a tree: its description length pays for structure (order, arguments, variables), while an SAE code"
-        + " is an unordered set of (feature, value) pairs costed at " + sae.precision().bitsPerValue()
-        + " bits per value, a choice that moves the SAE's figures freely.");
+    s.add(
+        "The library's code is lossless: each program reproduces its task's examples exactly. The"
+            + " SAE's code is lossy"
+            + sae.fvu().map(f -> String.format(" (FVU %.3f)", f)).orElse("")
+            + ": it only approximates an embedding, and its description length counts the residual"
+            + " only to a tolerance of "
+            + sae.precision().tolerance()
+            + " standard deviations.");
+    s.add(
+        "They describe different things: a program describes the task's input/output behaviour; an"
+            + " SAE code describes a neural embedding of the task, itself a lossy summary of the"
+            + " examples.");
+    s.add(
+        "Only solved tasks have programs, so the comparison uses the "
+            + lib.tasksSolved()
+            + " solved tasks"
+            + lib.tasksTotal().stream().mapToObj(t -> " of " + t).findFirst().orElse("")
+            + "; the SAE could code the rest too.");
+    s.add(
+        "A program is a tree: its description length pays for structure (order, arguments,"
+            + " variables), while an SAE code is an unordered set of (feature, value) pairs costed"
+            + " at "
+            + sae.precision().bitsPerValue()
+            + " bits per value, a choice that moves the SAE's figures freely.");
     s.add("Library solution bits are " + lib.solutionBitsSource() + ".");
     if (sae.dictionaryBits().isEmpty()) {
-      s.add("Only the SAE's codes were given (no decoder), so its dictionary and residual bits and FVU are unknown.");
+      s.add(
+          "Only the SAE's codes were given (no decoder), so its dictionary and residual bits and"
+              + " FVU are unknown.");
     }
     return s.build();
   }

@@ -19,8 +19,9 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * Draws the inventions x features Pearson matrix as a PNG with Java2D: rows sorted by their matched score,
- * columns in the order of the Hungarian matching (so matches lie on the diagonal), then the other features.
+ * Draws the inventions x features Pearson matrix as a PNG with Java2D: rows sorted by their matched
+ * score, columns in the order of the Hungarian matching (so matches lie on the diagonal), then the
+ * other features.
  */
 final class Heatmap {
   /** More columns than this are cut, keeping the features that match some invention best. */
@@ -57,13 +58,15 @@ final class Heatmap {
         rest.add(f);
       }
     }
-    rest.sort(Comparator.comparingDouble((Integer f) -> {
-      double max = Double.NEGATIVE_INFINITY;
-      for (double[] row : r) {
-        max = Math.max(max, row[f]);
-      }
-      return -max;
-    }));
+    rest.sort(
+        Comparator.comparingDouble(
+            (Integer f) -> {
+              double max = Double.NEGATIVE_INFINITY;
+              for (double[] row : r) {
+                max = Math.max(max, row[f]);
+              }
+              return -max;
+            }));
     columns.addAll(rest);
     List<Integer> cols = new ArrayList<>(columns);
     boolean cut = cols.size() > MAX_COLUMNS;
@@ -83,15 +86,20 @@ final class Heatmap {
     int left = labelWidth;
     int width = left + cols.size() * cell + 110;
     int height = Math.max(top + rows.size() * cell + 50, top + 220);
-    BufferedImage image = new BufferedImage(Math.max(width, 420), height, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(Math.max(width, 420), height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     g.setColor(Color.BLACK);
     g.setFont(font.deriveFont(Font.BOLD, 14f));
-    g.drawString("Pearson r: inventions (rows) x SAE features (columns, by matching)"
-        + (cut ? ", first " + MAX_COLUMNS + " of " + features : ""), 10, 22);
+    g.drawString(
+        "Pearson r: inventions (rows) x SAE features (columns, by matching)"
+            + (cut ? ", first " + MAX_COLUMNS + " of " + features : ""),
+        10,
+        22);
     g.setFont(font);
     for (int y = 0; y < rows.size(); y++) {
       Alignment.InventionMatch m = a.inventions().get(rows.get(y));

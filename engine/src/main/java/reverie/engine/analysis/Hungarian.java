@@ -12,8 +12,8 @@ public final class Hungarian {
   private Hungarian() {}
 
   /**
-   * The column assigned to each row that minimises the total cost; when there are more rows than columns,
-   * the rows left over get -1.
+   * The column assigned to each row that minimises the total cost; when there are more rows than
+   * columns, the rows left over get -1.
    */
   public static int[] minimumCostAssignment(double[][] cost) {
     int rows = cost.length;
@@ -42,7 +42,8 @@ public final class Hungarian {
       }
       return rowToCol;
     }
-    // 1-based arrays; column 0 is a virtual column holding the row being inserted. u and v are the dual
+    // 1-based arrays; column 0 is a virtual column holding the row being inserted. u and v are the
+    // dual
     // potentials: u[i] + v[j] <= cost[i][j] always, with equality on the matched (tight) edges.
     double[] u = new double[rows + 1];
     double[] v = new double[cols + 1];

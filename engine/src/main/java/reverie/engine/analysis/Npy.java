@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 import reverie.dsl.InputException;
 
 /**
- * Reads and writes numpy's {@code .npy} format (versions 1 to 3) for little-endian float32/float64 arrays in C
- * order; never unpickles anything.
+ * Reads and writes numpy's {@code .npy} format (versions 1 to 3) for little-endian float32/float64
+ * arrays in C order; never unpickles anything.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-  private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
+  private static final Pattern DESCR =
+      Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
   private static final Pattern FORTRAN = Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(\\w+)");
   private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
 
@@ -60,15 +61,26 @@ public final class Npy {
       throw bad(name, "unsupported .npy version " + major + "." + (bytes[7] & 0xff));
     }
     if (headerStart + headerLength > bytes.length) {
-      throw bad(name, "truncated header (" + headerLength + " bytes announced, " + (bytes.length - headerStart) + " present)");
+      throw bad(
+          name,
+          "truncated header ("
+              + headerLength
+              + " bytes announced, "
+              + (bytes.length - headerStart)
+              + " present)");
     }
-    String header = new String(bytes, headerStart, (int) headerLength,
-        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String header =
+        new String(
+            bytes,
+            headerStart,
+            (int) headerLength,
+            major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String descr = group(DESCR, header, name, "descr");
     String fortran = group(FORTRAN, header, name, "fortran_order");
     String shapeText = group(SHAPE, header, name, "shape");
     if (fortran.equals("True")) {
-      throw bad(name, "Fortran-order arrays are not supported; save with numpy.ascontiguousarray(a)");
+      throw bad(
+          name, "Fortran-order arrays are not supported; save with numpy.ascontiguousarray(a)");
     }
     if (!fortran.equals("False")) {
       throw bad(name, "fortran_order is '" + fortran + "', expected True or False");
@@ -79,7 +91,11 @@ public final class Npy {
     } else if (descr.equals("<f8")) {
       itemSize = 8;
     } else {
-      throw bad(name, "unsupported dtype '" + descr + "' (expected little-endian float32 '<f4' or float64 '<f8')");
+      throw bad(
+          name,
+          "unsupported dtype '"
+              + descr
+              + "' (expected little-endian float32 '<f4' or float64 '<f8')");
     }
     int[] shape = parseShape(shapeText, name);
     long count = 1;
@@ -93,10 +109,21 @@ public final class Npy {
     long expected = count * itemSize;
     long present = bytes.length - dataStart;
     if (present < expected) {
-      throw bad(name, "truncated data: shape " + Tensor.shapeString(shape) + " needs " + expected + " bytes, found " + present);
+      throw bad(
+          name,
+          "truncated data: shape "
+              + Tensor.shapeString(shape)
+              + " needs "
+              + expected
+              + " bytes, found "
+              + present);
     }
     if (present > expected) {
-      throw bad(name, (present - expected) + " unexpected bytes after the data of shape " + Tensor.shapeString(shape));
+      throw bad(
+          name,
+          (present - expected)
+              + " unexpected bytes after the data of shape "
+              + Tensor.shapeString(shape));
     }
     if (count > Integer.MAX_VALUE - 8) {
       throw bad(name, "array too large: " + count + " values");
@@ -156,12 +183,15 @@ public final class Npy {
   }
 
   static byte[] toBytes(Tensor tensor) {
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + tensor.shapeString() + ", }";
+    String dict =
+        "{'descr': '<f4', 'fortran_order': False, 'shape': " + tensor.shapeString() + ", }";
     // The data must start on a 64-byte boundary; the header ends with a newline.
     int unpadded = 10 + dict.length() + 1;
     int padding = (64 - unpadded % 64) % 64;
     String header = dict + " ".repeat(padding) + "\n";
-    ByteBuffer out = ByteBuffer.allocate(10 + header.length() + 4 * tensor.data().length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate(10 + header.length() + 4 * tensor.data().length)
+            .order(ByteOrder.LITTLE_ENDIAN);
     out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
     out.put(header.getBytes(StandardCharsets.ISO_8859_1));
     for (float v : tensor.data()) {

@@ -12,9 +12,10 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * Synthetic data with a known answer, to check the alignment statistics: a realistic usage matrix (built from
- * real programs over inventions of varied density, some built from others) and SAE-like activations in which
- * some features copy some inventions' activity, among distractors of the same densities.
+ * Synthetic data with a known answer, to check the alignment statistics: a realistic usage matrix
+ * (built from real programs over inventions of varied density, some built from others) and SAE-like
+ * activations in which some features copy some inventions' activity, among distractors of the same
+ * densities.
  */
 public final class PlantedData {
 
@@ -22,16 +23,22 @@ public final class PlantedData {
    * @param plantedInventions names of the inventions that have a planted partner
    * @param plantedFeatures column of each one's partner feature
    */
-  public record Planted(UsageMatrix usage, Activations activations, ImmutableList<String> plantedInventions, int[] plantedFeatures) {}
+  public record Planted(
+      UsageMatrix usage,
+      Activations activations,
+      ImmutableList<String> plantedInventions,
+      int[] plantedFeatures) {}
 
   private static final Type ANY = Type.variable(0);
-  private static final String[] PRIMITIVES = {"map", "fold", "filter", "cons", "car", "cdr", "+", "-", "*", "if", "eq?", "gt?"};
+  private static final String[] PRIMITIVES = {
+    "map", "fold", "filter", "cons", "car", "cdr", "+", "-", "*", "if", "eq?", "gt?"
+  };
 
   private PlantedData() {}
 
   /**
-   * Best programs for {@code tasks} tasks over {@code inventions} inventions whose densities range from 2% to
-   * 40%; every fourth invention is built from the one before it.
+   * Best programs for {@code tasks} tasks over {@code inventions} inventions whose densities range
+   * from 2% to 40%; every fourth invention is built from the one before it.
    */
   public static UsageMatrix realisticUsage(int tasks, int inventions, long seed) {
     Random random = new Random(seed);
@@ -40,8 +47,12 @@ public final class PlantedData {
     for (int i = 0; i < inventions; i++) {
       Program constant = new Primitive("k" + i, ANY);
       Program head = new Primitive(PRIMITIVES[random.nextInt(PRIMITIVES.length)], ANY);
-      Program inner = i % 4 == 3 ? library.get(i - 1) : new Primitive(PRIMITIVES[random.nextInt(PRIMITIVES.length)], ANY);
-      Program body = new Abstraction(Program.apply(head, Program.apply(inner, new Index(0)), constant));
+      Program inner =
+          i % 4 == 3
+              ? library.get(i - 1)
+              : new Primitive(PRIMITIVES[random.nextInt(PRIMITIVES.length)], ANY);
+      Program body =
+          new Abstraction(Program.apply(head, Program.apply(inner, new Index(0)), constant));
       library.add(new Invented(body, ANY));
       // Log-uniform densities between 2% and 40%, shuffled so density does not follow the index.
       density[i] = Math.exp(Math.log(0.02) + random.nextDouble() * Math.log(0.40 / 0.02));
@@ -68,12 +79,14 @@ public final class PlantedData {
   }
 
   /**
-   * Activations over the usage's tasks: {@code planted} features copy the 0/1 activity of as many inventions
-   * (the densest with support >= 3 are skipped every other one, to spread densities), plus Gaussian noise at
-   * signal-to-noise ratio {@code snr} (variance ratio), then ReLU; {@code distractors} more features copy
-   * the densities of random inventions on random tasks. Columns are shuffled.
+   * Activations over the usage's tasks: {@code planted} features copy the 0/1 activity of as many
+   * inventions (the densest with support >= 3 are skipped every other one, to spread densities),
+   * plus Gaussian noise at signal-to-noise ratio {@code snr} (variance ratio), then ReLU; {@code
+   * distractors} more features copy the densities of random inventions on random tasks. Columns are
+   * shuffled.
    */
-  public static Planted plant(UsageMatrix usage, int planted, int distractors, double snr, long seed) {
+  public static Planted plant(
+      UsageMatrix usage, int planted, int distractors, double snr, long seed) {
     Random random = new Random(seed);
     int n = usage.taskCount();
     List<Integer> candidates = new ArrayList<>();
@@ -83,7 +96,8 @@ public final class PlantedData {
       }
     }
     if (candidates.size() < planted) {
-      throw new IllegalArgumentException("only " + candidates.size() + " inventions have support >= 3");
+      throw new IllegalArgumentException(
+          "only " + candidates.size() + " inventions have support >= 3");
     }
     java.util.Collections.shuffle(candidates, random);
     List<Integer> chosen = candidates.subList(0, planted);
@@ -127,14 +141,19 @@ public final class PlantedData {
         values[t][columnOf[f]] = (float) Math.max(0, v);
       }
     }
-    ImmutableList<String> names = chosen.stream().map(c -> usage.atoms().get(c).name()).collect(ImmutableList.toImmutableList());
-    return new Planted(usage, new Activations("planted", usage.tasks(), values, false), names, plantedFeatures);
+    ImmutableList<String> names =
+        chosen.stream()
+            .map(c -> usage.atoms().get(c).name())
+            .collect(ImmutableList.toImmutableList());
+    return new Planted(
+        usage, new Activations("planted", usage.tasks(), values, false), names, plantedFeatures);
   }
 
   /** The same rows given to other tasks: a random permutation of the task names. */
   public static Activations shuffledRows(Activations a, long seed) {
     List<String> names = new ArrayList<>(a.taskNames());
     java.util.Collections.shuffle(names, new Random(seed));
-    return new Activations(a.source() + " (rows shuffled)", ImmutableList.copyOf(names), a.values(), a.sparse());
+    return new Activations(
+        a.source() + " (rows shuffled)", ImmutableList.copyOf(names), a.values(), a.sparse());
   }
 }

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Writes a {@link Comparison.Report} as {@code compare.md}, {@code compare.json}, {@code alignment.csv} and
- * {@code heatmap.png}; the text and JSON read the same records.
+ * Writes a {@link Comparison.Report} as {@code compare.md}, {@code compare.json}, {@code
+ * alignment.csv} and {@code heatmap.png}; the text and JSON read the same records.
  */
 public final class ReportWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -140,15 +140,42 @@ public final class ReportWriter {
 
   /** One row per aligned invention. */
   public static String csv(Comparison.Report r) {
-    StringBuilder s = new StringBuilder("invention,invention_dreamcoder,support,best_feature,pearson,jaccard,nmi,"
-        + "jaccard_best_feature,jaccard_best,nmi_best_feature,nmi_best,matched_feature,matched_pearson,p_value,p_corrected,significant\n");
+    StringBuilder s =
+        new StringBuilder(
+            "invention,invention_dreamcoder,support,best_feature,pearson,jaccard,nmi,jaccard_best_feature,jaccard_best,nmi_best_feature,nmi_best,matched_feature,matched_pearson,p_value,p_corrected,significant\n");
     for (Alignment.InventionMatch m : r.alignment().inventions()) {
-      s.append(Csv.quote(m.invention())).append(',').append(Csv.quote(m.dreamcoder())).append(',').append(m.support())
-          .append(',').append(m.bestFeature()).append(',').append(f4(m.pearson())).append(',').append(f4(m.jaccardOfBest()))
-          .append(',').append(f4(m.nmiOfBest())).append(',').append(m.jaccardFeature()).append(',').append(f4(m.jaccard()))
-          .append(',').append(m.nmiFeature()).append(',').append(f4(m.nmi())).append(',').append(m.matchedFeature())
-          .append(',').append(f4(m.matchedPearson())).append(',').append(String.format(Locale.ROOT, "%.6g", m.pValue()))
-          .append(',').append(String.format(Locale.ROOT, "%.6g", m.pCorrected())).append(',').append(m.significant()).append('\n');
+      s.append(Csv.quote(m.invention()))
+          .append(',')
+          .append(Csv.quote(m.dreamcoder()))
+          .append(',')
+          .append(m.support())
+          .append(',')
+          .append(m.bestFeature())
+          .append(',')
+          .append(f4(m.pearson()))
+          .append(',')
+          .append(f4(m.jaccardOfBest()))
+          .append(',')
+          .append(f4(m.nmiOfBest()))
+          .append(',')
+          .append(m.jaccardFeature())
+          .append(',')
+          .append(f4(m.jaccard()))
+          .append(',')
+          .append(m.nmiFeature())
+          .append(',')
+          .append(f4(m.nmi()))
+          .append(',')
+          .append(m.matchedFeature())
+          .append(',')
+          .append(f4(m.matchedPearson()))
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.6g", m.pValue()))
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.6g", m.pCorrected()))
+          .append(',')
+          .append(m.significant())
+          .append('\n');
     }
     return s.toString();
   }
@@ -159,60 +186,153 @@ public final class ReportWriter {
     Comparison.SaeSummary s = r.sae();
     Alignment.Result a = r.alignment();
     StringBuilder m = new StringBuilder("# Library versus SAE\n\n");
-    m.append("Both are read as sparse codes over a dictionary: a task's program uses a few inventions, its SAE code a few"
-        + " features. SAE side: ").append(s.source()).append(".\n\n");
+    m.append(
+            "Both are read as sparse codes over a dictionary: a task's program uses a few"
+                + " inventions, its SAE code a few features. SAE side: ")
+        .append(s.source())
+        .append(".\n\n");
     m.append("## Side by side\n\n| | library | SAE |\n|---|---|---|\n");
-    row(m, "dictionary size", l.inventions() + " inventions (+" + l.primitives() + " primitives)", s.features() + " features");
+    row(
+        m,
+        "dictionary size",
+        l.inventions() + " inventions (+" + l.primitives() + " primitives)",
+        s.features() + " features");
     row(m, "alive / dead", l.alive() + " / " + l.dead(), s.alive() + " / " + s.dead());
-    row(m, "mean active atoms per task (L0)", f2(l.meanActiveInventions()) + " inventions (" + f2(l.meanActiveAtoms())
-        + " with primitives)", f2(s.l0()));
-    row(m, "dense atoms (> 10% of tasks)", String.valueOf(l.denseInventions()), String.valueOf(s.dense()));
-    row(m, "dictionary bits", f0(l.bodyBits()) + " (bodies)", s.dictionaryBits().map(ReportWriter::f0).orElse("unknown")
-        + " (decoder at " + s.precision().bitsPerValue() + " bits/value)");
+    row(
+        m,
+        "mean active atoms per task (L0)",
+        f2(l.meanActiveInventions())
+            + " inventions ("
+            + f2(l.meanActiveAtoms())
+            + " with primitives)",
+        f2(s.l0()));
+    row(
+        m,
+        "dense atoms (> 10% of tasks)",
+        String.valueOf(l.denseInventions()),
+        String.valueOf(s.dense()));
+    row(
+        m,
+        "dictionary bits",
+        f0(l.bodyBits()) + " (bodies)",
+        s.dictionaryBits().map(ReportWriter::f0).orElse("unknown")
+            + " (decoder at "
+            + s.precision().bitsPerValue()
+            + " bits/value)");
     row(m, "code bits", f0(l.solutionBits()) + " (solutions)", f0(s.codeBits()));
-    row(m, "residual bits", "0 (lossless)", s.residualBits().map(ReportWriter::f0).orElse("unknown")
-        + " (tolerance " + s.precision().tolerance() + " sd)");
-    row(m, "total description length (bits)", f0(l.totalBits()), s.totalBits().map(ReportWriter::f0).orElse("unknown"));
-    row(m, "quality", l.tasksSolved() + (l.tasksTotal().isPresent() ? " of " + l.tasksTotal().getAsInt() : "")
-        + " tasks solved", s.fvu().map(f -> "FVU " + f3(f)).orElse("FVU unknown") + " on " + s.tasks() + " tasks");
+    row(
+        m,
+        "residual bits",
+        "0 (lossless)",
+        s.residualBits().map(ReportWriter::f0).orElse("unknown")
+            + " (tolerance "
+            + s.precision().tolerance()
+            + " sd)");
+    row(
+        m,
+        "total description length (bits)",
+        f0(l.totalBits()),
+        s.totalBits().map(ReportWriter::f0).orElse("unknown"));
+    row(
+        m,
+        "quality",
+        l.tasksSolved()
+            + (l.tasksTotal().isPresent() ? " of " + l.tasksTotal().getAsInt() : "")
+            + " tasks solved",
+        s.fvu().map(f -> "FVU " + f3(f)).orElse("FVU unknown") + " on " + s.tasks() + " tasks");
     m.append("\n### Not on the same footing\n\n");
     for (String f : r.footing()) {
       m.append("- ").append(f).append('\n');
     }
     m.append("\n## Alignment\n\n");
-    m.append(a.inventions().size()).append(" inventions used by at least ").append(a.minSupport())
+    m.append(a.inventions().size())
+        .append(" inventions used by at least ")
+        .append(a.minSupport())
         .append(" tasks are aligned with the features. ");
     if (a.permutations() > 0) {
-      m.append(a.significantCount()).append(" have a significantly matching feature (corrected p < ").append(a.alpha())
-          .append("; ").append(a.permutations()).append(" row shuffles, max over features, then Benjamini-Hochberg).\n\n");
+      m.append(a.significantCount())
+          .append(" have a significantly matching feature (corrected p < ")
+          .append(a.alpha())
+          .append("; ")
+          .append(a.permutations())
+          .append(" row shuffles, max over features, then Benjamini-Hochberg).\n\n");
     } else {
       m.append("No permutation test was run.\n\n");
     }
     m.append("| measure | inventions -> features | features -> inventions |\n|---|---|---|\n");
-    row(m, "mean best Pearson", f3(a.pearson().inventionsToFeatures()), f3(a.pearson().featuresToInventions()));
-    row(m, "mean best Jaccard", f3(a.jaccard().inventionsToFeatures()), f3(a.jaccard().featuresToInventions()));
+    row(
+        m,
+        "mean best Pearson",
+        f3(a.pearson().inventionsToFeatures()),
+        f3(a.pearson().featuresToInventions()));
+    row(
+        m,
+        "mean best Jaccard",
+        f3(a.jaccard().inventionsToFeatures()),
+        f3(a.jaccard().featuresToInventions()));
     row(m, "mean best NMI", f3(a.nmi().inventionsToFeatures()), f3(a.nmi().featuresToInventions()));
-    m.append("\nOne-to-one Hungarian matching: mean Pearson ").append(f3(a.hungarianMeanPearson()))
-        .append(". Linear CKA between the usage counts and the activations: ").append(f3(a.cka())).append(".\n\n");
-    m.append("| invention | support | best feature | Pearson | Jaccard | NMI | matched feature | p corrected | significant | body |\n");
+    m.append("\nOne-to-one Hungarian matching: mean Pearson ")
+        .append(f3(a.hungarianMeanPearson()))
+        .append(". Linear CKA between the usage counts and the activations: ")
+        .append(f3(a.cka()))
+        .append(".\n\n");
+    m.append(
+        "| invention | support | best feature | Pearson | Jaccard | NMI | matched feature | p"
+            + " corrected | significant | body |\n");
     m.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Alignment.InventionMatch im : a.inventions()) {
-      m.append("| ").append(im.invention()).append(" | ").append(im.support()).append(" | ").append(im.bestFeature())
-          .append(" | ").append(f3(im.pearson())).append(" | ").append(f3(im.jaccardOfBest())).append(" | ")
-          .append(f3(im.nmiOfBest())).append(" | ").append(im.matchedFeature()).append(" | ")
-          .append(a.permutations() > 0 ? String.format(Locale.ROOT, "%.4f", im.pCorrected()) : "-").append(" | ")
-          .append(im.significant() ? "yes" : "no").append(" | `").append(im.dreamcoder().replace("|", "\\|")).append("` |\n");
+      m.append("| ")
+          .append(im.invention())
+          .append(" | ")
+          .append(im.support())
+          .append(" | ")
+          .append(im.bestFeature())
+          .append(" | ")
+          .append(f3(im.pearson()))
+          .append(" | ")
+          .append(f3(im.jaccardOfBest()))
+          .append(" | ")
+          .append(f3(im.nmiOfBest()))
+          .append(" | ")
+          .append(im.matchedFeature())
+          .append(" | ")
+          .append(a.permutations() > 0 ? String.format(Locale.ROOT, "%.4f", im.pCorrected()) : "-")
+          .append(" | ")
+          .append(im.significant() ? "yes" : "no")
+          .append(" | `")
+          .append(im.dreamcoder().replace("|", "\\|"))
+          .append("` |\n");
     }
-    m.append("\n## Hierarchy\n\nWhen invention B is built from A, does A's best feature fire on the tasks that use B?\n\n");
+    m.append(
+        "\n"
+            + "## Hierarchy\n\n"
+            + "When invention B is built from A, does A's best feature fire on the tasks that use"
+            + " B?\n\n");
     if (a.hierarchy().isEmpty()) {
       m.append("No invention with an aligned part.\n");
     } else {
-      m.append("| whole B | part A | A's feature | tasks using B | fires on B's tasks | on A's tasks | on all tasks | holds |\n");
+      m.append(
+          "| whole B | part A | A's feature | tasks using B | fires on B's tasks | on A's tasks |"
+              + " on all tasks | holds |\n");
       m.append("|---|---|---|---|---|---|---|---|\n");
       for (Alignment.HierarchyCheck c : a.hierarchy()) {
-        m.append("| ").append(c.whole()).append(" | ").append(c.part()).append(" | ").append(c.partFeature()).append(" | ")
-            .append(c.wholeTasks()).append(" | ").append(f2(c.firesOnWhole())).append(" | ").append(f2(c.firesOnPart()))
-            .append(" | ").append(f2(c.baseRate())).append(" | ").append(c.holds() ? "yes" : "no").append(" |\n");
+        m.append("| ")
+            .append(c.whole())
+            .append(" | ")
+            .append(c.part())
+            .append(" | ")
+            .append(c.partFeature())
+            .append(" | ")
+            .append(c.wholeTasks())
+            .append(" | ")
+            .append(f2(c.firesOnWhole()))
+            .append(" | ")
+            .append(f2(c.firesOnPart()))
+            .append(" | ")
+            .append(f2(c.baseRate()))
+            .append(" | ")
+            .append(c.holds() ? "yes" : "no")
+            .append(" |\n");
       }
     }
     m.append("\n![inventions x features, ordered by the matching](heatmap.png)\n");
@@ -220,7 +340,13 @@ public final class ReportWriter {
   }
 
   private static void row(StringBuilder m, String name, String library, String sae) {
-    m.append("| ").append(name).append(" | ").append(library).append(" | ").append(sae).append(" |\n");
+    m.append("| ")
+        .append(name)
+        .append(" | ")
+        .append(library)
+        .append(" | ")
+        .append(sae)
+        .append(" |\n");
   }
 
   private static String f0(double v) {

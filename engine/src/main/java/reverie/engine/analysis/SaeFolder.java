@@ -15,8 +15,9 @@ import java.util.Map;
 import reverie.dsl.InputException;
 
 /**
- * Reads an SAE from a folder in SAELens' layout ({@code cfg.json} + {@code sae_weights.safetensors}) or
- * EleutherAI sparsify's ({@code cfg.json} + {@code sae.safetensors}), and writes SAELens' layout.
+ * Reads an SAE from a folder in SAELens' layout ({@code cfg.json} + {@code
+ * sae_weights.safetensors}) or EleutherAI sparsify's ({@code cfg.json} + {@code sae.safetensors}),
+ * and writes SAELens' layout.
  */
 public final class SaeFolder {
   public static final String SAELENS_WEIGHTS = "sae_weights.safetensors";
@@ -29,7 +30,8 @@ public final class SaeFolder {
   /** Reads the SAE in {@code dir}, whichever of the two layouts it uses. */
   public static SparseAutoencoder read(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new InputException(dir + ": not a directory (an SAE folder holds cfg.json and the weights)");
+      throw new InputException(
+          dir + ": not a directory (an SAE folder holds cfg.json and the weights)");
     }
     Path cfgFile = dir.resolve(CONFIG);
     if (!Files.isRegularFile(cfgFile)) {
@@ -52,7 +54,13 @@ public final class SaeFolder {
     if (Files.isRegularFile(dir.resolve(SPARSIFY_WEIGHTS))) {
       return readSparsify(dir.resolve(SPARSIFY_WEIGHTS), cfg, cfgFile);
     }
-    throw new InputException(dir + ": neither " + SAELENS_WEIGHTS + " (SAELens) nor " + SPARSIFY_WEIGHTS + " (sparsify)");
+    throw new InputException(
+        dir
+            + ": neither "
+            + SAELENS_WEIGHTS
+            + " (SAELens) nor "
+            + SPARSIFY_WEIGHTS
+            + " (sparsify)");
   }
 
   private static SparseAutoencoder readSaeLens(Path weights, JsonNode cfg, Path cfgFile) {
@@ -60,8 +68,11 @@ public final class SaeFolder {
     String activation = text(cfg, "activation_fn_str", "").toLowerCase(Locale.ROOT);
     String normalize = text(cfg, "normalize_activations", "none");
     if (!normalize.equals("none")) {
-      throw new InputException(cfgFile + ": normalize_activations '" + normalize
-          + "' is not supported (fold the scaling into the weights or train with 'none')");
+      throw new InputException(
+          cfgFile
+              + ": normalize_activations '"
+              + normalize
+              + "' is not supported (fold the scaling into the weights or train with 'none')");
     }
     SparseAutoencoder.Architecture arch;
     if (architecture.equals("topk") || activation.equals("topk")) {
@@ -70,18 +81,28 @@ public final class SaeFolder {
       arch = SparseAutoencoder.Architecture.JUMPRELU;
     } else if (architecture.equals("standard")) {
       if (!activation.isEmpty() && !activation.equals("relu")) {
-        throw new InputException(cfgFile + ": activation_fn_str '" + activation + "' is not supported (relu or topk)");
+        throw new InputException(
+            cfgFile + ": activation_fn_str '" + activation + "' is not supported (relu or topk)");
       }
       arch = SparseAutoencoder.Architecture.STANDARD;
     } else {
-      throw new InputException(cfgFile + ": architecture '" + architecture + "' is not supported (standard, jumprelu, topk)");
+      throw new InputException(
+          cfgFile
+              + ": architecture '"
+              + architecture
+              + "' is not supported (standard, jumprelu, topk)");
     }
     Safetensors.Contents c = Safetensors.read(weights);
     String name = weights.toString();
     Tensor wEnc = c.require("W_enc", name);
     Tensor wDec = c.require("W_dec", name);
     if (wEnc.rank() != 2 || wDec.rank() != 2) {
-      throw new InputException(name + ": W_enc and W_dec must be matrices, got " + wEnc.shapeString() + " and " + wDec.shapeString());
+      throw new InputException(
+          name
+              + ": W_enc and W_dec must be matrices, got "
+              + wEnc.shapeString()
+              + " and "
+              + wDec.shapeString());
     }
     int dIn = wEnc.shape()[0];
     int dSae = wEnc.shape()[1];
@@ -110,7 +131,17 @@ public final class SaeFolder {
     for (Map.Entry<String, Tensor> e : c.tensors().entrySet()) {
       finite(e.getValue(), name, e.getKey());
     }
-    return new SparseAutoencoder(arch, dIn, dSae, wEnc.data(), bEnc.data(), wDec.data(), bDec.data(), threshold, k, applyBDec);
+    return new SparseAutoencoder(
+        arch,
+        dIn,
+        dSae,
+        wEnc.data(),
+        bEnc.data(),
+        wDec.data(),
+        bDec.data(),
+        threshold,
+        k,
+        applyBDec);
   }
 
   private static SparseAutoencoder readSparsify(Path weights, JsonNode cfg, Path cfgFile) {
@@ -123,7 +154,8 @@ public final class SaeFolder {
     Tensor enc = c.require("encoder.weight", name);
     Tensor wDec = c.require("W_dec", name);
     if (enc.rank() != 2) {
-      throw new InputException(name + ": encoder.weight must be a matrix, got " + enc.shapeString());
+      throw new InputException(
+          name + ": encoder.weight must be a matrix, got " + enc.shapeString());
     }
     int dSae = enc.shape()[0];
     int dIn = enc.shape()[1];
@@ -147,27 +179,45 @@ public final class SaeFolder {
         wEnc[i * dSae + j] = enc.data()[j * dIn + i];
       }
     }
-    return new SparseAutoencoder(SparseAutoencoder.Architecture.TOPK, dIn, dSae, wEnc, bEnc.data(), wDec.data(),
-        bDec.data(), new float[0], k, true);
+    return new SparseAutoencoder(
+        SparseAutoencoder.Architecture.TOPK,
+        dIn,
+        dSae,
+        wEnc,
+        bEnc.data(),
+        wDec.data(),
+        bDec.data(),
+        new float[0],
+        k,
+        true);
   }
 
   private static void checkConfigSize(JsonNode cfg, Path cfgFile, String key, int actual) {
     JsonNode n = cfg.get(key);
     if (n != null && n.canConvertToInt() && n.asInt() != 0 && n.asInt() != actual) {
-      throw new InputException(cfgFile + ": " + key + " is " + n.asInt() + " but the weights say " + actual);
+      throw new InputException(
+          cfgFile + ": " + key + " is " + n.asInt() + " but the weights say " + actual);
     }
   }
 
   private static void checkShape(Tensor t, String file, String name, int... shape) {
     if (!java.util.Arrays.equals(t.shape(), shape)) {
-      throw new InputException(file + ": " + name + " has shape " + t.shapeString() + ", expected " + Tensor.shapeString(shape));
+      throw new InputException(
+          file
+              + ": "
+              + name
+              + " has shape "
+              + t.shapeString()
+              + ", expected "
+              + Tensor.shapeString(shape));
     }
   }
 
   private static void finite(Tensor t, String file, String name) {
     int bad = t.firstNonFinite();
     if (bad >= 0) {
-      throw new InputException(file + ": " + name + " holds " + t.data()[bad] + " at flat index " + bad);
+      throw new InputException(
+          file + ": " + name + " holds " + t.data()[bad] + " at flat index " + bad);
     }
   }
 
@@ -183,8 +233,11 @@ public final class SaeFolder {
     return n == null || n.isNull() ? fallback : n.asText();
   }
 
-  /** Writes {@code sae} in SAELens' layout: {@code cfg.json} and {@code sae_weights.safetensors}. */
-  public static void writeSaeLens(Path dir, SparseAutoencoder sae, Map<String, String> extraConfig) {
+  /**
+   * Writes {@code sae} in SAELens' layout: {@code cfg.json} and {@code sae_weights.safetensors}.
+   */
+  public static void writeSaeLens(
+      Path dir, SparseAutoencoder sae, Map<String, String> extraConfig) {
     try {
       Files.createDirectories(dir);
       ObjectNode cfg = JSON.createObjectNode();
@@ -203,7 +256,9 @@ public final class SaeFolder {
         cfg.put("activation_fn_str", "relu");
       }
       extraConfig.forEach(cfg::put);
-      Files.writeString(dir.resolve(CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
+      Files.writeString(
+          dir.resolve(CONFIG),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
       Map<String, Tensor> tensors = new LinkedHashMap<>();
       tensors.put("W_enc", new Tensor(new int[] {sae.dIn(), sae.dSae()}, sae.wEnc()));
       tensors.put("b_enc", Tensor.vector(sae.bEnc()));

@@ -17,21 +17,24 @@ import java.util.Map;
 import reverie.dsl.InputException;
 
 /**
- * Reads and writes Hugging Face's {@code .safetensors} format: an 8-byte little-endian header length, a JSON
- * header, then raw little-endian data; tensors of dtype F32, F16, BF16 and F64 are read as floats.
+ * Reads and writes Hugging Face's {@code .safetensors} format: an 8-byte little-endian header
+ * length, a JSON header, then raw little-endian data; tensors of dtype F32, F16, BF16 and F64 are
+ * read as floats.
  */
 public final class Safetensors {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_HEADER = 100L << 20;
 
   /** The tensors of one file, by name, and its {@code __metadata__} strings. */
-  public record Contents(ImmutableMap<String, Tensor> tensors, ImmutableMap<String, String> metadata) {
+  public record Contents(
+      ImmutableMap<String, Tensor> tensors, ImmutableMap<String, String> metadata) {
 
     /** The tensor called {@code name}, or an {@link InputException} naming {@code file}. */
     public Tensor require(String name, String file) {
       Tensor t = tensors.get(name);
       if (t == null) {
-        throw new InputException(file + ": no tensor '" + name + "' (it has " + tensors.keySet() + ")");
+        throw new InputException(
+            file + ": no tensor '" + name + "' (it has " + tensors.keySet() + ")");
       }
       return t;
     }
@@ -56,7 +59,13 @@ public final class Safetensors {
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     long headerLength = buffer.getLong(0);
     if (headerLength < 2 || headerLength > MAX_HEADER || 8 + headerLength > bytes.length) {
-      throw bad(name, "bad or truncated header (length " + headerLength + ", file has " + bytes.length + " bytes)");
+      throw bad(
+          name,
+          "bad or truncated header (length "
+              + headerLength
+              + ", file has "
+              + bytes.length
+              + " bytes)");
     }
     JsonNode header;
     try {
@@ -92,10 +101,14 @@ public final class Safetensors {
     return new Contents(tensors.buildOrThrow(), metadata.buildOrThrow());
   }
 
-  private static Tensor tensor(String key, JsonNode v, ByteBuffer buffer, int dataStart, long dataLength, String name) {
+  private static Tensor tensor(
+      String key, JsonNode v, ByteBuffer buffer, int dataStart, long dataLength, String name) {
     String where = "tensor '" + key + "'";
-    if (!v.isObject() || !v.path("dtype").isTextual() || !v.path("shape").isArray()
-        || !v.path("data_offsets").isArray() || v.path("data_offsets").size() != 2) {
+    if (!v.isObject()
+        || !v.path("dtype").isTextual()
+        || !v.path("shape").isArray()
+        || !v.path("data_offsets").isArray()
+        || v.path("data_offsets").size() != 2) {
       throw bad(name, where + " needs dtype, shape and data_offsets [begin, end]");
     }
     String dtype = v.get("dtype").asText();
@@ -104,7 +117,10 @@ public final class Safetensors {
       case "F32" -> itemSize = 4;
       case "F16", "BF16" -> itemSize = 2;
       case "F64" -> itemSize = 8;
-      default -> throw bad(name, where + " has unsupported dtype " + dtype + " (expected F32, F16, BF16 or F64)");
+      default ->
+          throw bad(
+              name,
+              where + " has unsupported dtype " + dtype + " (expected F32, F16, BF16 or F64)");
     }
     int[] shape = new int[v.get("shape").size()];
     long count = 1;
@@ -129,21 +145,33 @@ public final class Safetensors {
       throw bad(name, where + " has bad data_offsets " + offsets);
     }
     if (end > dataLength) {
-      throw bad(name, "truncated: " + where + " ends at byte " + end + " of the data, which has " + dataLength);
+      throw bad(
+          name,
+          "truncated: " + where + " ends at byte " + end + " of the data, which has " + dataLength);
     }
     if (end - begin != count * itemSize) {
-      throw bad(name, where + " of shape " + Tensor.shapeString(shape) + " and dtype " + dtype + " needs "
-          + count * itemSize + " bytes, data_offsets give " + (end - begin));
+      throw bad(
+          name,
+          where
+              + " of shape "
+              + Tensor.shapeString(shape)
+              + " and dtype "
+              + dtype
+              + " needs "
+              + count * itemSize
+              + " bytes, data_offsets give "
+              + (end - begin));
     }
     float[] data = new float[(int) count];
     int p = dataStart + (int) begin;
     for (int i = 0; i < data.length; i++, p += itemSize) {
-      data[i] = switch (dtype) {
-        case "F32" -> buffer.getFloat(p);
-        case "F64" -> (float) buffer.getDouble(p);
-        case "BF16" -> Float.intBitsToFloat((buffer.getShort(p) & 0xffff) << 16);
-        default -> halfToFloat(buffer.getShort(p) & 0xffff);
-      };
+      data[i] =
+          switch (dtype) {
+            case "F32" -> buffer.getFloat(p);
+            case "F64" -> (float) buffer.getDouble(p);
+            case "BF16" -> Float.intBitsToFloat((buffer.getShort(p) & 0xffff) << 16);
+            default -> halfToFloat(buffer.getShort(p) & 0xffff);
+          };
     }
     return new Tensor(shape, data);
   }

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import reverie.dsl.InputException;
 
 /**
- * A sparse autoencoder's weights and activation rule: it encodes x as act((x - b_dec) W_enc + b_enc) and
- * decodes a code f as f W_dec + b_dec (the pre-bias is subtracted only when {@code applyBDecToInput}).
+ * A sparse autoencoder's weights and activation rule: it encodes x as act((x - b_dec) W_enc +
+ * b_enc) and decodes a code f as f W_dec + b_dec (the pre-bias is subtracted only when {@code
+ * applyBDecToInput}).
  *
  * @param wEnc row-major {@code [dIn][dSae]}
  * @param wDec row-major {@code [dSae][dIn]}: row j is feature j's direction
@@ -39,8 +40,12 @@ public record SparseAutoencoder(
   public SparseAutoencoder {
     checkArgument(wEnc.length == dIn * dSae && wDec.length == dSae * dIn, "weight shapes");
     checkArgument(bEnc.length == dSae && bDec.length == dIn, "bias shapes");
-    checkArgument(architecture != Architecture.JUMPRELU || threshold.length == dSae, "threshold shape");
-    checkArgument(architecture != Architecture.TOPK || (k > 0 && k <= dSae), "k must be in 1..d_sae, got %s", k);
+    checkArgument(
+        architecture != Architecture.JUMPRELU || threshold.length == dSae, "threshold shape");
+    checkArgument(
+        architecture != Architecture.TOPK || (k > 0 && k <= dSae),
+        "k must be in 1..d_sae, got %s",
+        k);
   }
 
   /** The code of one input. */
@@ -99,10 +104,14 @@ public record SparseAutoencoder(
     return x;
   }
 
-  /** The codes of many inputs; an input of the wrong width is an {@link InputException} naming {@code source}. */
+  /**
+   * The codes of many inputs; an input of the wrong width is an {@link InputException} naming
+   * {@code source}.
+   */
   public float[][] encodeAll(float[][] xs, String source) {
     if (xs.length > 0 && xs[0].length != dIn) {
-      throw new InputException(source + ": embeddings have width " + xs[0].length + " but the SAE's d_in is " + dIn);
+      throw new InputException(
+          source + ": embeddings have width " + xs[0].length + " but the SAE's d_in is " + dIn);
     }
     float[][] codes = new float[xs.length][];
     for (int t = 0; t < xs.length; t++) {
@@ -163,9 +172,16 @@ public record SparseAutoencoder(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SparseAutoencoder s && s.architecture == architecture && s.dIn == dIn && s.dSae == dSae
-        && Arrays.equals(s.wEnc, wEnc) && Arrays.equals(s.bEnc, bEnc) && Arrays.equals(s.wDec, wDec)
-        && Arrays.equals(s.bDec, bDec) && Arrays.equals(s.threshold, threshold) && s.k == k
+    return o instanceof SparseAutoencoder s
+        && s.architecture == architecture
+        && s.dIn == dIn
+        && s.dSae == dSae
+        && Arrays.equals(s.wEnc, wEnc)
+        && Arrays.equals(s.bEnc, bEnc)
+        && Arrays.equals(s.wDec, wDec)
+        && Arrays.equals(s.bDec, bDec)
+        && Arrays.equals(s.threshold, threshold)
+        && s.k == k
         && s.applyBDecToInput == applyBDecToInput;
   }
 
@@ -176,6 +192,13 @@ public record SparseAutoencoder(
 
   @Override
   public String toString() {
-    return "SparseAutoencoder[" + architecture + ", d_in=" + dIn + ", d_sae=" + dSae + (k > 0 ? ", k=" + k : "") + "]";
+    return "SparseAutoencoder["
+        + architecture
+        + ", d_in="
+        + dIn
+        + ", d_sae="
+        + dSae
+        + (k > 0 ? ", k=" + k : "")
+        + "]";
   }
 }

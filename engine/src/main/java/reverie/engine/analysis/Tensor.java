@@ -4,7 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
 
-/** A dense row-major float tensor read from or written to an {@code .npy} or {@code .safetensors} file. */
+/**
+ * A dense row-major float tensor read from or written to an {@code .npy} or {@code .safetensors}
+ * file.
+ */
 public record Tensor(int[] shape, float[] data) {
 
   public Tensor {
@@ -14,7 +17,12 @@ public record Tensor(int[] shape, float[] data) {
       checkArgument(d >= 0, "negative dimension in %s", Arrays.toString(shape));
       n *= d;
     }
-    checkArgument(n == data.length, "shape %s needs %s values, got %s", Arrays.toString(shape), n, data.length);
+    checkArgument(
+        n == data.length,
+        "shape %s needs %s values, got %s",
+        Arrays.toString(shape),
+        n,
+        data.length);
   }
 
   /** A rows x columns tensor holding {@code matrix} (every row the same length). */
@@ -22,7 +30,12 @@ public record Tensor(int[] shape, float[] data) {
     int cols = matrix.length == 0 ? 0 : matrix[0].length;
     float[] data = new float[matrix.length * cols];
     for (int r = 0; r < matrix.length; r++) {
-      checkArgument(matrix[r].length == cols, "row %s has %s values, row 0 has %s", r, matrix[r].length, cols);
+      checkArgument(
+          matrix[r].length == cols,
+          "row %s has %s values, row 0 has %s",
+          r,
+          matrix[r].length,
+          cols);
       System.arraycopy(matrix[r], 0, data, r * cols, cols);
     }
     return new Tensor(new int[] {matrix.length, cols}, data);

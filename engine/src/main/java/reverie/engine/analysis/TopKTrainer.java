@@ -8,14 +8,16 @@ import java.util.SplittableRandom;
 import reverie.dsl.InputException;
 
 /**
- * Trains a TopK sparse autoencoder in Java: ReLU on the k largest pre-activations, a tied pre-bias (b_dec is
- * subtracted before encoding and added after decoding), decoder rows kept at unit norm, Adam, and
- * dead-feature statistics. Deterministic for a seed (single-threaded, seeded shuffles and initialisation).
+ * Trains a TopK sparse autoencoder in Java: ReLU on the k largest pre-activations, a tied pre-bias
+ * (b_dec is subtracted before encoding and added after decoding), decoder rows kept at unit norm,
+ * Adam, and dead-feature statistics. Deterministic for a seed (single-threaded, seeded shuffles and
+ * initialisation).
  */
 public final class TopKTrainer {
 
   /** Training settings; {@link #of} fills in the batch size and learning rate. */
-  public record Settings(int features, int k, int epochs, long seed, int batchSize, double learningRate) {
+  public record Settings(
+      int features, int k, int epochs, long seed, int batchSize, double learningRate) {
     public Settings {
       checkArgument(features > 0, "features must be positive");
       checkArgument(k > 0 && k <= features, "k must be in 1..features, got %s", k);
@@ -34,7 +36,12 @@ public final class TopKTrainer {
    * @param firesLastEpoch per feature, the inputs it was active on during the last epoch
    * @param deadPerEpoch per epoch, the features that fired on no input
    */
-  public record Trained(SparseAutoencoder sae, double[] lossPerEpoch, int[] firesLastEpoch, int[] deadPerEpoch, double fvu) {
+  public record Trained(
+      SparseAutoencoder sae,
+      double[] lossPerEpoch,
+      int[] firesLastEpoch,
+      int[] deadPerEpoch,
+      double fvu) {
     public int deadFeatures() {
       return (int) Arrays.stream(firesLastEpoch).filter(c -> c == 0).count();
     }
@@ -100,12 +107,16 @@ public final class TopKTrainer {
     }
   }
 
-  /** The parameters (or their gradients) in one flat array: W_enc [dIn][F], b_enc, W_dec [F][dIn], b_dec. */
+  /**
+   * The parameters (or their gradients) in one flat array: W_enc [dIn][F], b_enc, W_dec [F][dIn],
+   * b_dec.
+   */
   static final class Model {
     final int dIn;
     final int features;
     final int k;
     final float[] all;
+
     /** Sum of squared deviations from the mean per input, so that the loss reads as an FVU. */
     double variance = 1;
 
@@ -191,8 +202,8 @@ public final class TopKTrainer {
     }
 
     /**
-     * Removes from each decoder row's gradient its component along the row, which the renormalisation would
-     * undo anyway (so Adam's moments are not spent on it).
+     * Removes from each decoder row's gradient its component along the row, which the
+     * renormalisation would undo anyway (so Adam's moments are not spent on it).
      */
     void projectOutDecoderNorm(Model model) {
       for (int j = 0; j < features; j++) {
@@ -207,8 +218,8 @@ public final class TopKTrainer {
     }
 
     /**
-     * Mean over the batch of ||x - x_hat||^2 / variance; adds its gradient to {@code grad} when not null and
-     * counts in {@code fires} the features active on each input.
+     * Mean over the batch of ||x - x_hat||^2 / variance; adds its gradient to {@code grad} when not
+     * null and counts in {@code fires} the features active on each input.
      */
     double lossAndGradient(float[][] batch, Model grad, int[] fires) {
       double loss = 0;
@@ -280,10 +291,17 @@ public final class TopKTrainer {
 
     SparseAutoencoder toSae() {
       int enc = dIn * features;
-      return new SparseAutoencoder(SparseAutoencoder.Architecture.TOPK, dIn, features,
-          Arrays.copyOfRange(all, 0, enc), Arrays.copyOfRange(all, enc, enc + features),
+      return new SparseAutoencoder(
+          SparseAutoencoder.Architecture.TOPK,
+          dIn,
+          features,
+          Arrays.copyOfRange(all, 0, enc),
+          Arrays.copyOfRange(all, enc, enc + features),
           Arrays.copyOfRange(all, enc + features, 2 * enc + features),
-          Arrays.copyOfRange(all, 2 * enc + features, all.length), new float[0], k, true);
+          Arrays.copyOfRange(all, 2 * enc + features, all.length),
+          new float[0],
+          k,
+          true);
     }
   }
 

@@ -24,16 +24,17 @@ import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 
 /**
- * The program side of the comparison: how often each atom of the library (invention or primitive) occurs in
- * each solved task's best program, and which invention is built from which.
+ * The program side of the comparison: how often each atom of the library (invention or primitive)
+ * occurs in each solved task's best program, and which invention is built from which.
  *
- * <p>An invention used inside another invention's body is recorded in {@link #builtFrom}, not counted as a
- * use: the count matrix holds the task's own code only, as an SAE's code holds only the task's own features.
+ * <p>An invention used inside another invention's body is recorded in {@link #builtFrom}, not
+ * counted as a use: the count matrix holds the task's own code only, as an SAE's code holds only
+ * the task's own features.
  *
  * @param counts {@code counts[task][atom]}
  * @param builtFrom invention name -> names of the inventions its body uses directly
- * @param solutionBits per task, the description length in bits of its solution under the refit grammar, when
- *     the caller knows it (else empty)
+ * @param solutionBits per task, the description length in bits of its solution under the refit
+ *     grammar, when the caller knows it (else empty)
  */
 public record UsageMatrix(
     ImmutableList<String> tasks,
@@ -52,25 +53,32 @@ public record UsageMatrix(
   public static final String BITS_COLUMN = "solution_bits";
 
   public UsageMatrix {
-    checkArgument(counts.length == tasks.size(), "%s rows for %s tasks", counts.length, tasks.size());
+    checkArgument(
+        counts.length == tasks.size(), "%s rows for %s tasks", counts.length, tasks.size());
     for (int[] row : counts) {
-      checkArgument(row.length == atoms.size(), "row of %s counts for %s atoms", row.length, atoms.size());
+      checkArgument(
+          row.length == atoms.size(), "row of %s counts for %s atoms", row.length, atoms.size());
     }
     solutionBits.ifPresent(b -> checkArgument(b.length == tasks.size(), "solution bits per task"));
   }
 
-  /** The usage matrix of the best programs, inventions named {@code inv0, inv1, ...} by first appearance. */
+  /**
+   * The usage matrix of the best programs, inventions named {@code inv0, inv1, ...} by first
+   * appearance.
+   */
   public static UsageMatrix fromSolutions(List<Solution> solutions) {
     return fromSolutions(solutions, List.of(), Optional.empty());
   }
 
   /**
-   * The usage matrix of the best programs; {@code library} fixes the order (and so the names {@code inv<i>})
-   * of inventions, others found in programs follow; {@code solutionBits} maps task names to the description
-   * length of their solution in bits under the refit grammar.
+   * The usage matrix of the best programs; {@code library} fixes the order (and so the names {@code
+   * inv<i>}) of inventions, others found in programs follow; {@code solutionBits} maps task names
+   * to the description length of their solution in bits under the refit grammar.
    */
   public static UsageMatrix fromSolutions(
-      List<Solution> solutions, List<Invented> library, Optional<Map<String, Double>> solutionBits) {
+      List<Solution> solutions,
+      List<Invented> library,
+      Optional<Map<String, Double>> solutionBits) {
     Map<Invented, Integer> inventions = new LinkedHashMap<>();
     ImmutableSetMultimap.Builder<Invented, Invented> parts = ImmutableSetMultimap.builder();
     for (Invented i : library) {
@@ -118,22 +126,31 @@ public record UsageMatrix(
     }
     ImmutableSetMultimap.Builder<String, String> builtFrom = ImmutableSetMultimap.builder();
     parts.build().forEach((whole, part) -> builtFrom.put(names.get(whole), names.get(part)));
-    Optional<double[]> bits = solutionBits.map(m -> {
-      double[] b = new double[solutions.size()];
-      for (int t = 0; t < b.length; t++) {
-        Double v = m.get(solutions.get(t).task());
-        checkArgument(v != null, "no description length for task %s", solutions.get(t).task());
-        b[t] = v;
-      }
-      return b;
-    });
+    Optional<double[]> bits =
+        solutionBits.map(
+            m -> {
+              double[] b = new double[solutions.size()];
+              for (int t = 0; t < b.length; t++) {
+                Double v = m.get(solutions.get(t).task());
+                checkArgument(
+                    v != null, "no description length for task %s", solutions.get(t).task());
+                b[t] = v;
+              }
+              return b;
+            });
     return new UsageMatrix(
         solutions.stream().map(Solution::task).collect(ImmutableList.toImmutableList()),
-        atoms.build(), counts, builtFrom.build(), bits);
+        atoms.build(),
+        counts,
+        builtFrom.build(),
+        bits);
   }
 
   /** Adds {@code i} and, first, the inventions its body is built from (so parts precede wholes). */
-  private static void register(Invented i, Map<Invented, Integer> inventions, ImmutableSetMultimap.Builder<Invented, Invented> parts) {
+  private static void register(
+      Invented i,
+      Map<Invented, Integer> inventions,
+      ImmutableSetMultimap.Builder<Invented, Invented> parts) {
     if (inventions.containsKey(i)) {
       return;
     }
@@ -168,7 +185,9 @@ public record UsageMatrix(
 
   /** Indices of the invention columns, in order. */
   public int[] inventionColumns() {
-    return java.util.stream.IntStream.range(0, atoms.size()).filter(a -> atoms.get(a).invention()).toArray();
+    return java.util.stream.IntStream.range(0, atoms.size())
+        .filter(a -> atoms.get(a).invention())
+        .toArray();
   }
 
   /** The column of the atom called {@code name}. */
@@ -193,10 +212,11 @@ public record UsageMatrix(
   }
 
   /**
-   * Reads the usage CSV: a header {@code task,ATOM,ATOM,...[,solution_bits]} where an invention column is
-   * {@code #(lambda ...)} or {@code name=#(lambda ...)} and any other column a primitive name, then one row
-   * per solved task with non-negative integer counts (and, optionally, the solution's description length in
-   * bits). The hierarchy is read off the invention forms: {@code #(...)} nested in a form is a part.
+   * Reads the usage CSV: a header {@code task,ATOM,ATOM,...[,solution_bits]} where an invention
+   * column is {@code #(lambda ...)} or {@code name=#(lambda ...)} and any other column a primitive
+   * name, then one row per solved task with non-negative integer counts (and, optionally, the
+   * solution's description length in bits). The hierarchy is read off the invention forms: {@code
+   * #(...)} nested in a form is a part.
    */
   public static UsageMatrix readCsv(Path file) {
     List<String> lines = new ArrayList<>(ActivationFiles.lines(file));
@@ -208,7 +228,8 @@ public record UsageMatrix(
     }
     List<String> header = Csv.split(lines.get(0), file + ":1");
     if (header.size() < 2 || !header.get(0).equalsIgnoreCase("task")) {
-      throw new InputException(file + ":1: the header must be task,ATOM,... (got '" + lines.get(0) + "')");
+      throw new InputException(
+          file + ":1: the header must be task,ATOM,... (got '" + lines.get(0) + "')");
     }
     boolean hasBits = header.get(header.size() - 1).equals(BITS_COLUMN);
     int width = header.size() - 1 - (hasBits ? 1 : 0);
@@ -222,7 +243,8 @@ public record UsageMatrix(
       Atom atom;
       if (hash >= 0) {
         if (hash > 0 && !cell.substring(0, hash).endsWith("=")) {
-          throw new InputException(file + ":1: column " + (c + 2) + " '" + cell + "' should be #(...) or name=#(...)");
+          throw new InputException(
+              file + ":1: column " + (c + 2) + " '" + cell + "' should be #(...) or name=#(...)");
         }
         String form = cell.substring(hash);
         name = hash == 0 ? "inv" + inventionNames.size() : cell.substring(0, hash - 1).strip();
@@ -233,7 +255,8 @@ public record UsageMatrix(
           throw new InputException(file + ":1: column " + (c + 2) + ": " + e.getMessage());
         }
         if (!(p instanceof Invented i)) {
-          throw new InputException(file + ":1: column " + (c + 2) + " '" + form + "' is not one invention");
+          throw new InputException(
+              file + ":1: column " + (c + 2) + " '" + form + "' is not one invention");
         }
         inventionNames.put(i, name);
         atom = new Atom(name, true, i.toString(), i.body().size());
@@ -242,7 +265,8 @@ public record UsageMatrix(
         atom = new Atom(name, false, name, 1);
       }
       if (name.isEmpty() || !names.add(name)) {
-        throw new InputException(file + ":1: column " + (c + 2) + " has an empty or repeated name '" + name + "'");
+        throw new InputException(
+            file + ":1: column " + (c + 2) + " has an empty or repeated name '" + name + "'");
       }
       atoms.add(atom);
     }
@@ -264,7 +288,8 @@ public record UsageMatrix(
       String where = file + ":" + (r + 1);
       List<String> f = Csv.split(lines.get(r), where);
       if (f.size() != header.size()) {
-        throw new InputException(where + ": " + f.size() + " fields, the header has " + header.size());
+        throw new InputException(
+            where + ": " + f.size() + " fields, the header has " + header.size());
       }
       if (f.get(0).isEmpty() || !seenTasks.add(f.get(0))) {
         throw new InputException(where + ": empty or repeated task name '" + f.get(0) + "'");
@@ -277,7 +302,13 @@ public record UsageMatrix(
           counts[r - 1][c] = -1;
         }
         if (counts[r - 1][c] < 0) {
-          throw new InputException(where + ": count '" + f.get(c + 1) + "' for " + atoms.get(c).name() + " is not a non-negative integer");
+          throw new InputException(
+              where
+                  + ": count '"
+                  + f.get(c + 1)
+                  + "' for "
+                  + atoms.get(c).name()
+                  + " is not a non-negative integer");
         }
       }
       if (hasBits) {
@@ -287,11 +318,21 @@ public record UsageMatrix(
           bits[r - 1] = Double.NaN;
         }
         if (!Double.isFinite(bits[r - 1]) || bits[r - 1] < 0) {
-          throw new InputException(where + ": " + BITS_COLUMN + " '" + f.get(f.size() - 1) + "' is not a non-negative number");
+          throw new InputException(
+              where
+                  + ": "
+                  + BITS_COLUMN
+                  + " '"
+                  + f.get(f.size() - 1)
+                  + "' is not a non-negative number");
         }
       }
     }
-    return new UsageMatrix(ImmutableList.copyOf(tasks), ImmutableList.copyOf(atoms), counts, builtFrom.build(),
+    return new UsageMatrix(
+        ImmutableList.copyOf(tasks),
+        ImmutableList.copyOf(atoms),
+        counts,
+        builtFrom.build(),
         hasBits ? Optional.of(bits) : Optional.empty());
   }
 

@@ -40,7 +40,8 @@ class ActivationFilesTest {
       }
     }
     v[0][4] = 1.5f; // so the width is recoverable from the sparse formats
-    return new Activations("sample", ImmutableList.of("a", "b, with comma", "c", "d", "e", "f", "g"), v, false);
+    return new Activations(
+        "sample", ImmutableList.of("a", "b, with comma", "c", "d", "e", "f", "g"), v, false);
   }
 
   private static void assertSameRows(Activations expected, Activations actual) {
@@ -80,7 +81,8 @@ class ActivationFilesTest {
     Activations a = sample();
     ActivationFiles.writeCsv(dir.resolve("a.csv"), a);
     ActivationFiles.writeTaskNames(dir.resolve("names.txt"), a.taskNames());
-    Activations back = ActivationFiles.read(dir.resolve("a.csv"), Optional.of(dir.resolve("names.txt")));
+    Activations back =
+        ActivationFiles.read(dir.resolve("a.csv"), Optional.of(dir.resolve("names.txt")));
     assertEquals(a.taskNames(), back.taskNames());
   }
 
@@ -98,10 +100,18 @@ class ActivationFilesTest {
   @Test
   void npyRejectsFortranOrderAndOtherDtypesClearly() {
     float[] data = {1, 2, 3, 4};
-    InputException fortran = assertThrows(InputException.class, () -> Npy.parse(npy(1, "<f4", "True", "(2, 2)", data, 4), "f.npy"));
-    assertTrue(fortran.getMessage().contains("f.npy") && fortran.getMessage().contains("Fortran"), fortran.getMessage());
+    InputException fortran =
+        assertThrows(
+            InputException.class,
+            () -> Npy.parse(npy(1, "<f4", "True", "(2, 2)", data, 4), "f.npy"));
+    assertTrue(
+        fortran.getMessage().contains("f.npy") && fortran.getMessage().contains("Fortran"),
+        fortran.getMessage());
     for (String dtype : new String[] {"<i8", ">f4", "<f2", "|O"}) {
-      InputException e = assertThrows(InputException.class, () -> Npy.parse(npy(1, dtype, "False", "(2, 2)", data, 4), "d.npy"));
+      InputException e =
+          assertThrows(
+              InputException.class,
+              () -> Npy.parse(npy(1, dtype, "False", "(2, 2)", data, 4), "d.npy"));
       assertTrue(e.getMessage().contains("dtype '" + dtype + "'"), e.getMessage());
     }
   }
@@ -127,19 +137,32 @@ class ActivationFilesTest {
     Path file = dir.resolve("nan.npy");
     Npy.write(file, Tensor.of(v));
     ActivationFiles.writeTaskNames(ActivationFiles.defaultTaskFile(file), a.taskNames());
-    InputException nan = assertThrows(InputException.class, () -> ActivationFiles.read(file, Optional.empty()));
-    assertTrue(nan.getMessage().contains("NaN") && nan.getMessage().contains("nan.npy"), nan.getMessage());
+    InputException nan =
+        assertThrows(InputException.class, () -> ActivationFiles.read(file, Optional.empty()));
+    assertTrue(
+        nan.getMessage().contains("NaN") && nan.getMessage().contains("nan.npy"), nan.getMessage());
     Path ok = dir.resolve("ok.npy");
     ActivationFiles.writeNpy(ok, sample());
     ActivationFiles.writeTaskNames(dir.resolve("short.txt"), a.taskNames().subList(0, 3));
-    InputException rows = assertThrows(InputException.class, () -> ActivationFiles.read(ok, Optional.of(dir.resolve("short.txt"))));
+    InputException rows =
+        assertThrows(
+            InputException.class,
+            () -> ActivationFiles.read(ok, Optional.of(dir.resolve("short.txt"))));
     assertTrue(rows.getMessage().contains("7 rows but 3 task names"), rows.getMessage());
     Files.writeString(dir.resolve("inf.csv"), "task,feature,value\nt,0,inf\n");
-    assertThrows(InputException.class, () -> ActivationFiles.read(dir.resolve("inf.csv"), Optional.empty()));
-    Files.writeString(dir.resolve("dup.jsonl"), "{\"task\":\"t\",\"idx\":[0],\"val\":[1]}\n{\"task\":\"t\",\"idx\":[1],\"val\":[1]}\n");
-    assertThrows(InputException.class, () -> ActivationFiles.read(dir.resolve("dup.jsonl"), Optional.empty()));
+    assertThrows(
+        InputException.class, () -> ActivationFiles.read(dir.resolve("inf.csv"), Optional.empty()));
+    Files.writeString(
+        dir.resolve("dup.jsonl"),
+        "{\"task\":\"t\",\"idx\":[0],\"val\":[1]}\n{\"task\":\"t\",\"idx\":[1],\"val\":[1]}\n");
+    assertThrows(
+        InputException.class,
+        () -> ActivationFiles.read(dir.resolve("dup.jsonl"), Optional.empty()));
     Files.write(dir.resolve("model.pkl"), new byte[] {(byte) 0x80, 4});
-    InputException pickle = assertThrows(InputException.class, () -> ActivationFiles.read(dir.resolve("model.pkl"), Optional.empty()));
+    InputException pickle =
+        assertThrows(
+            InputException.class,
+            () -> ActivationFiles.read(dir.resolve("model.pkl"), Optional.empty()));
     assertTrue(pickle.getMessage().contains("pickle"));
   }
 
@@ -148,7 +171,8 @@ class ActivationFilesTest {
     Path file = dir.resolve("v.npy");
     Npy.write(file, Tensor.vector(new float[] {1, 2, 3}));
     ActivationFiles.writeTaskNames(ActivationFiles.defaultTaskFile(file), List.of("a", "b", "c"));
-    InputException e = assertThrows(InputException.class, () -> ActivationFiles.read(file, Optional.empty()));
+    InputException e =
+        assertThrows(InputException.class, () -> ActivationFiles.read(file, Optional.empty()));
     assertTrue(e.getMessage().contains("2-D"), e.getMessage());
   }
 
@@ -189,7 +213,8 @@ class ActivationFilesTest {
           bad[random.nextInt(bad.length)] = (byte) random.nextInt(256);
         } else if (kind == 2) {
           // Corrupt the first 100 bytes, where the headers are.
-          bad[random.nextInt(Math.min(100, bad.length))] = (byte) SPECIAL.charAt(random.nextInt(SPECIAL.length()));
+          bad[random.nextInt(Math.min(100, bad.length))] =
+              (byte) SPECIAL.charAt(random.nextInt(SPECIAL.length()));
         } else {
           for (int k = 0; k < 8; k++) {
             bad[random.nextInt(bad.length)] = (byte) random.nextInt(256);
@@ -222,9 +247,11 @@ class ActivationFilesTest {
         String text = Files.readString(file);
         int cut = text.indexOf("\n", 30) + 1;
         // Inside a JSON object or before a CSV value: both are broken records.
-        String broken = name.endsWith(".csv") ? text.substring(0, cut) + "e,3" : text.substring(0, cut + 20);
+        String broken =
+            name.endsWith(".csv") ? text.substring(0, cut) + "e,3" : text.substring(0, cut + 20);
         Files.writeString(file, broken);
-        assertThrows(InputException.class, () -> ActivationFiles.read(file, Optional.empty()), name);
+        assertThrows(
+            InputException.class, () -> ActivationFiles.read(file, Optional.empty()), name);
       }
     }
   }
@@ -240,12 +267,16 @@ class ActivationFilesTest {
     return ActivationFiles::writeJsonl;
   }
 
-  static byte[] npy(int version, String dtype, String fortran, String shape, float[] data, int itemSize) {
-    String dict = "{'descr': '" + dtype + "', 'fortran_order': " + fortran + ", 'shape': " + shape + ", }";
+  static byte[] npy(
+      int version, String dtype, String fortran, String shape, float[] data, int itemSize) {
+    String dict =
+        "{'descr': '" + dtype + "', 'fortran_order': " + fortran + ", 'shape': " + shape + ", }";
     int prefix = version == 1 ? 10 : 12;
     int padding = (64 - (prefix + dict.length() + 1) % 64) % 64;
     String header = dict + " ".repeat(padding) + "\n";
-    ByteBuffer b = ByteBuffer.allocate(prefix + header.length() + data.length * itemSize).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(prefix + header.length() + data.length * itemSize)
+            .order(ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) version, 0});
     if (version == 1) {
       b.putShort((short) header.length());
@@ -264,10 +295,17 @@ class ActivationFilesTest {
   }
 
   static byte[] safetensors(String dtype, short[] values) {
-    String json = "{\"x\":{\"dtype\":\"" + dtype + "\",\"shape\":[" + values.length + "],\"data_offsets\":[0,"
-        + 2 * values.length + "]},\"__metadata__\":{\"format\":\"pt\"}}";
+    String json =
+        "{\"x\":{\"dtype\":\""
+            + dtype
+            + "\",\"shape\":["
+            + values.length
+            + "],\"data_offsets\":[0,"
+            + 2 * values.length
+            + "]},\"__metadata__\":{\"format\":\"pt\"}}";
     byte[] h = json.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer b = ByteBuffer.allocate(8 + h.length + 2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(8 + h.length + 2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     b.putLong(h.length).put(h);
     for (short s : values) {
       b.putShort(s);
@@ -279,8 +317,12 @@ class ActivationFilesTest {
   void safetensorsWriterRoundTripsMetadataAndShapes() {
     Tensor m = Tensor.of(new float[][] {{1, 2}, {3, 4}, {5, 6}});
     Tensor v = Tensor.vector(new float[] {7, 8});
-    byte[] bytes = Safetensors.toBytes(ImmutableMap.of("m", m, "v", v), ImmutableMap.of("k", "value"));
-    assertEquals(0, (ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0)) % 8, "8-byte aligned data");
+    byte[] bytes =
+        Safetensors.toBytes(ImmutableMap.of("m", m, "v", v), ImmutableMap.of("k", "value"));
+    assertEquals(
+        0,
+        (ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0)) % 8,
+        "8-byte aligned data");
     Safetensors.Contents c = Safetensors.parse(bytes, "t");
     assertEquals(m, c.tensors().get("m"));
     assertEquals(v, c.tensors().get("v"));

@@ -13,8 +13,14 @@ class PlantedRecoveryTest {
   private static final UsageMatrix USAGE = PlantedData.realisticUsage(200, 20, 7);
 
   private static Comparison.Report compare(Activations a) {
-    return Comparison.compare(new Comparison.Input(USAGE, a, java.util.Optional.empty(), OptionalInt.empty(),
-        new Alignment.Options(1000, 11, 0.01, 3), Comparison.Precision.defaults()));
+    return Comparison.compare(
+        new Comparison.Input(
+            USAGE,
+            a,
+            java.util.Optional.empty(),
+            OptionalInt.empty(),
+            new Alignment.Options(1000, 11, 0.01, 3),
+            Comparison.Precision.defaults()));
   }
 
   @Test
@@ -35,12 +41,15 @@ class PlantedRecoveryTest {
   void recoversPlantedFeatures() {
     PlantedData.Planted planted = PlantedData.plant(USAGE, 10, 40, 2.0, 3);
     Comparison.Report report = compare(planted.activations());
-    Map<String, Alignment.InventionMatch> byName = report.alignment().inventions().stream()
-        .collect(Collectors.toMap(Alignment.InventionMatch::invention, Function.identity()));
+    Map<String, Alignment.InventionMatch> byName =
+        report.alignment().inventions().stream()
+            .collect(Collectors.toMap(Alignment.InventionMatch::invention, Function.identity()));
     int recovered = 0;
     for (int i = 0; i < 10; i++) {
       Alignment.InventionMatch m = byName.get(planted.plantedInventions().get(i));
-      if (m.significant() && m.pCorrected() < 0.01 && m.bestFeature() == planted.plantedFeatures()[i]) {
+      if (m.significant()
+          && m.pCorrected() < 0.01
+          && m.bestFeature() == planted.plantedFeatures()[i]) {
         recovered++;
       }
     }
@@ -51,6 +60,8 @@ class PlantedRecoveryTest {
   void shuffledRowsGiveAtMostOneSignificantInvention() {
     PlantedData.Planted planted = PlantedData.plant(USAGE, 10, 40, 2.0, 3);
     Comparison.Report report = compare(PlantedData.shuffledRows(planted.activations(), 99));
-    assertTrue(report.alignment().significantCount() <= 1, "significant: " + report.alignment().significantCount());
+    assertTrue(
+        report.alignment().significantCount() <= 1,
+        "significant: " + report.alignment().significantCount());
   }
 }

@@ -55,7 +55,10 @@ class SaeFolderTest {
 
   @Test
   void standardReluEncodesByHand() throws IOException {
-    saeLens("{\"architecture\": \"standard\", \"d_in\": 3, \"d_sae\": 4, \"apply_b_dec_to_input\": true}", false);
+    saeLens(
+        "{\"architecture\": \"standard\", \"d_in\": 3, \"d_sae\": 4, \"apply_b_dec_to_input\":"
+            + " true}",
+        false);
     SparseAutoencoder sae = SaeFolder.read(dir.resolve("sae"));
     assertArrayEquals(new float[] {1.5f, 1.5f, 1.1f, 1}, sae.encode(X), 1e-6f);
     assertArrayEquals(PRE, sae.preActivations(X), 1e-6f);
@@ -70,9 +73,12 @@ class SaeFolderTest {
 
   @Test
   void topKFromEitherConfigKey() throws IOException {
-    for (String cfg : new String[] {
-        "{\"architecture\": \"topk\", \"d_in\": 3, \"d_sae\": 4, \"k\": 2}",
-        "{\"architecture\": \"standard\", \"activation_fn_str\": \"topk\", \"activation_fn_kwargs\": {\"k\": 2}}"}) {
+    for (String cfg :
+        new String[] {
+          "{\"architecture\": \"topk\", \"d_in\": 3, \"d_sae\": 4, \"k\": 2}",
+          "{\"architecture\": \"standard\", \"activation_fn_str\": \"topk\","
+              + " \"activation_fn_kwargs\": {\"k\": 2}}"
+        }) {
       saeLens(cfg, false);
       SparseAutoencoder sae = SaeFolder.read(dir.resolve("sae"));
       assertEquals(2, sae.k());
@@ -83,7 +89,10 @@ class SaeFolderTest {
   @Test
   void sparsifyLayoutTransposesTheEncoder() throws IOException {
     Files.createDirectories(dir.resolve("sp"));
-    Files.writeString(dir.resolve("sp/cfg.json"), "{\"expansion_factor\": 1, \"normalize_decoder\": true, \"num_latents\": 4, \"k\": 2, \"d_in\": 3}");
+    Files.writeString(
+        dir.resolve("sp/cfg.json"),
+        "{\"expansion_factor\": 1, \"normalize_decoder\": true, \"num_latents\": 4, \"k\": 2,"
+            + " \"d_in\": 3}");
     float[] encoder = new float[D_SAE * D_IN];
     for (int i = 0; i < D_IN; i++) {
       for (int j = 0; j < D_SAE; j++) {
@@ -119,8 +128,11 @@ class SaeFolderTest {
   void mismatchesAndUnsupportedArchitecturesAreInputErrors() throws IOException {
     saeLens("{\"architecture\": \"standard\", \"d_in\": 3}", false);
     SparseAutoencoder sae = SaeFolder.read(dir.resolve("sae"));
-    InputException width = assertThrows(InputException.class, () -> sae.encodeAll(new float[][] {{1, 2}}, "emb.npy"));
-    assertTrue(width.getMessage().contains("emb.npy") && width.getMessage().contains("d_in is 3"), width.getMessage());
+    InputException width =
+        assertThrows(InputException.class, () -> sae.encodeAll(new float[][] {{1, 2}}, "emb.npy"));
+    assertTrue(
+        width.getMessage().contains("emb.npy") && width.getMessage().contains("d_in is 3"),
+        width.getMessage());
     String[] bad = {
       "{\"architecture\": \"standard\", \"d_in\": 5}",
       "{\"architecture\": \"gated\"}",
@@ -132,7 +144,8 @@ class SaeFolderTest {
     };
     for (String cfg : bad) {
       saeLens(cfg, false);
-      InputException e = assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("sae")), cfg);
+      InputException e =
+          assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("sae")), cfg);
       assertTrue(e.getMessage().contains("cfg.json"), e.getMessage());
     }
     assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("nowhere")));
@@ -161,11 +174,13 @@ class SaeFolderTest {
     t.put("W_dec", new Tensor(new int[] {D_SAE, D_IN}, wDec()));
     t.put("b_dec", Tensor.vector(B_DEC));
     Safetensors.write(weights, t, Map.of());
-    InputException shape = assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("sae")));
+    InputException shape =
+        assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("sae")));
     assertTrue(shape.getMessage().contains("b_enc has shape (2,)"), shape.getMessage());
     t.remove("b_enc");
     Safetensors.write(weights, t, Map.of());
-    InputException missing = assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("sae")));
+    InputException missing =
+        assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("sae")));
     assertTrue(missing.getMessage().contains("no tensor 'b_enc'"), missing.getMessage());
   }
 }

@@ -64,14 +64,19 @@ class StatisticsTest {
   @Test
   void benjaminiHochbergMatchesHandComputation() {
     double[] p = {0.01, 0.04, 0.03, 0.20};
-    // Sorted: 0.01 (x4/1 = .04), 0.03 (x4/2 = .06), 0.04 (x4/3 = .0533), 0.20 (x4/4 = .2); then monotone from the top.
-    assertArrayEquals(new double[] {0.04, 0.05333333333333334, 0.05333333333333334, 0.20}, Alignment.benjaminiHochberg(p), 1e-12);
+    // Sorted: 0.01 (x4/1 = .04), 0.03 (x4/2 = .06), 0.04 (x4/3 = .0533), 0.20 (x4/4 = .2); then
+    // monotone from the top.
+    assertArrayEquals(
+        new double[] {0.04, 0.05333333333333334, 0.05333333333333334, 0.20},
+        Alignment.benjaminiHochberg(p),
+        1e-12);
   }
 
   @Test
   void nmiIsOneForIdenticalAndZeroForIndependentSets() {
     assertEquals(1.0, Alignment.nmi(100, 30, 30, 30), 1e-12);
-    assertEquals(1.0, Alignment.nmi(100, 30, 70, 0), 1e-12, "the complement carries the same information");
+    assertEquals(
+        1.0, Alignment.nmi(100, 30, 70, 0), 1e-12, "the complement carries the same information");
     assertEquals(0.0, Alignment.nmi(100, 50, 50, 25), 1e-12);
     assertEquals(0.0, Alignment.nmi(100, 0, 50, 0), 1e-12);
   }

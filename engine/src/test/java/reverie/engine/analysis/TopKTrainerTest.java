@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class TopKTrainerTest {
 
-  /** Inputs that really are sparse: 3 of 24 unit directions in 12 dimensions, with positive weights, plus an offset. */
+  /**
+   * Inputs that really are sparse: 3 of 24 unit directions in 12 dimensions, with positive weights,
+   * plus an offset.
+   */
   static float[][] sparseData(int n, long seed) {
     Random random = new Random(seed);
     int d = 12;
@@ -65,13 +68,15 @@ class TopKTrainerTest {
       double down = model.lossAndGradient(data, null, firesDown);
       model.all[p] = saved;
       if (!Arrays.equals(fires, firesUp) || !Arrays.equals(fires, firesDown)) {
-        continue; // the step moved a feature across the top-k cut or the ReLU: the loss is not smooth there
+        continue; // the step moved a feature across the top-k cut or the ReLU: the loss is not
+                  // smooth there
       }
       double numeric = (up - down) / (2 * eps);
       assertEquals(numeric, grad.all[p], 2e-3 + 2e-2 * Math.abs(numeric), "parameter " + p);
       checked++;
     }
-    assertTrue(checked > model.all.length * 3 / 4, "checked " + checked + " of " + model.all.length);
+    assertTrue(
+        checked > model.all.length * 3 / 4, "checked " + checked + " of " + model.all.length);
   }
 
   @Test
@@ -79,7 +84,8 @@ class TopKTrainerTest {
     float[][] data = sparseData(400, 2);
     TopKTrainer.Trained t = TopKTrainer.train(data, 48, 4, 40, 3);
     double[] loss = t.lossPerEpoch();
-    assertTrue(loss[loss.length - 1] < 0.5 * loss[0], "loss " + loss[0] + " -> " + loss[loss.length - 1]);
+    assertTrue(
+        loss[loss.length - 1] < 0.5 * loss[0], "loss " + loss[0] + " -> " + loss[loss.length - 1]);
     assertTrue(t.fvu() < 0.3, "fvu " + t.fvu());
     SparseAutoencoder sae = t.sae();
     for (int j = 0; j < sae.dSae(); j++) {
@@ -96,7 +102,8 @@ class TopKTrainerTest {
       exactlyK += active == 4 ? 1 : 0;
     }
     assertTrue(exactlyK > 350, "rows with k active: " + exactlyK);
-    assertEquals(t.deadFeatures(), (int) Arrays.stream(t.firesLastEpoch()).filter(c -> c == 0).count());
+    assertEquals(
+        t.deadFeatures(), (int) Arrays.stream(t.firesLastEpoch()).filter(c -> c == 0).count());
     assertEquals(40, t.deadPerEpoch().length);
   }
 

@@ -27,11 +27,13 @@ class UsageMatrixTest {
   private static final String QUAD = "#(lambda (" + DOUBLE + " (" + DOUBLE + " $0)))";
 
   private UsageMatrix sample() {
-    return UsageMatrix.fromSolutions(List.of(
-        new UsageMatrix.Solution("t1", p("(lambda (" + DOUBLE + " (cdr $0)))")),
-        new UsageMatrix.Solution("t2", p("(lambda (" + QUAD + " (" + QUAD + " $0)))")),
-        new UsageMatrix.Solution("t3", p("(lambda (cons 1 $0))"))),
-        List.of(), Optional.of(Map.of("t1", 10.0, "t2", 12.5, "t3", 7.0)));
+    return UsageMatrix.fromSolutions(
+        List.of(
+            new UsageMatrix.Solution("t1", p("(lambda (" + DOUBLE + " (cdr $0)))")),
+            new UsageMatrix.Solution("t2", p("(lambda (" + QUAD + " (" + QUAD + " $0)))")),
+            new UsageMatrix.Solution("t3", p("(lambda (cons 1 $0))"))),
+        List.of(),
+        Optional.of(Map.of("t1", 10.0, "t2", 12.5, "t3", 7.0)));
   }
 
   @Test
@@ -43,10 +45,14 @@ class UsageMatrixTest {
     assertEquals(QUAD, u.atoms().get(1).dreamcoder());
     int dbl = u.column("inv0");
     int quad = u.column("inv1");
-    assertArrayEquals(new int[] {1, 0, 0}, new int[] {u.counts()[0][dbl], u.counts()[1][dbl], u.counts()[2][dbl]});
+    assertArrayEquals(
+        new int[] {1, 0, 0},
+        new int[] {u.counts()[0][dbl], u.counts()[1][dbl], u.counts()[2][dbl]});
     assertEquals(2, u.counts()[1][quad], "QUAD used twice by t2; DOUBLE inside it is not a use");
     assertEquals(1, u.counts()[0][u.column("cdr")]);
-    assertTrue(u.atoms().stream().noneMatch(a -> a.name().equals("map")), "map occurs only inside bodies: no use");
+    assertTrue(
+        u.atoms().stream().noneMatch(a -> a.name().equals("map")),
+        "map occurs only inside bodies: no use");
     assertEquals(List.of("inv0"), List.copyOf(u.builtFrom().get("inv1")));
     assertEquals(2, u.inventionColumns().length);
   }
@@ -66,7 +72,8 @@ class UsageMatrixTest {
 
   @Test
   void csvNamesUnnamedInventionsAndReadsHierarchyFromForms() throws Exception {
-    Files.writeString(dir.resolve("u.csv"), "task," + DOUBLE + ",quad=" + QUAD + ",map\nx,1,0,2\ny,0,3,0\n");
+    Files.writeString(
+        dir.resolve("u.csv"), "task," + DOUBLE + ",quad=" + QUAD + ",map\nx,1,0,2\ny,0,3,0\n");
     UsageMatrix u = UsageMatrix.readCsv(dir.resolve("u.csv"));
     assertEquals("inv0", u.atoms().get(0).name());
     assertEquals("quad", u.atoms().get(1).name());
@@ -89,7 +96,9 @@ class UsageMatrixTest {
     };
     for (String text : bad) {
       Files.writeString(dir.resolve("bad.csv"), text);
-      InputException e = assertThrows(InputException.class, () -> UsageMatrix.readCsv(dir.resolve("bad.csv")), text);
+      InputException e =
+          assertThrows(
+              InputException.class, () -> UsageMatrix.readCsv(dir.resolve("bad.csv")), text);
       assertTrue(e.getMessage().contains("bad.csv"), e.getMessage());
     }
   }
