@@ -251,7 +251,8 @@ public record UsageMatrix(
         Program p;
         try {
           p = Program.parse(form, PrimitiveResolver.untyped());
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
+          // The parser checks names and closedness with checkArgument as well as ParseException.
           throw new InputException(file + ":1: column " + (c + 2) + ": " + e.getMessage());
         }
         if (!(p instanceof Invented i)) {

@@ -102,4 +102,36 @@ class UsageMatrixTest {
       assertTrue(e.getMessage().contains("bad.csv"), e.getMessage());
     }
   }
+
+  @Test
+  void corruptedUsageFilesAreInputErrorsOrValidReads() throws Exception {
+    Path file = dir.resolve("usage.csv");
+    PlantedData.realisticUsage(30, 6, 1).writeCsv(file);
+    byte[] bytes = Files.readAllBytes(file);
+    java.util.Random random = new java.util.Random(8);
+    String special = "#()$,\"\n0a-=lambda ";
+    int errors = 0;
+    for (int trial = 0; trial < 400; trial++) {
+      byte[] bad = bytes.clone();
+      if (trial % 3 == 0) {
+        bad = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+      } else {
+        for (int k = 0; k < 1 + trial % 5; k++) {
+          // Mostly in the header, where the invention forms are parsed.
+          int at = random.nextInt(trial % 2 == 0 ? Math.min(400, bad.length) : bad.length);
+          bad[at] = (byte) special.charAt(random.nextInt(special.length()));
+        }
+      }
+      Files.write(file, bad);
+      try {
+        UsageMatrix.readCsv(file);
+      } catch (InputException e) {
+        errors++;
+        assertTrue(e.getMessage().contains("usage.csv"), e.getMessage());
+      } catch (RuntimeException e) {
+        throw new AssertionError("trial " + trial + ": " + e, e);
+      }
+    }
+    assertTrue(errors > 100, "only " + errors + " corruptions detected");
+  }
 }
