@@ -191,7 +191,8 @@ public final class Alignment {
     }
     double[] p = new double[m];
     for (int i = 0; i < m; i++) {
-      p[i] = (1.0 + exceed[i]) / (1.0 + permutations);
+      // With no feature there is nothing to match: p = 1, never significant.
+      p[i] = features == 0 ? 1 : (1.0 + exceed[i]) / (1.0 + permutations);
     }
     double[] q = benjaminiHochberg(p);
     int[] matched = new int[m];

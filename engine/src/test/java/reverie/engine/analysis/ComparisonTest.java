@@ -194,4 +194,38 @@ class ComparisonTest {
         javax.imageio.ImageIO.read(dir.resolve("heatmap.png").toFile());
     assertTrue(png.getWidth() > 300 && png.getHeight() > 150);
   }
+
+  @Test
+  void degenerateInputsStillGiveAReport() throws Exception {
+    UsageMatrix primitivesOnly =
+        UsageMatrix.fromSolutions(
+            List.of(
+                new UsageMatrix.Solution(
+                    "t0", Program.parse("(lambda (cdr $0))", PrimitiveResolver.untyped()))));
+    Activations none = new Activations("none", ImmutableList.of("t0"), new float[1][0], false);
+    Comparison.Report r =
+        Comparison.compare(
+            new Comparison.Input(
+                primitivesOnly,
+                none,
+                Optional.empty(),
+                OptionalInt.empty(),
+                Alignment.Options.defaults(),
+                Comparison.Precision.defaults()));
+    assertEquals(0, r.alignment().inventions().size());
+    ReportWriter.writeAll(r, dir.resolve("empty"));
+    assertTrue(Files.exists(dir.resolve("empty/heatmap.png")));
+    // Inventions but no features.
+    Comparison.Report noFeatures =
+        Comparison.compare(
+            new Comparison.Input(
+                usage(),
+                new Activations("none", usage().tasks(), new float[20][0], false),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Alignment.Options.defaults(),
+                Comparison.Precision.defaults()));
+    assertTrue(noFeatures.alignment().inventions().stream().noneMatch(m -> m.significant()));
+    ReportWriter.writeAll(noFeatures, dir.resolve("nofeatures"));
+  }
 }
