@@ -21,32 +21,29 @@ import reverie.engine.analysis.UsageMatrix;
 /** {@code reverie compare}: compares a learned library with an SAE's features on the same tasks. */
 @Command(
     name = "compare",
+    mixinStandardHelpOptions = true,
     header = "Compare a learned library with the features of a sparse autoencoder (SAE).",
     description = {
-      "Reads the library's usage matrix (which inventions and primitives each solved task's best"
-          + " program uses)",
-      "and an SAE's codes of the same tasks, then reports both as sparse codes side by side"
-          + " (dictionary size,",
-      "sparsity, dense atoms, description length, quality) and aligns them: each invention's best"
-          + " feature by",
-      "Pearson, Jaccard and NMI, a Hungarian one-to-one matching, linear CKA, a permutation test"
-          + " (task rows",
-      "shuffled; max over features, then Benjamini-Hochberg) and the hierarchy check.",
+      "Reads the library's usage matrix (which inventions and primitives each solved",
+      "task's best program uses) and an SAE's codes of the same tasks, reports both",
+      "as sparse codes side by side (dictionary size, sparsity, dense atoms,",
+      "description length, quality) and aligns them: each invention's best feature",
+      "by Pearson, Jaccard and NMI, a Hungarian one-to-one matching, linear CKA, a",
+      "permutation test (task rows shuffled; max over features, then",
+      "Benjamini-Hochberg) and the hierarchy check.",
       "",
-      "The SAE side is one of: --activations FILE (.csv task,feature,value | .npy with --tasks |"
-          + " .safetensors |",
-      ".jsonl), --sae SAE_DIR with --embeddings EMB.npy (SAELens or sparsify layout, encoder run in"
-          + " Java), or",
-      "--train-sae with --embeddings EMB.npy (a TopK SAE trained here, saved under"
-          + " REPORT_DIR/sae).",
+      "The SAE side is one of:",
+      "  --activations FILE  codes: .csv (task,feature,value), .npy (+ --tasks),",
+      "                      .safetensors or .jsonl;",
+      "  --sae SAE_DIR --embeddings EMB.npy  an SAELens or sparsify SAE, run here;",
+      "  --train-sae --embeddings EMB.npy    a TopK SAE trained here (REPORT_DIR/sae).",
       "",
-      "USAGE.csv: header 'task,ATOM,...[,solution_bits]' where an invention column is"
-          + " 'name=#(lambda ...)' (or",
-      "just '#(lambda ...)') and any other column a primitive; one row per solved task with its"
-          + " counts; the",
-      "optional last column is the solution's description length in bits under the refit grammar.",
+      "USAGE.csv: header 'task,ATOM,...[,solution_bits]'; an invention column is",
+      "'name=#(lambda ...)' (or '#(lambda ...)'), any other a primitive; one row per",
+      "solved task with its counts; the optional last column is the solution's",
+      "description length in bits under the refit grammar.",
       "",
-      "Writes compare.md, compare.json, alignment.csv and heatmap.png into REPORT_DIR."
+      "Writes compare.md, compare.json, alignment.csv and heatmap.png to REPORT_DIR."
     })
 final class CompareCommand implements Callable<Integer> {
 

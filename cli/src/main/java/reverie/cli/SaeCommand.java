@@ -13,10 +13,11 @@ import reverie.engine.analysis.TopKTrainer;
 /** {@code reverie sae}: the built-in sparse autoencoder. */
 @Command(
     name = "sae",
+    mixinStandardHelpOptions = true,
     header = "Train the built-in TopK sparse autoencoder on task embeddings.",
     description = {
-      "The SAE is written in SAELens' layout (cfg.json, sae_weights.safetensors), with the tasks'"
-          + " codes."
+      "The SAE is written in SAELens' layout (cfg.json, sae_weights.safetensors),",
+      "with the tasks' codes."
     },
     subcommands = {SaeCommand.Train.class})
 final class SaeCommand implements Runnable {
@@ -31,12 +32,12 @@ final class SaeCommand implements Runnable {
   /** {@code reverie sae train}. */
   @Command(
       name = "train",
+      mixinStandardHelpOptions = true,
       header = "Train a TopK SAE on embeddings and save it in SAELens' layout.",
       description = {
-        "Trains ReLU + TopK with a tied pre-bias and unit-norm decoder rows (Adam),"
-            + " deterministically for a seed,",
-        "and writes SAE_DIR/cfg.json, SAE_DIR/sae_weights.safetensors and"
-            + " SAE_DIR/activations.safetensors (the",
+        "Trains ReLU + TopK with a tied pre-bias and unit-norm decoder rows (Adam),",
+        "deterministically for a seed, and writes SAE_DIR/cfg.json,",
+        "SAE_DIR/sae_weights.safetensors and SAE_DIR/activations.safetensors (the",
         "codes of the inputs, task names in the metadata)."
       })
   static final class Train implements Callable<Integer> {

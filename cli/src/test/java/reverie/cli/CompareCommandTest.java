@@ -231,4 +231,12 @@ class CompareCommandTest {
         out, reverie.engine.analysis.TopKTrainer.train(data, 8, 2, 1, 0).sae(), Map.of());
     return out;
   }
+
+  @Test
+  void helpDescribesTheUsageFile() {
+    Run r = run("compare", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("USAGE.csv") && r.out().contains("solution_bits"), r.out());
+    assertEquals(0, run("sae", "train", "--help").code());
+  }
 }
