@@ -1,11 +1,9 @@
 package reverie.cli;
 
-import com.google.common.collect.ImmutableMap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import reverie.dsl.InputException;
-import reverie.engine.analysis.ActivationFiles;
 import reverie.engine.analysis.Activations;
 import reverie.engine.analysis.SaeFolder;
 import reverie.engine.analysis.TopKTrainer;
@@ -60,23 +58,10 @@ final class SaeTrainingOptions {
   }
 
   /**
-   * Writes the SAE in SAELens' layout plus its codes of the inputs ({@code
-   * activations.safetensors}).
+   * Writes the SAE, the tasks' codes and the training statistics (see {@link
+   * SaeFolder#writeTrained}).
    */
   static void save(TopKTrainer.Trained trained, Activations inputs, Path dir) {
-    SaeFolder.writeSaeLens(
-        dir,
-        trained.sae(),
-        ImmutableMap.of(
-            "model_name",
-            "reverie-recognition",
-            "hook_name",
-            "recognition.hidden",
-            "trained_by",
-            "reverie sae train"));
-    float[][] codes = trained.sae().encodeAll(inputs.values(), inputs.source());
-    ActivationFiles.writeSafetensors(
-        dir.resolve("activations.safetensors"),
-        new Activations("codes", inputs.taskNames(), codes, false));
+    SaeFolder.writeTrained(dir, trained, inputs);
   }
 }

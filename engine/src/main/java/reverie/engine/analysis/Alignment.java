@@ -89,6 +89,7 @@ public final class Alignment {
       BothWays nmi,
       double hungarianMeanPearson,
       double cka,
+      double ckaAllAtoms,
       ImmutableList<HierarchyCheck> hierarchy,
       int permutations,
       double alpha,
@@ -252,7 +253,8 @@ public final class Alignment {
         bothWays(jac, alive),
         bothWays(mi, alive),
         hungarian,
-        linearCka(inventionCounts(usage), activations),
+        linearCka(counts(usage, usage.inventionColumns()), activations),
+        linearCka(counts(usage, IntStream.range(0, usage.atoms().size()).toArray()), activations),
         hierarchy(usage, list, active, n),
         permutations,
         options.alpha(),
@@ -490,8 +492,7 @@ public final class Alignment {
     return d;
   }
 
-  private static double[][] inventionCounts(UsageMatrix usage) {
-    int[] cols = usage.inventionColumns();
+  private static double[][] counts(UsageMatrix usage, int[] cols) {
     double[][] x = new double[usage.taskCount()][cols.length];
     for (int t = 0; t < x.length; t++) {
       for (int i = 0; i < cols.length; i++) {

@@ -78,6 +78,7 @@ public final class ReportWriter {
     bothWays(sum, "nmi", a.nmi());
     sum.put("hungarian_mean_pearson", a.hungarianMeanPearson());
     sum.put("linear_cka", a.cka());
+    sum.put("linear_cka_all_atoms", a.ckaAllAtoms());
     sum.put("permutations", a.permutations());
     sum.put("alpha", a.alpha());
     sum.put("min_support", a.minSupport());
@@ -273,9 +274,11 @@ public final class ReportWriter {
     row(m, "mean best NMI", f3(a.nmi().inventionsToFeatures()), f3(a.nmi().featuresToInventions()));
     m.append("\nOne-to-one Hungarian matching: mean Pearson ")
         .append(f3(a.hungarianMeanPearson()))
-        .append(". Linear CKA between the usage counts and the activations: ")
+        .append(". Linear CKA between the invention counts and the activations: ")
         .append(f3(a.cka()))
-        .append(".\n\n");
+        .append(" (")
+        .append(f3(a.ckaAllAtoms()))
+        .append(" with the primitives' counts too).\n\n");
     m.append(
         "| invention | support | best feature | Pearson | Jaccard | NMI | matched feature | p"
             + " corrected | significant | body |\n");

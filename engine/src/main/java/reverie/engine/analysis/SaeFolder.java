@@ -272,4 +272,50 @@ public final class SaeFolder {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The file beside a trained SAE holding its codes of the tasks. */
+  public static final String ACTIVATIONS = "activations.safetensors";
+
+  /** The file beside a trained SAE holding its training statistics. */
+  public static final String TRAINING = "training.json";
+
+  /**
+   * Writes a built-in SAE in SAELens' layout, its codes of {@code tasks} ({@value #ACTIVATIONS},
+   * task names in the metadata) and {@value #TRAINING} (loss and dead features per epoch, how often
+   * each feature fired in the last epoch).
+   */
+  public static void writeTrained(Path dir, TopKTrainer.Trained trained, Activations tasks) {
+    writeSaeLens(
+        dir,
+        trained.sae(),
+        ImmutableMap.of(
+            "model_name", "reverie-recognition",
+            "hook_name", "recognition.hidden",
+            "trained_by", "reverie sae train"));
+    float[][] codes = trained.sae().encodeAll(tasks.values(), tasks.source());
+    ActivationFiles.writeSafetensors(
+        dir.resolve(ACTIVATIONS), new Activations("codes", tasks.taskNames(), codes, false));
+    ObjectNode stats = JSON.createObjectNode();
+    stats.put("fvu", trained.fvu());
+    stats.put("dead_features", trained.deadFeatures());
+    var loss = stats.putArray("loss_per_epoch");
+    for (double l : trained.lossPerEpoch()) {
+      loss.add(l);
+    }
+    var dead = stats.putArray("dead_per_epoch");
+    for (int d : trained.deadPerEpoch()) {
+      dead.add(d);
+    }
+    var fires = stats.putArray("fires_last_epoch");
+    for (int f : trained.firesLastEpoch()) {
+      fires.add(f);
+    }
+    try {
+      Files.writeString(
+          dir.resolve(TRAINING),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stats) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

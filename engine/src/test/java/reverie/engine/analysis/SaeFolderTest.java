@@ -183,4 +183,26 @@ class SaeFolderTest {
         assertThrows(InputException.class, () -> SaeFolder.read(dir.resolve("sae")));
     assertTrue(missing.getMessage().contains("no tensor 'b_enc'"), missing.getMessage());
   }
+
+  @Test
+  void trainedSaeIsWrittenWithTheTasksCodesAndStatistics() throws IOException {
+    float[][] data = TopKTrainerTest.sparseData(40, 5);
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int t = 0; t < data.length; t++) {
+      names.add("task" + t);
+    }
+    Activations tasks =
+        new Activations(
+            "emb", com.google.common.collect.ImmutableList.copyOf(names), data, false);
+    TopKTrainer.Trained trained = TopKTrainer.train(data, 16, 2, 3, 0);
+    SaeFolder.writeTrained(dir.resolve("t"), trained, tasks);
+    assertEquals(trained.sae(), SaeFolder.read(dir.resolve("t")));
+    Activations codes =
+        ActivationFiles.read(
+            dir.resolve("t").resolve(SaeFolder.ACTIVATIONS), java.util.Optional.empty());
+    assertEquals(names, codes.taskNames());
+    assertArrayEquals(trained.sae().encode(data[7]), codes.values()[7]);
+    String stats = Files.readString(dir.resolve("t").resolve(SaeFolder.TRAINING));
+    assertTrue(stats.contains("loss_per_epoch") && stats.contains("fires_last_epoch"), stats);
+  }
 }
