@@ -239,4 +239,26 @@ class CompareCommandTest {
     assertTrue(r.out().contains("USAGE.csv") && r.out().contains("solution_bits"), r.out());
     assertEquals(0, run("sae", "train", "--help").code());
   }
+
+  @Test
+  void shuffledRowsThroughTheCommandLineGiveAtMostOneSignificantInvention() throws Exception {
+    PlantedData.Planted planted = writePlanted();
+    ActivationFiles.writeSafetensors(
+        dir.resolve("shuffled.safetensors"), PlantedData.shuffledRows(planted.activations(), 99));
+    Run r =
+        run(
+            "compare",
+            "--usage",
+            dir.resolve("usage.csv").toString(),
+            "--activations",
+            dir.resolve("shuffled.safetensors").toString(),
+            "--seed",
+            "5",
+            "--out",
+            dir.resolve("shuffled").toString(),
+            "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertTrue(json.get("alignment_summary").get("significant").asInt() <= 1, r.out());
+  }
 }
