@@ -73,19 +73,21 @@ final class Heatmap {
     if (cut) {
       cols = cols.subList(0, MAX_COLUMNS);
     }
-    int cell = Math.max(6, Math.min(24, 900 / Math.max(1, Math.max(cols.size(), rows.size()))));
-    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, Math.min(12, cell)));
+    // Cells may be narrow but stay tall enough for a readable row label.
+    int cw = Math.max(6, Math.min(24, 1200 / Math.max(1, cols.size())));
+    int ch = Math.max(11, Math.min(24, 900 / Math.max(1, rows.size())));
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.min(12, ch - 1));
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     FontMetrics fm = probe.createGraphics().getFontMetrics(font);
     int labelWidth = 40;
     for (Alignment.InventionMatch m : a.inventions()) {
       labelWidth = Math.max(labelWidth, fm.stringWidth(label(m)) + 12);
     }
-    boolean columnLabels = cell >= 10;
+    boolean columnLabels = cw >= 10;
     int top = 50 + (columnLabels ? fm.stringWidth("f0000") + 6 : 10);
     int left = labelWidth;
-    int width = left + cols.size() * cell + 110;
-    int height = Math.max(top + rows.size() * cell + 50, top + 220);
+    int width = left + cols.size() * cw + 110;
+    int height = Math.max(top + rows.size() * ch + 50, top + 220);
     BufferedImage image =
         new BufferedImage(Math.max(width, 420), height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -104,10 +106,10 @@ final class Heatmap {
     for (int y = 0; y < rows.size(); y++) {
       Alignment.InventionMatch m = a.inventions().get(rows.get(y));
       g.setColor(Color.BLACK);
-      g.drawString(label(m), 6, top + y * cell + (cell + fm.getAscent()) / 2 - 2);
+      g.drawString(label(m), 6, top + y * ch + (ch + fm.getAscent()) / 2 - 2);
       for (int x = 0; x < cols.size(); x++) {
         g.setColor(colour(r[rows.get(y)][cols.get(x)]));
-        g.fillRect(left + x * cell, top + y * cell, cell, cell);
+        g.fillRect(left + x * cw, top + y * ch, cw, ch);
       }
     }
     if (columnLabels) {
@@ -115,7 +117,7 @@ final class Heatmap {
       g.setColor(Color.BLACK);
       for (int x = 0; x < cols.size(); x++) {
         g.setTransform(saved);
-        g.translate(left + x * cell + (cell + fm.getAscent()) / 2 - 2, top - 4);
+        g.translate(left + x * cw + (cw + fm.getAscent()) / 2 - 2, top - 4);
         g.rotate(-Math.PI / 2);
         g.drawString("f" + cols.get(x), 0, 0);
       }
@@ -128,14 +130,14 @@ final class Heatmap {
       if (x >= 0) {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(m.significant() ? 2f : 1f));
-        g.drawRect(left + x * cell, top + y * cell, cell - 1, cell - 1);
+        g.drawRect(left + x * cw, top + y * ch, cw - 1, ch - 1);
       }
     }
     g.setColor(Color.GRAY);
     g.setStroke(new BasicStroke(1f));
-    g.drawRect(left, top, cols.size() * cell, rows.size() * cell);
+    g.drawRect(left, top, cols.size() * cw, rows.size() * ch);
     // Colour bar.
-    int barX = left + cols.size() * cell + 30;
+    int barX = left + cols.size() * cw + 30;
     int barH = 160;
     for (int i = 0; i < barH; i++) {
       g.setColor(colour(1 - 2.0 * i / (barH - 1)));
