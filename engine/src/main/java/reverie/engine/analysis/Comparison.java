@@ -117,7 +117,21 @@ public final class Comparison {
         in.sae().map(m -> new SaeModel(m.sae(), m.embeddings().alignTo(u.tasks())));
     SaeSummary sae = sae(a, model, in.precision());
     Alignment.Result alignment = Alignment.align(u, a.values(), in.options());
-    return new Report(library, sae, alignment, footing(library, sae), u.tasks(), a.values());
+    java.util.Set<String> solved = new java.util.HashSet<>(u.tasks());
+    java.util.Set<String> coded = new java.util.HashSet<>(in.activations().taskNames());
+    long unsolved = coded.stream().filter(t -> !solved.contains(t)).count();
+    long uncoded = solved.stream().filter(t -> !coded.contains(t)).count();
+    ImmutableList.Builder<String> footing = ImmutableList.builder();
+    footing.addAll(footing(library, sae));
+    if (unsolved > 0) {
+      footing.add(unsolved + " task(s) with SAE codes but no solution were left out.");
+    }
+    if (uncoded > 0) {
+      footing.add(
+          uncoded
+              + " solved task(s) absent from the sparse activation file count as all-zero codes.");
+    }
+    return new Report(library, sae, alignment, footing.build(), u.tasks(), a.values());
   }
 
   static LibrarySummary library(UsageMatrix u, OptionalInt tasksTotal) {

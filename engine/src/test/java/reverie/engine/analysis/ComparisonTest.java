@@ -228,4 +228,24 @@ class ComparisonTest {
     assertTrue(noFeatures.alignment().inventions().stream().noneMatch(m -> m.significant()));
     ReportWriter.writeAll(noFeatures, dir.resolve("nofeatures"));
   }
+
+  @Test
+  void unsolvedAndUncodedTasksAreNamedInTheFooting() {
+    Activations codes = codes();
+    List<String> names = new ArrayList<>(codes.taskNames());
+    names.set(0, "unsolved");
+    Activations shifted =
+        new Activations("codes", ImmutableList.copyOf(names), codes.values(), true);
+    Comparison.Report r =
+        Comparison.compare(
+            new Comparison.Input(
+                usage(),
+                shifted,
+                Optional.empty(),
+                OptionalInt.empty(),
+                new Alignment.Options(0, 1, 0.05, 2),
+                Comparison.Precision.defaults()));
+    assertTrue(r.footing().stream().anyMatch(f -> f.startsWith("1 task(s) with SAE codes")));
+    assertTrue(r.footing().stream().anyMatch(f -> f.startsWith("1 solved task(s) absent")));
+  }
 }
