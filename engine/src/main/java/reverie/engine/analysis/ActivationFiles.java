@@ -294,7 +294,12 @@ public final class ActivationFiles {
 
   static List<String> lines(Path file) {
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+      // Spreadsheet programs often start UTF-8 files with a byte-order mark.
+      if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+        lines.set(0, lines.get(0).substring(1));
+      }
+      return lines;
     } catch (CharacterCodingException e) {
       throw new InputException(file + ": not UTF-8 text");
     } catch (IOException e) {

@@ -134,4 +134,12 @@ class UsageMatrixTest {
     }
     assertTrue(errors > 100, "only " + errors + " corruptions detected");
   }
+
+  @Test
+  void byteOrderMarkAndWindowsLineEndingsAreAccepted() throws Exception {
+    Files.writeString(dir.resolve("bom.csv"), "\uFEFFtask,map\r\nx,1\r\ny,0\r\n");
+    UsageMatrix u = UsageMatrix.readCsv(dir.resolve("bom.csv"));
+    assertEquals(List.of("x", "y"), u.tasks());
+    assertEquals("map", u.atoms().get(0).name());
+  }
 }
