@@ -12,6 +12,8 @@ final class Commands {
         new TypeCommand(),
         new EvalCommand(),
         new SampleCommand(),
+        new TasksCommand(),
+        new CheckCommand(),
         new CompareCommand(),
         new SaeCommand());
   }
