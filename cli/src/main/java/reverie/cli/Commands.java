@@ -15,6 +15,8 @@ final class Commands {
         new TasksCommand(),
         new CheckCommand(),
         new SolveCommand(),
-        new BenchCommand());
+        new BenchCommand(),
+        new CompareCommand(),
+        new SaeCommand());
   }
 }
