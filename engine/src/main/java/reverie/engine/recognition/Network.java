@@ -1,0 +1,87 @@
+package reverie.engine.recognition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Encoder, tanh hidden layers, and a linear layer to the contextual grammar's log-weights, over one flat
+ * parameter vector. The network object is immutable; all per-task state lives in {@link Pass}, so one
+ * network is safely shared by worker threads.
+ */
+final class Network {
+  final ParameterLayout layout = new ParameterLayout();
+  final ExampleEncoder encoder;
+  final List<Dense> hidden = new ArrayList<>();
+  final Dense output;
+  final int parameterCount;
+
+  Network(Architecture architecture, int vocabulary, int outputs) {
+    encoder =
+        architecture.encoder().equals("conv")
+            ? new ConvEncoder(layout, vocabulary, architecture.embedding(), architecture.channels(), architecture.width())
+            : new BagEncoder(layout, vocabulary, architecture.embedding());
+    int in = encoder.outputSize();
+    for (int i = 0; i < architecture.hidden().size(); i++) {
+      int h = architecture.hidden().get(i);
+      hidden.add(new Dense(layout, "hidden" + i, in, h));
+      in = h;
+    }
+    output = new Dense(layout, "output", in, outputs);
+    parameterCount = layout.size();
+  }
+
+  double[] initialise(long seed) {
+    return layout.initialise(new SplittableRandom(seed));
+  }
+
+  /** The activations of one forward pass, kept for the backward pass. */
+  final class Pass {
+    final ExampleEncoder.Trace encoded;
+    final List<double[]> activations = new ArrayList<>();
+    final double[] logWeights;
+
+    Pass(double[] p, EncodedTask task) {
+      encoded = encoder.forward(p, task);
+      double[] x = encoded.output();
+      activations.add(x);
+      for (Dense d : hidden) {
+        x = Activation.TANH.forward(d.forward(p, x));
+        activations.add(x);
+      }
+      logWeights = output.forward(p, x);
+    }
+
+    /** The last hidden layer's activations (the task embedding). */
+    double[] embedding() {
+      return activations.get(activations.size() - 1);
+    }
+
+    /** Back-propagates {@code dLogWeights} (gradient of the loss w.r.t. the output) into {@code grad}. */
+    void backward(double[] p, double[] dLogWeights, double[] grad) {
+      int last = activations.size() - 1;
+      double[] d = output.backward(p, activations.get(last), dLogWeights, grad);
+      for (int i = hidden.size() - 1; i >= 0; i--) {
+        double[] dPre = Activation.TANH.backward(activations.get(i + 1), d);
+        d = hidden.get(i).backward(p, activations.get(i), dPre, grad);
+      }
+      encoder.backward(p, encoded, d, grad);
+    }
+  }
+
+  Pass forward(double[] p, EncodedTask task) {
+    return new Pass(p, task);
+  }
+
+  /**
+   * The loss {@code -scale x logPrior} of {@code counts} under the predicted weights; adds its gradient into
+   * {@code grad}.
+   */
+  double lossAndGradient(double[] p, EncodedTask task, UseCounts counts, double scale, double[] grad) {
+    Pass pass = forward(p, task);
+    double[] dw = new double[pass.logWeights.length];
+    counts.addGradient(pass.logWeights, -scale, dw);
+    pass.backward(p, dw, grad);
+    return -scale * counts.logPrior(pass.logWeights);
+  }
+}
