@@ -14,6 +14,11 @@ final class Dense {
     this.bias = layout.allocate(name + ".bias", out, 0);
   }
 
+  /** Where the bias vector starts in the flat parameters. */
+  int biasOffset() {
+    return bias;
+  }
+
   double[] forward(double[] p, double[] x) {
     double[] y = new double[out];
     for (int o = 0; o < out; o++) {
