@@ -24,7 +24,20 @@ final class BagEncoder implements ExampleEncoder {
   private record BagTrace(double[] output, int[][] tokens) implements Trace {}
 
   @Override
-  public Trace forward(double[] p, EncodedTask task) {
+  public Object prepare(double[] p) {
+    return null;
+  }
+
+  @Override
+  public double[] newAccumulator() {
+    return new double[0];
+  }
+
+  @Override
+  public void finish(double[] p, Object prepared, double[] accumulator, double[] grad) {}
+
+  @Override
+  public Trace forward(double[] p, Object prepared, EncodedTask task) {
     int[][] examples = task.examples();
     double[] out = new double[dim];
     for (int[] tokens : examples) {
@@ -43,7 +56,7 @@ final class BagEncoder implements ExampleEncoder {
   }
 
   @Override
-  public void backward(double[] p, Trace trace, double[] dOutput, double[] grad) {
+  public void backward(double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] unused) {
     int[][] examples = ((BagTrace) trace).tokens();
     for (int[] tokens : examples) {
       double scale = 1.0 / (tokens.length * (double) examples.length);

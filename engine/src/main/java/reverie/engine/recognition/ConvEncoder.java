@@ -2,11 +2,19 @@ package reverie.engine.recognition;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
+
 /**
  * Token embeddings, one 1-D convolution with ReLU, and a max over positions per example, averaged over
- * examples. Chosen over DreamCoder's bidirectional GRU for speed: a convolution costs about
- * {@code channels x width x dim} multiply-adds per token forward (3,072 at the defaults) against about 50,000
- * for a 64-unit bidirectional GRU, and its backward pass touches only the arg-max positions.
+ * examples.
+ *
+ * <p>Speed: the convolution is linear in the embeddings, so {@link #prepare} tabulates, once per training
+ * step, the contribution of every (kernel offset, token, channel): {@code width x vocabulary x channels}
+ * values. A position then costs {@code width x channels} additions instead of {@code width x dim x channels}
+ * multiply-adds, and the backward pass records gradients per table entry, only at each channel's arg-max
+ * position, and folds them into the kernel and embeddings once per step ({@link #finish}). This is what makes
+ * 5,000 steps fit in a minute where DreamCoder's bidirectional GRU (about 50,000 multiply-adds per token for
+ * 64 units) could not.
  */
 final class ConvEncoder implements ExampleEncoder {
   private final int vocabulary;
@@ -34,111 +42,130 @@ final class ConvEncoder implements ExampleEncoder {
     return channels;
   }
 
-  private static final class ConvTrace implements Trace {
-    final double[] output;
-    final double[][] padded;
-    final double[][] pooled;
-    final int[][] argmax;
-    final int[][] tokens;
-
-    ConvTrace(int[][] tokens, int channels) {
-      int examples = tokens.length;
-      this.tokens = tokens;
-      output = new double[channels];
-      padded = new double[examples][];
-      pooled = new double[examples][];
-      argmax = new int[examples][];
-    }
-
-    @Override
-    public double[] output() {
-      return output;
-    }
+  // table[(k * vocabulary + token) * channels + o] = kernel[o][k] . embedding[token]
+  private int tableIndex(int k, int token) {
+    return (k * vocabulary + token) * channels;
   }
 
   @Override
-  public Trace forward(double[] p, EncodedTask task) {
+  public Object prepare(double[] p) {
+    double[] table = new double[width * vocabulary * channels];
+    for (int k = 0; k < width; k++) {
+      for (int token = 0; token < vocabulary; token++) {
+        int e = embedding + token * dim;
+        int t = tableIndex(k, token);
+        for (int o = 0; o < channels; o++) {
+          int w = kernel + o * width * dim + k * dim;
+          double s = 0;
+          for (int i = 0; i < dim; i++) {
+            s += p[w + i] * p[e + i];
+          }
+          table[t + o] = s;
+        }
+      }
+    }
+    return table;
+  }
+
+  private record ConvTrace(double[] output, double[][] pooled, int[][] argmax, int[][] tokens) implements Trace {}
+
+  @Override
+  public Trace forward(double[] p, Object prepared, EncodedTask task) {
+    double[] table = (double[]) prepared;
     int[][] examples = task.examples();
-    ConvTrace trace = new ConvTrace(examples, channels);
+    double[] output = new double[channels];
+    double[][] pooled = new double[examples.length][];
+    int[][] argmax = new int[examples.length][];
     int pad = width / 2;
-    int window = width * dim;
     for (int e = 0; e < examples.length; e++) {
       int[] tokens = examples[e];
-      double[] xp = new double[(tokens.length + 2 * pad) * dim];
-      for (int t = 0; t < tokens.length; t++) {
-        checkArgument(tokens[t] >= 0 && tokens[t] < vocabulary, "token %s outside the vocabulary", tokens[t]);
-        System.arraycopy(p, embedding + tokens[t] * dim, xp, (t + pad) * dim, dim);
+      for (int token : tokens) {
+        checkArgument(token >= 0 && token < vocabulary, "token %s outside the vocabulary", token);
       }
-      double[] h = new double[channels];
+      double[] best = new double[channels];
+      Arrays.fill(best, Double.NEGATIVE_INFINITY);
       int[] arg = new int[channels];
-      for (int o = 0; o < channels; o++) {
-        int row = kernel + o * window;
-        double best = Double.NEGATIVE_INFINITY;
-        int bestT = 0;
-        for (int t = 0; t < tokens.length; t++) {
-          int base = t * dim;
-          double s = 0;
-          for (int k = 0; k < window; k++) {
-            s += p[row + k] * xp[base + k];
+      double[] s = new double[channels];
+      for (int t = 0; t < tokens.length; t++) {
+        Arrays.fill(s, 0);
+        for (int k = 0; k < width; k++) {
+          int at = t + k - pad;
+          if (at < 0 || at >= tokens.length) {
+            continue; // zero padding contributes nothing
           }
-          if (s > best) {
-            best = s;
-            bestT = t;
+          int row = tableIndex(k, tokens[at]);
+          for (int o = 0; o < channels; o++) {
+            s[o] += table[row + o];
           }
         }
-        // ReLU commutes with the max, so the bias and ReLU are applied once per channel.
-        double v = best + p[bias + o];
-        h[o] = v > 0 ? v : 0;
-        arg[o] = bestT;
-        trace.output[o] += h[o];
+        for (int o = 0; o < channels; o++) {
+          if (s[o] > best[o]) {
+            best[o] = s[o];
+            arg[o] = t;
+          }
+        }
       }
-      trace.padded[e] = xp;
-      trace.pooled[e] = h;
-      trace.argmax[e] = arg;
+      // ReLU commutes with the max, so the bias and ReLU are applied once per channel.
+      for (int o = 0; o < channels; o++) {
+        double v = best[o] + p[bias + o];
+        best[o] = v > 0 ? v : 0;
+        output[o] += best[o];
+      }
+      pooled[e] = best;
+      argmax[e] = arg;
     }
     for (int o = 0; o < channels; o++) {
-      trace.output[o] /= examples.length;
+      output[o] /= examples.length;
     }
-    return trace;
+    return new ConvTrace(output, pooled, argmax, examples);
   }
 
   @Override
-  public void backward(double[] p, Trace trace, double[] dOutput, double[] grad) {
+  public double[] newAccumulator() {
+    return new double[width * vocabulary * channels];
+  }
+
+  @Override
+  public void backward(double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] table) {
     ConvTrace tr = (ConvTrace) trace;
-    int examples = tr.pooled.length;
+    int examples = tr.pooled().length;
     int pad = width / 2;
-    int window = width * dim;
     for (int e = 0; e < examples; e++) {
-      double[] xp = tr.padded[e];
-      double[] dxp = new double[xp.length];
-      boolean any = false;
+      int[] tokens = tr.tokens()[e];
       for (int o = 0; o < channels; o++) {
-        if (tr.pooled[e][o] <= 0) {
+        if (tr.pooled()[e][o] <= 0) {
           continue;
         }
         double d = dOutput[o] / examples;
-        if (d == 0) {
-          continue;
-        }
-        any = true;
         grad[bias + o] += d;
-        int row = kernel + o * window;
-        int base = tr.argmax[e][o] * dim;
-        for (int k = 0; k < window; k++) {
-          grad[row + k] += d * xp[base + k];
-          dxp[base + k] += d * p[row + k];
+        int t = tr.argmax()[e][o];
+        for (int k = 0; k < width; k++) {
+          int at = t + k - pad;
+          if (at >= 0 && at < tokens.length) {
+            table[tableIndex(k, tokens[at]) + o] += d;
+          }
         }
       }
-      if (!any) {
-        continue;
-      }
-      int length = xp.length / dim - 2 * pad;
-      int[] tokens = tr.tokens[e];
-      for (int t = 0; t < length; t++) {
-        int from = (t + pad) * dim;
-        int to = embedding + tokens[t] * dim;
-        for (int i = 0; i < dim; i++) {
-          grad[to + i] += dxp[from + i];
+    }
+  }
+
+  @Override
+  public void finish(double[] p, Object prepared, double[] table, double[] grad) {
+    for (int k = 0; k < width; k++) {
+      for (int token = 0; token < vocabulary; token++) {
+        int row = tableIndex(k, token);
+        int e = embedding + token * dim;
+        for (int o = 0; o < channels; o++) {
+          double d = table[row + o];
+          if (d == 0) {
+            continue;
+          }
+          table[row + o] = 0;
+          int w = kernel + o * width * dim + k * dim;
+          for (int i = 0; i < dim; i++) {
+            grad[w + i] += d * p[e + i];
+            grad[e + i] += d * p[w + i];
+          }
         }
       }
     }

@@ -3,6 +3,10 @@ package reverie.engine.recognition;
 /**
  * A learned map from a task's token sequences to one feature vector: each example is encoded on its own and
  * the encodings are averaged, so the number of examples does not matter.
+ *
+ * <p>An encoder may precompute from the parameters once per training step ({@link #prepare}, shared
+ * read-only by the workers) and collect gradients with respect to that precomputation in a per-worker
+ * accumulator that {@link #finish} turns into parameter gradients.
  */
 interface ExampleEncoder {
 
@@ -13,8 +17,17 @@ interface ExampleEncoder {
 
   int outputSize();
 
-  Trace forward(double[] p, EncodedTask task);
+  /** State derived from {@code p} alone, shared by every task until {@code p} changes. */
+  Object prepare(double[] p);
 
-  /** Adds the parameter gradients for {@code dOutput} (gradient of the loss w.r.t. the output) to {@code grad}. */
-  void backward(double[] p, Trace trace, double[] dOutput, double[] grad);
+  Trace forward(double[] p, Object prepared, EncodedTask task);
+
+  /** A zeroed accumulator for one worker. */
+  double[] newAccumulator();
+
+  /** Adds the gradients for {@code dOutput} into {@code grad} or {@code accumulator}. */
+  void backward(double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] accumulator);
+
+  /** Moves what {@code accumulator} holds into {@code grad} and zeroes it. */
+  void finish(double[] p, Object prepared, double[] accumulator, double[] grad);
 }

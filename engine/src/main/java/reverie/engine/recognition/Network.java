@@ -41,8 +41,11 @@ final class Network {
     final List<double[]> activations = new ArrayList<>();
     final double[] logWeights;
 
-    Pass(double[] p, EncodedTask task) {
-      encoded = encoder.forward(p, task);
+    final Object prepared;
+
+    Pass(double[] p, Object prepared, EncodedTask task) {
+      this.prepared = prepared;
+      encoded = encoder.forward(p, prepared, task);
       double[] x = encoded.output();
       activations.add(x);
       for (Dense d : hidden) {
@@ -58,30 +61,45 @@ final class Network {
     }
 
     /** Back-propagates {@code dLogWeights} (gradient of the loss w.r.t. the output) into {@code grad}. */
-    void backward(double[] p, double[] dLogWeights, double[] grad) {
+    void backward(double[] p, double[] dLogWeights, double[] grad, double[] accumulator) {
       int last = activations.size() - 1;
       double[] d = output.backward(p, activations.get(last), dLogWeights, grad);
       for (int i = hidden.size() - 1; i >= 0; i--) {
         double[] dPre = Activation.TANH.backward(activations.get(i + 1), d);
         d = hidden.get(i).backward(p, activations.get(i), dPre, grad);
       }
-      encoder.backward(p, encoded, d, grad);
+      encoder.backward(p, prepared, encoded, d, grad, accumulator);
     }
   }
 
-  Pass forward(double[] p, EncodedTask task) {
-    return new Pass(p, task);
+  /** What the encoder precomputes from {@code p}; valid until {@code p} changes. */
+  Object prepare(double[] p) {
+    return encoder.prepare(p);
+  }
+
+  Pass forward(double[] p, Object prepared, EncodedTask task) {
+    return new Pass(p, prepared, task);
   }
 
   /**
    * The loss {@code -scale x logPrior} of {@code counts} under the predicted weights; adds its gradient into
-   * {@code grad}.
+   * {@code grad}, or into {@code accumulator} for what the encoder folds in at {@link ExampleEncoder#finish}.
    */
-  double lossAndGradient(double[] p, EncodedTask task, UseCounts counts, double scale, double[] grad) {
-    Pass pass = forward(p, task);
+  double lossAndGradient(
+      double[] p, Object prepared, EncodedTask task, UseCounts counts, double scale, double[] grad, double[] accumulator) {
+    Pass pass = forward(p, prepared, task);
     double[] dw = new double[pass.logWeights.length];
     counts.addGradient(pass.logWeights, -scale, dw);
-    pass.backward(p, dw, grad);
+    pass.backward(p, dw, grad, accumulator);
     return -scale * counts.logPrior(pass.logWeights);
+  }
+
+  /** The same, with the encoder's accumulator folded into {@code grad} at once (for tests). */
+  double lossAndGradient(double[] p, EncodedTask task, UseCounts counts, double scale, double[] grad) {
+    Object prepared = prepare(p);
+    double[] accumulator = encoder.newAccumulator();
+    double loss = lossAndGradient(p, prepared, task, counts, scale, grad, accumulator);
+    encoder.finish(p, prepared, accumulator, grad);
+    return loss;
   }
 }

@@ -113,7 +113,12 @@ public final class RecognitionModel {
         fantasyItems.add(item(t));
       }
     }
-    return new Trainer(network, parameters).train(replayItems, fantasyItems, config, random, progress);
+    prepared = null;
+    try {
+      return new Trainer(network, parameters).train(replayItems, fantasyItems, config, random, progress);
+    } finally {
+      prepared = null;
+    }
   }
 
   Trainer.Item item(TrainingTask task) {
@@ -150,7 +155,7 @@ public final class RecognitionModel {
 
   /** The last hidden layer's activations for a task: the representation the SAE analysis studies. */
   public float[] embed(String task, Type request, JsonNode examples) {
-    double[] h = network.forward(parameters, featurizer.encode(task, request, examples)).embedding();
+    double[] h = network.forward(parameters, prepared(), featurizer.encode(task, request, examples)).embedding();
     float[] f = new float[h.length];
     for (int i = 0; i < h.length; i++) {
       f[i] = (float) h[i];
@@ -182,7 +187,20 @@ public final class RecognitionModel {
   }
 
   double[] logWeights(String task, Type request, JsonNode examples) {
-    return network.forward(parameters, featurizer.encode(task, request, examples)).logWeights;
+    return network.forward(parameters, prepared(), featurizer.encode(task, request, examples)).logWeights;
+  }
+
+  // The encoder's table for the current weights, built on first use after training; predict and embed are
+  // then cheap and safe to call from several threads.
+  private volatile Object prepared;
+
+  private Object prepared() {
+    Object p = prepared;
+    if (p == null) {
+      p = network.prepare(parameters);
+      prepared = p;
+    }
+    return p;
   }
 
   /** Writes {@code recognition.json} (header) and {@code recognition.bin} (weights) into {@code directory}. */

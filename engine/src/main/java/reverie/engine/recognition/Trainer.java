@@ -40,6 +40,10 @@ final class Trainer {
     double[][] grads = new double[threads][parameters.length];
     double[] total = new double[parameters.length];
     double[] losses = new double[threads];
+    double[][] accumulators = new double[threads][];
+    for (int w = 0; w < threads; w++) {
+      accumulators[w] = network.encoder.newAccumulator();
+    }
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
     long start = System.nanoTime();
     int tenth = Math.max(1, config.steps() / 10);
@@ -56,18 +60,20 @@ final class Trainer {
           batch[b] = from.get(random.nextInt(from.size()));
         }
         double scale = 1.0 / batch.length;
+        Object prepared = network.prepare(parameters);
         if (pool == null) {
           Arrays.fill(grads[0], 0);
-          losses[0] = chunk(batch, 0, batch.length, scale, grads[0]);
+          losses[0] = chunk(prepared, batch, 0, batch.length, scale, grads[0], accumulators[0]);
         } else {
           List<Future<Double>> futures = new ArrayList<>();
           for (int w = 0; w < threads; w++) {
             int from = w * batch.length / threads;
             int to = (w + 1) * batch.length / threads;
             double[] g = grads[w];
+            double[] a = accumulators[w];
             futures.add(pool.submit(() -> {
               Arrays.fill(g, 0);
-              return chunk(batch, from, to, scale, g);
+              return chunk(prepared, batch, from, to, scale, g, a);
             }));
           }
           for (int w = 0; w < threads; w++) {
@@ -111,11 +117,13 @@ final class Trainer {
     return new TrainingReport(config.steps(), replays.size(), fantasies.size(), firstLoss, lastLoss, seconds(start));
   }
 
-  private double chunk(Item[] batch, int from, int to, double scale, double[] grad) {
+  private double chunk(
+      Object prepared, Item[] batch, int from, int to, double scale, double[] grad, double[] accumulator) {
     double loss = 0;
     for (int b = from; b < to; b++) {
-      loss += network.lossAndGradient(parameters, batch[b].encoded(), batch[b].counts(), scale, grad);
+      loss += network.lossAndGradient(parameters, prepared, batch[b].encoded(), batch[b].counts(), scale, grad, accumulator);
     }
+    network.encoder.finish(parameters, prepared, accumulator, grad);
     return loss;
   }
 

@@ -96,8 +96,11 @@ class GradientCheckTest {
     EncodedTask task = tokens(r, 11);
     double[] c = random(r, enc.outputSize());
     double[] grad = new double[p.length];
-    enc.backward(p, enc.forward(p, task), c, grad);
-    check(p, grad, q -> dot(c, enc.forward(q, task).output()), "conv encoder");
+    Object prepared = enc.prepare(p);
+    double[] accumulator = enc.newAccumulator();
+    enc.backward(p, prepared, enc.forward(p, prepared, task), c, grad, accumulator);
+    enc.finish(p, prepared, accumulator, grad);
+    check(p, grad, q -> dot(c, enc.forward(q, enc.prepare(q), task).output()), "conv encoder");
   }
 
   @Test
@@ -109,8 +112,8 @@ class GradientCheckTest {
     EncodedTask task = tokens(r, 9);
     double[] c = random(r, enc.outputSize());
     double[] grad = new double[p.length];
-    enc.backward(p, enc.forward(p, task), c, grad);
-    check(p, grad, q -> dot(c, enc.forward(q, task).output()), "bag encoder");
+    enc.backward(p, null, enc.forward(p, null, task), c, grad, enc.newAccumulator());
+    check(p, grad, q -> dot(c, enc.forward(q, null, task).output()), "bag encoder");
   }
 
   @Test
