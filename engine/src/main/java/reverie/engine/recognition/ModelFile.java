@@ -51,6 +51,7 @@ final class ModelFile {
     arch.put("width", a.width());
     ArrayNode hidden = arch.putArray("hidden");
     a.hidden().forEach(hidden::add);
+    arch.put("rank", a.rank());
     h.put("log_variable", model.library().logVariable());
     ArrayNode productions = h.putArray("productions");
     for (Production p : model.library().productions()) {
@@ -100,7 +101,7 @@ final class ModelFile {
     Architecture architecture;
     try {
       architecture = new Architecture(text(arch, "encoder", headerFile), integer(arch, "embedding", headerFile),
-          integer(arch, "channels", headerFile), integer(arch, "width", headerFile), hidden.build());
+          integer(arch, "channels", headerFile), integer(arch, "width", headerFile), hidden.build(), integer(arch, "rank", headerFile));
     } catch (IllegalArgumentException e) {
       throw new InputException(headerFile + ": bad architecture: " + e.getMessage());
     }

@@ -13,10 +13,10 @@ final class Network {
   final ParameterLayout layout = new ParameterLayout();
   final ExampleEncoder encoder;
   final List<Dense> hidden = new ArrayList<>();
-  final Dense output;
+  final OutputHead output;
   final int parameterCount;
 
-  Network(Architecture architecture, int vocabulary, int outputs) {
+  Network(Architecture architecture, int vocabulary, int contexts, int outputs) {
     encoder =
         architecture.encoder().equals("conv")
             ? new ConvEncoder(layout, vocabulary, architecture.embedding(), architecture.channels(), architecture.width())
@@ -27,7 +27,9 @@ final class Network {
       hidden.add(new Dense(layout, "hidden" + i, in, h));
       in = h;
     }
-    output = new Dense(layout, "output", in, outputs);
+    output = architecture.rank() == 0
+        ? OutputHead.full(layout, in, outputs)
+        : new LowRankOutput(layout, in, architecture.rank(), contexts, outputs / contexts);
     parameterCount = layout.size();
   }
 

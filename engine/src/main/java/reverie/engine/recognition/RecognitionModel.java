@@ -37,7 +37,7 @@ public final class RecognitionModel {
     this.featurizer = featurizer;
     this.architecture = architecture;
     this.layout = new OutputLayout(library);
-    this.network = new Network(architecture, featurizer.vocabularySize(), layout.outputSize());
+    this.network = new Network(architecture, featurizer.vocabularySize(), layout.contexts(), layout.outputSize());
     this.counter = new UseCounter(layout);
     if (parameters == null) {
       parameters = network.initialise(0);
@@ -54,8 +54,7 @@ public final class RecognitionModel {
     RecognitionModel m = new RecognitionModel(library, featurizer, architecture, null);
     double[] p = m.network.initialise(seed);
     // A zero output layer plus the library's weights as bias: before training, predict == library everywhere.
-    int outputWeights = m.network.output.biasOffset() - m.network.output.in * m.network.output.out;
-    java.util.Arrays.fill(p, outputWeights, m.network.output.biasOffset(), 0.0);
+    m.network.output.zeroTaskDependence(p);
     int width = m.layout.width();
     for (int c = 0; c < m.layout.contexts(); c++) {
       int base = m.network.output.biasOffset() + c * width;

@@ -66,6 +66,20 @@ class GradientCheckTest {
   }
 
   @Test
+  void lowRankOutput() {
+    SplittableRandom r = new SplittableRandom(8);
+    ParameterLayout layout = new ParameterLayout();
+    LowRankOutput head = new LowRankOutput(layout, 5, 2, 3, 4);
+    double[] p = random(r, layout.size());
+    double[] h = random(r, 5);
+    double[] c = random(r, 12);
+    double[] grad = new double[p.length];
+    double[] dh = head.backward(p, h, c, grad);
+    check(p, grad, q -> dot(c, head.forward(q, h)), "low-rank parameters");
+    check(h, dh, x -> dot(c, head.forward(p, x)), "low-rank input");
+  }
+
+  @Test
   void activations() {
     SplittableRandom r = new SplittableRandom(2);
     for (Activation a : Activation.values()) {
@@ -137,16 +151,21 @@ class GradientCheckTest {
   @Test
   void wholeNetwork() {
     for (Architecture a : ImmutableList.of(
-        new Architecture("conv", 4, 5, 3, ImmutableList.of(6, 5)), new Architecture("bag", 4, 4, 1, ImmutableList.of(6)))) {
+        new Architecture("conv", 4, 5, 3, ImmutableList.of(6, 5), 0),
+        new Architecture("conv", 4, 5, 3, ImmutableList.of(6), 3),
+        new Architecture("bag", 4, 4, 1, ImmutableList.of(6), 0))) {
       SplittableRandom r = new SplittableRandom(6);
-      Network net = new Network(a, 13, 8);
+      Network net = new Network(a, 13, 4, 8);
       double[] p = net.initialise(7);
+      for (int i = 0; i < p.length; i++) {
+        p[i] += 0.3 * (r.nextDouble() - 0.5); // no zero blocks, so every path carries gradient
+      }
       EncodedTask task = tokens(r, 13);
       UseCounts counts =
           new UseCounts.Builder().use(1, 1).use(7, 2).normalise(new int[] {1, 2, 7}, 3).normalise(new int[] {0, 1}, 1).build();
       double[] grad = new double[p.length];
       net.lossAndGradient(p, task, counts, 0.7, grad);
-      check(p, grad, q -> net.lossAndGradient(q, task, counts, 0.7, new double[q.length]), a.encoder() + " network");
+      check(p, grad, q -> net.lossAndGradient(q, task, counts, 0.7, new double[q.length]), a + " network");
     }
   }
 }

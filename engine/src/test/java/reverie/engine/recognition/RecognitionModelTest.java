@@ -63,6 +63,16 @@ class RecognitionModelTest {
   }
 
   @Test
+  void lowRankModelLearnsToo() {
+    RecognitionModel m =
+        RecognitionModel.create(TestLibrary.GRAMMAR, Featurizer.forDomain("lists"), Architecture.standard().withRank(8), 4);
+    TrainingTask t = TestLibrary.twoFamilies(1, 2).get(0);
+    assertEquals(TestLibrary.GRAMMAR, m.predict(t.name(), t.request(), t.examples()).noParent());
+    TrainingReport report = m.train(TestLibrary.twoFamilies(8, 3), FantasySource.none(), SMALL, p -> {});
+    assertTrue(report.lastLoss() < report.firstLoss() - 1, report.toString());
+  }
+
+  @Test
   void fantasiesAloneWhenNothingIsSolved() {
     List<TrainingTask> fantasies = TestLibrary.twoFamilies(4, 5);
     FantasySource source = (count, random) -> fantasies.subList(0, Math.min(count, fantasies.size()));
