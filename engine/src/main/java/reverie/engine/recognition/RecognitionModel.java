@@ -55,14 +55,8 @@ public final class RecognitionModel {
     double[] p = m.network.initialise(seed);
     // A zero output layer plus the library's weights as bias: before training, predict == library everywhere.
     m.network.output.zeroTaskDependence(p);
-    int width = m.layout.width();
-    for (int c = 0; c < m.layout.contexts(); c++) {
-      int base = m.network.output.biasOffset() + c * width;
-      for (int j = 0; j < m.layout.productionCount(); j++) {
-        p[base + j] = library.productions().get(j).logWeight();
-      }
-      p[base + m.layout.variableSlot()] = library.logVariable();
-    }
+    double[] w = m.libraryLogWeights();
+    System.arraycopy(w, 0, p, m.network.output.biasOffset(), w.length);
     System.arraycopy(p, 0, m.parameters, 0, p.length);
     return m;
   }
@@ -174,6 +168,11 @@ public final class RecognitionModel {
 
   /** The log-prior of {@code program} under the library's own grammar (the untrained prediction). */
   public double libraryLogPrior(Program program, Type request) {
+    return counter.count(program, request).logPrior(libraryLogWeights());
+  }
+
+  /** The library's weights laid out as the network's output. */
+  double[] libraryLogWeights() {
     double[] w = new double[layout.outputSize()];
     for (int c = 0; c < layout.contexts(); c++) {
       int base = c * layout.width();
@@ -182,7 +181,7 @@ public final class RecognitionModel {
       }
       w[base + layout.variableSlot()] = library.logVariable();
     }
-    return counter.count(program, request).logPrior(w);
+    return w;
   }
 
   double[] logWeights(String task, Type request, JsonNode examples) {

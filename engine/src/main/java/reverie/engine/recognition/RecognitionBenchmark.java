@@ -1,0 +1,59 @@
+package reverie.engine.recognition;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Consumer;
+import reverie.dsl.grammar.Grammar;
+
+/**
+ * Trains a fresh model on training tasks with known programs (and fantasies), then measures on held-out
+ * tasks how much more likely their programs are under the predicted grammars than under the library's: the
+ * figure by which encoders are compared, beside the training speed.
+ */
+public final class RecognitionBenchmark {
+  private RecognitionBenchmark() {}
+
+  /**
+   * The result: training speed (wall and process CPU seconds), the training loss at the start and the end,
+   * and the mean log-prior of the held-out programs under the model and under the library (nats).
+   */
+  public record Result(
+      String encoder,
+      int parameters,
+      TrainingReport training,
+      double cpuSeconds,
+      int heldOut,
+      double heldOutLogPriorModel,
+      double heldOutLogPriorLibrary) {
+
+    public double heldOutGain() {
+      return heldOutLogPriorModel - heldOutLogPriorLibrary;
+    }
+  }
+
+  public static Result run(Grammar library, Featurizer featurizer, Architecture architecture, List<TrainingTask> train,
+      List<TrainingTask> test, FantasySource fantasies, TrainingConfig config, Consumer<TrainingProgress> progress) {
+    RecognitionModel model = RecognitionModel.create(library, featurizer, architecture, config.seed());
+    long cpu0 = processCpuNanos();
+    TrainingReport report = model.train(train, fantasies, config, progress);
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
+    double withModel = 0;
+    double withLibrary = 0;
+    for (TrainingTask t : test) {
+      UseCounts counts = model.counts(t);
+      withModel += counts.logPrior(model.logWeights(t.name(), t.request(), t.examples()));
+      withLibrary += counts.logPrior(model.libraryLogWeights());
+    }
+    int n = Math.max(1, test.size());
+    return new Result(architecture.encoder(), model.parameterCount(), report, cpu, test.size(), withModel / n,
+        withLibrary / n);
+  }
+
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
+  }
+}
