@@ -31,10 +31,14 @@ public final class Dreamer implements FantasySource {
     Optional<Program> sample(Type request, SplittableRandom random);
   }
 
-  /** Runs a program on one input tuple; empty when evaluation fails (error, budget exceeded). */
+  /**
+   * Runs a program on every input tuple (so it is compiled once); empty when evaluation fails on any of them
+   * (an error, a budget exceeded). Budgets should count steps rather than time, or fantasies (and so
+   * training) stop being reproducible.
+   */
   @FunctionalInterface
   public interface Runner {
-    Optional<Object> run(Program program, List<Object> inputs);
+    Optional<List<Object>> run(Program program, List<ImmutableList<Object>> tuples);
   }
 
   /** The inputs of one real task: one tuple per example. */
@@ -85,17 +89,13 @@ public final class Dreamer implements FantasySource {
         continue;
       }
       Program program = sampled.get();
-      List<Object> outputs = new ArrayList<>();
-      for (ImmutableList<Object> tuple : from.tuples()) {
-        Optional<Object> out = runner.run(program, tuple);
-        if (out.isEmpty()) {
-          break;
-        }
-        outputs.add(out.get());
-      }
-      if (outputs.size() < from.tuples().size()) {
+      Optional<List<Object>> ran = runner.run(program, from.tuples());
+      if (ran.isEmpty()) {
         continue;
       }
+      List<Object> outputs = ran.get();
+      checkArgument(outputs.size() == from.tuples().size(), "the runner gave %s outputs for %s inputs",
+          outputs.size(), from.tuples().size());
       if (outputs.size() > 1 && outputs.stream().distinct().count() == 1) {
         continue;
       }

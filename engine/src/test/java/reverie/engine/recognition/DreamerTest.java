@@ -34,7 +34,17 @@ class DreamerTest {
     int[] next = {0};
     Dreamer.Sampler sampler = (request, random) -> Optional.of(order.get(next[0]++ % order.size()));
     @SuppressWarnings("unchecked")
-    Dreamer.Runner runner = (program, inputs) -> Optional.ofNullable(MEANING.get(program).apply((List<Long>) inputs.get(0)));
+    Dreamer.Runner runner = (program, tuples) -> {
+      List<Object> outputs = new java.util.ArrayList<>();
+      for (List<Object> tuple : tuples) {
+        Long out = MEANING.get(program).apply((List<Long>) tuple.get(0));
+        if (out == null) {
+          return Optional.empty();
+        }
+        outputs.add(out);
+      }
+      return Optional.of(outputs);
+    };
     ImmutableList<ImmutableList<Object>> tuples = ImmutableList.of(
         ImmutableList.of(List.of(1L, 2L)), ImmutableList.of(List.of()), ImmutableList.of(List.of(5L, 5L, 5L)));
     Dreamer dreamer = new Dreamer(sampler, runner, (v, t) -> JsonNodeFactory.instance.pojoNode(v),
