@@ -3,14 +3,14 @@ package reverie.engine.recognition;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Token embeddings, one 1-D convolution with ReLU, and a max over positions per example, averaged over
  * examples.
  *
  * <p>Speed: the convolution is linear in the embeddings, so {@link #prepare} tabulates, once per training
- * step, the contribution of every (kernel offset, token, channel): {@code width x vocabulary x channels}
- * values. A position then costs {@code width x channels} additions instead of {@code width x dim x channels}
+ * step, the contribution of every (kernel offset, token, channel) for the tokens of the minibatch. A position then costs {@code width x channels} additions instead of {@code width x dim x channels}
  * multiply-adds, and the backward pass records gradients per table entry, only at each channel's arg-max
  * position, and folds them into the kernel and embeddings once per step ({@link #finish}). This is what makes
  * 5,000 steps fit in a minute where DreamCoder's bidirectional GRU (about 50,000 multiply-adds per token for
@@ -47,11 +47,33 @@ final class ConvEncoder implements ExampleEncoder {
     return (k * vocabulary + token) * channels;
   }
 
+  /** The table rows of the tokens in use (the others stay zero and are never read). */
+  private record Table(double[] values, int[] tokens) {}
+
   @Override
-  public Object prepare(double[] p) {
+  public Object prepare(double[] p, List<EncodedTask> tasks) {
+    boolean[] used = new boolean[vocabulary];
+    int count = 0;
+    for (EncodedTask task : tasks) {
+      for (int[] example : task.examples()) {
+        for (int token : example) {
+          checkArgument(token >= 0 && token < vocabulary, "token %s outside the vocabulary", token);
+          if (!used[token]) {
+            used[token] = true;
+            count++;
+          }
+        }
+      }
+    }
+    int[] tokens = new int[count];
+    for (int token = 0, i = 0; token < vocabulary; token++) {
+      if (used[token]) {
+        tokens[i++] = token;
+      }
+    }
     double[] table = new double[width * vocabulary * channels];
     for (int k = 0; k < width; k++) {
-      for (int token = 0; token < vocabulary; token++) {
+      for (int token : tokens) {
         int e = embedding + token * dim;
         int t = tableIndex(k, token);
         for (int o = 0; o < channels; o++) {
@@ -64,14 +86,14 @@ final class ConvEncoder implements ExampleEncoder {
         }
       }
     }
-    return table;
+    return new Table(table, tokens);
   }
 
   private record ConvTrace(double[] output, double[][] pooled, int[][] argmax, int[][] tokens) implements Trace {}
 
   @Override
   public Trace forward(double[] p, Object prepared, EncodedTask task) {
-    double[] table = (double[]) prepared;
+    double[] table = ((Table) prepared).values();
     int[][] examples = task.examples();
     double[] output = new double[channels];
     double[][] pooled = new double[examples.length][];
@@ -79,9 +101,6 @@ final class ConvEncoder implements ExampleEncoder {
     int pad = width / 2;
     for (int e = 0; e < examples.length; e++) {
       int[] tokens = examples[e];
-      for (int token : tokens) {
-        checkArgument(token >= 0 && token < vocabulary, "token %s outside the vocabulary", token);
-      }
       double[] best = new double[channels];
       Arrays.fill(best, Double.NEGATIVE_INFINITY);
       int[] arg = new int[channels];
@@ -152,7 +171,7 @@ final class ConvEncoder implements ExampleEncoder {
   @Override
   public void finish(double[] p, Object prepared, double[] table, double[] grad) {
     for (int k = 0; k < width; k++) {
-      for (int token = 0; token < vocabulary; token++) {
+      for (int token : ((Table) prepared).tokens()) {
         int row = tableIndex(k, token);
         int e = embedding + token * dim;
         for (int o = 0; o < channels; o++) {

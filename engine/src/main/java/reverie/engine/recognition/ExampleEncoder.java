@@ -1,5 +1,7 @@
 package reverie.engine.recognition;
 
+import java.util.List;
+
 /**
  * A learned map from a task's token sequences to one feature vector: each example is encoded on its own and
  * the encodings are averaged, so the number of examples does not matter.
@@ -17,8 +19,8 @@ interface ExampleEncoder {
 
   int outputSize();
 
-  /** State derived from {@code p} alone, shared by every task until {@code p} changes. */
-  Object prepare(double[] p);
+  /** State derived from {@code p} for these tasks, shared read-only by the workers until {@code p} changes. */
+  Object prepare(double[] p, List<EncodedTask> tasks);
 
   Trace forward(double[] p, Object prepared, EncodedTask task);
 

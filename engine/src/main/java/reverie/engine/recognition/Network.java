@@ -74,9 +74,9 @@ final class Network {
     }
   }
 
-  /** What the encoder precomputes from {@code p}; valid until {@code p} changes. */
-  Object prepare(double[] p) {
-    return encoder.prepare(p);
+  /** What the encoder precomputes from {@code p} for these tasks; valid until {@code p} changes. */
+  Object prepare(double[] p, List<EncodedTask> tasks) {
+    return encoder.prepare(p, tasks);
   }
 
   Pass forward(double[] p, Object prepared, EncodedTask task) {
@@ -98,7 +98,7 @@ final class Network {
 
   /** The same, with the encoder's accumulator folded into {@code grad} at once (for tests). */
   double lossAndGradient(double[] p, EncodedTask task, UseCounts counts, double scale, double[] grad) {
-    Object prepared = prepare(p);
+    Object prepared = prepare(p, List.of(task));
     double[] accumulator = encoder.newAccumulator();
     double loss = lossAndGradient(p, prepared, task, counts, scale, grad, accumulator);
     encoder.finish(p, prepared, accumulator, grad);

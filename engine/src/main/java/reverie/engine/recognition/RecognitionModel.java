@@ -106,12 +106,7 @@ public final class RecognitionModel {
         fantasyItems.add(item(t));
       }
     }
-    prepared = null;
-    try {
-      return new Trainer(network, parameters).train(replayItems, fantasyItems, config, random, progress);
-    } finally {
-      prepared = null;
-    }
+    return new Trainer(network, parameters).train(replayItems, fantasyItems, config, random, progress);
   }
 
   Trainer.Item item(TrainingTask task) {
@@ -148,7 +143,8 @@ public final class RecognitionModel {
 
   /** The last hidden layer's activations for a task: the representation the SAE analysis studies. */
   public float[] embed(String task, Type request, JsonNode examples) {
-    double[] h = network.forward(parameters, prepared(), featurizer.encode(task, request, examples)).embedding();
+    EncodedTask encoded = featurizer.encode(task, request, examples);
+    double[] h = network.forward(parameters, network.prepare(parameters, List.of(encoded)), encoded).embedding();
     float[] f = new float[h.length];
     for (int i = 0; i < h.length; i++) {
       f[i] = (float) h[i];
@@ -185,20 +181,8 @@ public final class RecognitionModel {
   }
 
   double[] logWeights(String task, Type request, JsonNode examples) {
-    return network.forward(parameters, prepared(), featurizer.encode(task, request, examples)).logWeights;
-  }
-
-  // The encoder's table for the current weights, built on first use after training; predict and embed are
-  // then cheap and safe to call from several threads.
-  private volatile Object prepared;
-
-  private Object prepared() {
-    Object p = prepared;
-    if (p == null) {
-      p = network.prepare(parameters);
-      prepared = p;
-    }
-    return p;
+    EncodedTask encoded = featurizer.encode(task, request, examples);
+    return network.forward(parameters, network.prepare(parameters, List.of(encoded)), encoded).logWeights;
   }
 
   /** Writes {@code recognition.json} (header) and {@code recognition.bin} (weights) into {@code directory}. */

@@ -60,7 +60,11 @@ final class Trainer {
           batch[b] = from.get(random.nextInt(from.size()));
         }
         double scale = 1.0 / batch.length;
-        Object prepared = network.prepare(parameters);
+        List<EncodedTask> encoded = new ArrayList<>(batch.length);
+        for (Item item : batch) {
+          encoded.add(item.encoded());
+        }
+        Object prepared = network.prepare(parameters, encoded);
         if (pool == null) {
           Arrays.fill(grads[0], 0);
           losses[0] = chunk(prepared, batch, 0, batch.length, scale, grads[0], accumulators[0]);

@@ -110,11 +110,11 @@ class GradientCheckTest {
     EncodedTask task = tokens(r, 11);
     double[] c = random(r, enc.outputSize());
     double[] grad = new double[p.length];
-    Object prepared = enc.prepare(p);
+    Object prepared = enc.prepare(p, java.util.List.of(task));
     double[] accumulator = enc.newAccumulator();
     enc.backward(p, prepared, enc.forward(p, prepared, task), c, grad, accumulator);
     enc.finish(p, prepared, accumulator, grad);
-    check(p, grad, q -> dot(c, enc.forward(q, enc.prepare(q), task).output()), "conv encoder");
+    check(p, grad, q -> dot(c, enc.forward(q, enc.prepare(q, java.util.List.of(task)), task).output()), "conv encoder");
   }
 
   @Test
