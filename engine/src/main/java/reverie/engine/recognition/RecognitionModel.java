@@ -38,7 +38,7 @@ public final class RecognitionModel {
     this.architecture = architecture;
     this.layout = new OutputLayout(library);
     this.network = new Network(architecture, featurizer.vocabularySize(), layout.contexts(), layout.outputSize());
-    this.counter = new UseCounter(layout);
+    this.counter = new UseCounter(layout, ContextualGrammar.fromGrammar(library));
     if (parameters == null) {
       parameters = network.initialise(0);
     }

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import reverie.dsl.InputException;
 import reverie.dsl.type.Type;
 
-/** The use-count walk reproduces DreamCoder's log-priors under the uniform list grammar. */
+/** Use counts from the grammar's summaries reproduce DreamCoder's log-priors and the grammar's own. */
 class UseCounterTest {
   private final OutputLayout layout = new OutputLayout(TestLibrary.GRAMMAR);
-  private final UseCounter counter = new UseCounter(layout);
+  private final UseCounter counter =
+      new UseCounter(layout, reverie.dsl.grammar.ContextualGrammar.fromGrammar(TestLibrary.GRAMMAR));
 
   private double uniformLogPrior(String program, String request) {
     return counter.count(TestLibrary.parse(program), Type.parse(request)).logPrior(new double[layout.outputSize()]);
@@ -58,6 +59,25 @@ class UseCounterTest {
     };
     Arrays.sort(expected);
     assertEquals(Arrays.toString(expected), Arrays.toString(slots));
+  }
+
+  @Test
+  void lossAgreesWithTheGrammarsLogPriorUnderAnyWeights() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    double[] w = new double[layout.outputSize()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = 2 * r.nextDouble() - 1;
+    }
+    reverie.dsl.grammar.ContextualGrammar g = layout.toGrammar(w);
+    for (String[] pt : new String[][] {
+        {"(lambda (map (lambda (+ $0 1)) $0))", "list(int) -> list(int)"},
+        {"(lambda (lambda (+ $0 $1)))", "int -> int -> int"},
+        {"(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))", "list(int) -> int"},
+        {"(lambda (unfold $0 (lambda (empty? $0)) (lambda (car $0)) (lambda (cdr $0))))", "list(int) -> list(int)"}}) {
+      var program = TestLibrary.parse(pt[0]);
+      Type request = Type.parse(pt[1]);
+      assertEquals(g.logPrior(program, request), counter.count(program, request).logPrior(w), 1e-9, pt[0]);
+    }
   }
 
   @Test
