@@ -14,7 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import java.util.Random;
+import reverie.dsl.eval.Budget;
+import reverie.dsl.eval.CompiledProgram;
+import reverie.dsl.eval.EvaluationException;
+import reverie.dsl.eval.Evaluator;
+import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Program;
+import reverie.tasks.Domain;
 import reverie.dsl.type.Type;
 
 /**
@@ -71,6 +78,36 @@ public final class Dreamer implements FantasySource {
     this.toJson = toJson;
     this.inputs = ImmutableList.copyOf(inputs);
     this.attemptsPerFantasy = attemptsPerFantasy;
+  }
+
+  /** Deepest nesting of choices in a sampled program; deeper samples are dropped (DreamCoder uses depth caps too). */
+  public static final int MAX_DEPTH = 10;
+
+  /** Evaluation steps per fantasy input; counted in steps, not time, so that dreaming is reproducible. */
+  public static final long STEPS = 100_000;
+
+  /**
+   * The standard dreamer of a domain: samples from {@code grammar}, runs with the domain's evaluator and a
+   * step budget (a 1 s time limit only as a safety net), writes values with the domain's JSON codec, and
+   * tries up to 20 samples per fantasy.
+   */
+  public static Dreamer of(Domain domain, Grammar grammar, List<Inputs> inputs) {
+    Evaluator evaluator = new Evaluator(domain.implementations());
+    Sampler sampler = (request, random) -> grammar.sample(request, new Random(random.nextLong()), MAX_DEPTH);
+    Runner runner = (program, tuples) -> {
+      CompiledProgram compiled = evaluator.compile(program);
+      Budget budget = Budget.of(STEPS, 1_000_000_000L, STEPS);
+      List<Object> outputs = new ArrayList<>(tuples.size());
+      try {
+        for (List<Object> tuple : tuples) {
+          outputs.add(compiled.run(tuple, budget));
+        }
+      } catch (EvaluationException e) {
+        return Optional.empty();
+      }
+      return Optional.of(outputs);
+    };
+    return new Dreamer(sampler, runner, domain::valueToJson, inputs, 20);
   }
 
   /** Up to {@code count} distinct fantasies; fewer when the attempts run out. */

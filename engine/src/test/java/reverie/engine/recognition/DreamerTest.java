@@ -57,4 +57,23 @@ class DreamerTest {
     assertEquals(1, tasks.size());
     assertEquals(3, tasks.get(0).examples().size());
   }
+
+  @Test
+  void dreamsInTheListDomainAreDistinctNonConstantAndReproducible() {
+    reverie.tasks.Domain lists = reverie.tasks.Domains.byName("lists");
+    reverie.dsl.grammar.Grammar grammar = reverie.dsl.grammar.Grammar.uniform(lists.primitives());
+    ImmutableList<ImmutableList<Object>> tuples = ImmutableList.of(
+        ImmutableList.of(List.of(1L, 2L, 3L)), ImmutableList.of(List.of()), ImmutableList.of(List.of(5L, 0L)),
+        ImmutableList.of(List.of(7L)));
+    Dreamer dreamer = Dreamer.of(lists, grammar, List.of(
+        new Dreamer.Inputs("a", TestLibrary.LIST_TO_LIST, tuples), new Dreamer.Inputs("b", TestLibrary.LIST_TO_INT, tuples)));
+    List<Dreamer.Fantasy> fantasies = dreamer.dream(10, new SplittableRandom(5));
+    org.junit.jupiter.api.Assertions.assertTrue(fantasies.size() >= 3, "only " + fantasies.size() + " fantasies");
+    java.util.Set<List<Object>> behaviours = new java.util.HashSet<>();
+    for (Dreamer.Fantasy f : fantasies) {
+      org.junit.jupiter.api.Assertions.assertTrue(f.outputs().stream().distinct().count() > 1, f.toString());
+      org.junit.jupiter.api.Assertions.assertTrue(behaviours.add(List.of(f.inputs().task(), f.outputs())), f.toString());
+    }
+    assertEquals(fantasies, dreamer.dream(10, new SplittableRandom(5)));
+  }
 }
