@@ -67,13 +67,13 @@ class DreamerTest {
         ImmutableList.of(List.of(7L)));
     Dreamer dreamer = Dreamer.of(lists, grammar, List.of(
         new Dreamer.Inputs("a", TestLibrary.LIST_TO_LIST, tuples), new Dreamer.Inputs("b", TestLibrary.LIST_TO_INT, tuples)));
-    List<Dreamer.Fantasy> fantasies = dreamer.dream(10, new SplittableRandom(5));
+    List<Dreamer.Fantasy> fantasies = dreamer.dream(60, new SplittableRandom(5));
     org.junit.jupiter.api.Assertions.assertTrue(fantasies.size() >= 3, "only " + fantasies.size() + " fantasies");
     java.util.Set<List<Object>> behaviours = new java.util.HashSet<>();
     for (Dreamer.Fantasy f : fantasies) {
       org.junit.jupiter.api.Assertions.assertTrue(f.outputs().stream().distinct().count() > 1, f.toString());
       org.junit.jupiter.api.Assertions.assertTrue(behaviours.add(List.of(f.inputs().task(), f.outputs())), f.toString());
     }
-    assertEquals(fantasies, dreamer.dream(10, new SplittableRandom(5)));
+    assertEquals(fantasies, dreamer.dream(60, new SplittableRandom(5)));
   }
 }
