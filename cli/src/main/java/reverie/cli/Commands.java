@@ -10,6 +10,7 @@ final class Commands {
     return List.of(
         // one line per subcommand, kept in the order of --help
         new TypeCommand(),
-        new EvalCommand());
+        new EvalCommand(),
+        new SampleCommand());
   }
 }
