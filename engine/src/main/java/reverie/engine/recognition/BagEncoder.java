@@ -1,9 +1,9 @@
 package reverie.engine.recognition;
 
 /**
- * The cheap baseline encoder: the mean of the token embeddings of each example, averaged over examples. It
- * sees which tokens occur on the input and output side (the featurizer gives them distinct ids) but not
- * their order.
+ * The cheap baseline encoder: the mean of the token embeddings of each example, averaged over
+ * examples. It sees which tokens occur on the input and output side (the featurizer gives them
+ * distinct ids) but not their order.
  */
 final class BagEncoder implements ExampleEncoder {
   private final int vocabulary;
@@ -56,7 +56,8 @@ final class BagEncoder implements ExampleEncoder {
   }
 
   @Override
-  public void backward(double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] unused) {
+  public void backward(
+      double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] unused) {
     int[][] examples = ((BagTrace) trace).tokens();
     for (int[] tokens : examples) {
       double scale = 1.0 / (tokens.length * (double) examples.length);

@@ -6,15 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Token embeddings, one 1-D convolution with ReLU, and a max over positions per example, averaged over
- * examples.
+ * Token embeddings, one 1-D convolution with ReLU, and a max over positions per example, averaged
+ * over examples.
  *
- * <p>Speed: the convolution is linear in the embeddings, so {@link #prepare} tabulates, once per training
- * step, the contribution of every (kernel offset, token, channel) for the tokens of the minibatch. A position then costs {@code width x channels} additions instead of {@code width x dim x channels}
- * multiply-adds, and the backward pass records gradients per table entry, only at each channel's arg-max
- * position, and folds them into the kernel and embeddings once per step ({@link #finish}). This is what makes
- * 5,000 steps fit in a minute where DreamCoder's bidirectional GRU (about 50,000 multiply-adds per token for
- * 64 units) could not.
+ * <p>Speed: the convolution is linear in the embeddings, so {@link #prepare} tabulates, once per
+ * training step, the contribution of every (kernel offset, token, channel) for the tokens of the
+ * minibatch. A position then costs {@code width x channels} additions instead of {@code width x dim
+ * x channels} multiply-adds, and the backward pass records gradients per table entry, only at each
+ * channel's arg-max position, and folds them into the kernel and embeddings once per step ({@link
+ * #finish}). This is what makes 5,000 steps fit in a minute where DreamCoder's bidirectional GRU
+ * (about 50,000 multiply-adds per token for 64 units) could not.
  */
 final class ConvEncoder implements ExampleEncoder {
   private final int vocabulary;
@@ -33,7 +34,10 @@ final class ConvEncoder implements ExampleEncoder {
     this.width = width;
     this.embedding = layout.allocate("encoder.embedding", vocabulary * dim, 1.0);
     this.kernel =
-        layout.allocate("encoder.conv.weight", channels * width * dim, ParameterLayout.glorot(width * dim, channels));
+        layout.allocate(
+            "encoder.conv.weight",
+            channels * width * dim,
+            ParameterLayout.glorot(width * dim, channels));
     this.bias = layout.allocate("encoder.conv.bias", channels, 0);
   }
 
@@ -89,7 +93,8 @@ final class ConvEncoder implements ExampleEncoder {
     return new Table(table, tokens);
   }
 
-  private record ConvTrace(double[] output, double[][] pooled, int[][] argmax, int[][] tokens) implements Trace {}
+  private record ConvTrace(double[] output, double[][] pooled, int[][] argmax, int[][] tokens)
+      implements Trace {}
 
   @Override
   public Trace forward(double[] p, Object prepared, EncodedTask task) {
@@ -145,7 +150,8 @@ final class ConvEncoder implements ExampleEncoder {
   }
 
   @Override
-  public void backward(double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] table) {
+  public void backward(
+      double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] table) {
     ConvTrace tr = (ConvTrace) trace;
     int examples = tr.pooled().length;
     int pad = width / 2;

@@ -32,7 +32,10 @@ final class Dense {
     return y;
   }
 
-  /** Adds the parameter gradients to {@code grad} and returns the gradient with respect to {@code x}. */
+  /**
+   * Adds the parameter gradients to {@code grad} and returns the gradient with respect to {@code
+   * x}.
+   */
   double[] backward(double[] p, double[] x, double[] dy, double[] grad) {
     double[] dx = new double[in];
     for (int o = 0; o < out; o++) {

@@ -12,36 +12,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
-import java.util.Random;
 import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.CompiledProgram;
 import reverie.dsl.eval.EvaluationException;
 import reverie.dsl.eval.Evaluator;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Program;
-import reverie.tasks.Domain;
 import reverie.dsl.type.Type;
+import reverie.tasks.Domain;
 
 /**
- * Makes fantasies (DreamCoder's "dreams"): programs sampled from the current grammar, run on the inputs of a
- * real task of the same request type. A sample is discarded when it fails on any input or returns the same
- * output for every input; of several samples with the same outputs on the same inputs, the smallest program
- * is kept (the first drawn among equals).
+ * Makes fantasies (DreamCoder's "dreams"): programs sampled from the current grammar, run on the
+ * inputs of a real task of the same request type. A sample is discarded when it fails on any input
+ * or returns the same output for every input; of several samples with the same outputs on the same
+ * inputs, the smallest program is kept (the first drawn among equals).
  */
 public final class Dreamer implements FantasySource {
 
-  /** Draws a program for a request type, or nothing when sampling gave up (too deep, no candidate). */
+  /**
+   * Draws a program for a request type, or nothing when sampling gave up (too deep, no candidate).
+   */
   @FunctionalInterface
   public interface Sampler {
     Optional<Program> sample(Type request, SplittableRandom random);
   }
 
   /**
-   * Runs a program on every input tuple (so it is compiled once); empty when evaluation fails on any of them
-   * (an error, a budget exceeded). Budgets should count steps rather than time, or fantasies (and so
-   * training) stop being reproducible.
+   * Runs a program on every input tuple (so it is compiled once); empty when evaluation fails on
+   * any of them (an error, a budget exceeded). Budgets should count steps rather than time, or
+   * fantasies (and so training) stop being reproducible.
    */
   @FunctionalInterface
   public interface Runner {
@@ -67,10 +69,14 @@ public final class Dreamer implements FantasySource {
 
   /**
    * @param toJson writes a run-time value of a type as JSON (a domain's {@code valueToJson})
-   * @param attemptsPerFantasy how many samples to draw per fantasy asked for before giving up (failures,
-   *     constants and duplicates are common)
+   * @param attemptsPerFantasy how many samples to draw per fantasy asked for before giving up
+   *     (failures, constants and duplicates are common)
    */
-  public Dreamer(Sampler sampler, Runner runner, BiFunction<Object, Type, JsonNode> toJson, List<Inputs> inputs,
+  public Dreamer(
+      Sampler sampler,
+      Runner runner,
+      BiFunction<Object, Type, JsonNode> toJson,
+      List<Inputs> inputs,
       int attemptsPerFantasy) {
     checkArgument(attemptsPerFantasy > 0, "attempts per fantasy must be positive");
     this.sampler = sampler;
@@ -80,33 +86,41 @@ public final class Dreamer implements FantasySource {
     this.attemptsPerFantasy = attemptsPerFantasy;
   }
 
-  /** Deepest nesting of choices in a sampled program; deeper samples are dropped (DreamCoder uses depth caps too). */
+  /**
+   * Deepest nesting of choices in a sampled program; deeper samples are dropped (DreamCoder uses
+   * depth caps too).
+   */
   public static final int MAX_DEPTH = 10;
 
-  /** Evaluation steps per fantasy input; counted in steps, not time, so that dreaming is reproducible. */
+  /**
+   * Evaluation steps per fantasy input; counted in steps, not time, so that dreaming is
+   * reproducible.
+   */
   public static final long STEPS = 100_000;
 
   /**
-   * The standard dreamer of a domain: samples from {@code grammar}, runs with the domain's evaluator and a
-   * step budget (a 1 s time limit only as a safety net), writes values with the domain's JSON codec, and
-   * tries up to 20 samples per fantasy.
+   * The standard dreamer of a domain: samples from {@code grammar}, runs with the domain's
+   * evaluator and a step budget (a 1 s time limit only as a safety net), writes values with the
+   * domain's JSON codec, and tries up to 20 samples per fantasy.
    */
   public static Dreamer of(Domain domain, Grammar grammar, List<Inputs> inputs) {
     Evaluator evaluator = new Evaluator(domain.implementations());
-    Sampler sampler = (request, random) -> grammar.sample(request, new Random(random.nextLong()), MAX_DEPTH);
-    Runner runner = (program, tuples) -> {
-      CompiledProgram compiled = evaluator.compile(program);
-      Budget budget = Budget.of(STEPS, 1_000_000_000L, STEPS);
-      List<Object> outputs = new ArrayList<>(tuples.size());
-      try {
-        for (List<Object> tuple : tuples) {
-          outputs.add(compiled.run(tuple, budget));
-        }
-      } catch (EvaluationException e) {
-        return Optional.empty();
-      }
-      return Optional.of(outputs);
-    };
+    Sampler sampler =
+        (request, random) -> grammar.sample(request, new Random(random.nextLong()), MAX_DEPTH);
+    Runner runner =
+        (program, tuples) -> {
+          CompiledProgram compiled = evaluator.compile(program);
+          Budget budget = Budget.of(STEPS, 1_000_000_000L, STEPS);
+          List<Object> outputs = new ArrayList<>(tuples.size());
+          try {
+            for (List<Object> tuple : tuples) {
+              outputs.add(compiled.run(tuple, budget));
+            }
+          } catch (EvaluationException e) {
+            return Optional.empty();
+          }
+          return Optional.of(outputs);
+        };
     return new Dreamer(sampler, runner, domain::valueToJson, inputs, 20);
   }
 
@@ -115,7 +129,8 @@ public final class Dreamer implements FantasySource {
     if (inputs.isEmpty() || count == 0) {
       return List.of();
     }
-    // Keyed by (which inputs, outputs): a later, smaller program replaces an earlier one in place, so the
+    // Keyed by (which inputs, outputs): a later, smaller program replaces an earlier one in place,
+    // so the
     // order (and thus training) stays deterministic.
     Map<List<Object>, Fantasy> kept = new LinkedHashMap<>();
     long attempts = (long) count * attemptsPerFantasy;
@@ -131,8 +146,11 @@ public final class Dreamer implements FantasySource {
         continue;
       }
       List<Object> outputs = ran.get();
-      checkArgument(outputs.size() == from.tuples().size(), "the runner gave %s outputs for %s inputs",
-          outputs.size(), from.tuples().size());
+      checkArgument(
+          outputs.size() == from.tuples().size(),
+          "the runner gave %s outputs for %s inputs",
+          outputs.size(),
+          from.tuples().size());
       if (outputs.size() > 1 && outputs.stream().distinct().count() == 1) {
         continue;
       }
@@ -146,7 +164,10 @@ public final class Dreamer implements FantasySource {
     return List.copyOf(kept.values());
   }
 
-  /** The examples of a fantasy as JSON, in the {@code inputs}/{@code output} form {@link Featurizer} reads. */
+  /**
+   * The examples of a fantasy as JSON, in the {@code inputs}/{@code output} form {@link Featurizer}
+   * reads.
+   */
   public JsonNode examples(Fantasy f) {
     List<Type> argumentTypes = f.inputs().request().functionArguments();
     Type outputType = f.inputs().request().finalResult();
@@ -168,8 +189,12 @@ public final class Dreamer implements FantasySource {
     List<TrainingTask> tasks = new ArrayList<>();
     int i = 0;
     for (Fantasy f : dream(count, random)) {
-      tasks.add(TrainingTask.of("fantasy-" + i++ + " (inputs of " + f.inputs().task() + ")", f.inputs().request(),
-          examples(f), f.program()));
+      tasks.add(
+          TrainingTask.of(
+              "fantasy-" + i++ + " (inputs of " + f.inputs().task() + ")",
+              f.inputs().request(),
+              examples(f),
+              f.program()));
     }
     return tasks;
   }

@@ -3,12 +3,12 @@ package reverie.engine.recognition;
 import java.util.List;
 
 /**
- * A learned map from a task's token sequences to one feature vector: each example is encoded on its own and
- * the encodings are averaged, so the number of examples does not matter.
+ * A learned map from a task's token sequences to one feature vector: each example is encoded on its
+ * own and the encodings are averaged, so the number of examples does not matter.
  *
  * <p>An encoder may precompute from the parameters once per training step ({@link #prepare}, shared
- * read-only by the workers) and collect gradients with respect to that precomputation in a per-worker
- * accumulator that {@link #finish} turns into parameter gradients.
+ * read-only by the workers) and collect gradients with respect to that precomputation in a
+ * per-worker accumulator that {@link #finish} turns into parameter gradients.
  */
 interface ExampleEncoder {
 
@@ -19,7 +19,10 @@ interface ExampleEncoder {
 
   int outputSize();
 
-  /** State derived from {@code p} for these tasks, shared read-only by the workers until {@code p} changes. */
+  /**
+   * State derived from {@code p} for these tasks, shared read-only by the workers until {@code p}
+   * changes.
+   */
   Object prepare(double[] p, List<EncodedTask> tasks);
 
   Trace forward(double[] p, Object prepared, EncodedTask task);
@@ -28,7 +31,13 @@ interface ExampleEncoder {
   double[] newAccumulator();
 
   /** Adds the gradients for {@code dOutput} into {@code grad} or {@code accumulator}. */
-  void backward(double[] p, Object prepared, Trace trace, double[] dOutput, double[] grad, double[] accumulator);
+  void backward(
+      double[] p,
+      Object prepared,
+      Trace trace,
+      double[] dOutput,
+      double[] grad,
+      double[] accumulator);
 
   /** Moves what {@code accumulator} holds into {@code grad} and zeroes it. */
   void finish(double[] p, Object prepared, double[] accumulator, double[] grad);

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Where fantasies come from: programs sampled from the current grammar and run on real tasks' inputs, already
- * filtered (no failures, no constant outputs, one program per distinct output vector). See {@link Dreamer}.
+ * Where fantasies come from: programs sampled from the current grammar and run on real tasks'
+ * inputs, already filtered (no failures, no constant outputs, one program per distinct output
+ * vector). See {@link Dreamer}.
  */
 @FunctionalInterface
 public interface FantasySource {

@@ -8,15 +8,19 @@ import reverie.dsl.InputException;
 import reverie.dsl.type.Type;
 
 /**
- * Turns a task's examples, given as JSON, into token sequences for the network: one sequence per example
- * (inputs, separators, output), with distinct ids for tokens on the input and on the output side.
+ * Turns a task's examples, given as JSON, into token sequences for the network: one sequence per
+ * example (inputs, separators, output), with distinct ids for tokens on the input and on the output
+ * side.
  *
  * <p>Examples are a JSON array of objects with {@code "inputs"} (an array) and {@code "output"}, or
  * DreamCoder's list-task form with {@code "i"} (one input) and {@code "o"}.
  */
 public abstract class Featurizer {
 
-  /** Tokens per input or output value; longer values are cut (the tail rarely changes what to predict). */
+  /**
+   * Tokens per input or output value; longer values are cut (the tail rarely changes what to
+   * predict).
+   */
   static final int MAX_VALUE_TOKENS = 32;
 
   // Structural tokens shared by every featurizer, at the start of the vocabulary.
@@ -31,12 +35,15 @@ public abstract class Featurizer {
   static final int FALSE = 8;
   static final int SPECIALS = 9;
   static final ImmutableList<String> SPECIAL_NAMES =
-      ImmutableList.of("<start>", "<input>", "<arrow>", "<end>", "[", "]", "<unk>", "true", "false");
+      ImmutableList.of(
+          "<start>", "<input>", "<arrow>", "<end>", "[", "]", "<unk>", "true", "false");
 
   /** The name stored in a checkpoint ({@code "lists"}, {@code "text"}, {@code "generic"}). */
   public abstract String name();
 
-  /** The tokens of one side, in id order; the vocabulary is twice this (input side, output side). */
+  /**
+   * The tokens of one side, in id order; the vocabulary is twice this (input side, output side).
+   */
   public abstract ImmutableList<String> sideVocabulary();
 
   /** The total number of token ids. */
@@ -47,7 +54,10 @@ public abstract class Featurizer {
   /** Appends the tokens of one scalar JSON value (number, string, boolean, null) to {@code out}. */
   abstract void scalarTokens(JsonNode value, List<Integer> out);
 
-  /** The featurizer for a domain: a fixed vocabulary for lists and text, hashed JSON tokens otherwise. */
+  /**
+   * The featurizer for a domain: a fixed vocabulary for lists and text, hashed JSON tokens
+   * otherwise.
+   */
   public static Featurizer forDomain(String domain) {
     if (domain.equals("lists") || domain.equals("text")) {
       return new ListTextFeaturizer(domain);
@@ -60,7 +70,10 @@ public abstract class Featurizer {
     return name.equals(JsonFeaturizer.NAME) ? new JsonFeaturizer() : forDomain(name);
   }
 
-  /** Encodes the examples of task {@code task}; an InputException names the task and example on bad JSON. */
+  /**
+   * Encodes the examples of task {@code task}; an InputException names the task and example on bad
+   * JSON.
+   */
   public EncodedTask encode(String task, JsonNode examples) {
     if (examples == null || !examples.isArray() || examples.isEmpty()) {
       throw new InputException("task " + task + ": examples must be a non-empty JSON array");
@@ -78,7 +91,8 @@ public abstract class Featurizer {
         inputs.add(example.get("i"));
         output = example.get("o");
       } else {
-        throw new InputException("task " + task + ", example " + e + ": expected fields inputs/output or i/o");
+        throw new InputException(
+            "task " + task + ", example " + e + ": expected fields inputs/output or i/o");
       }
       List<Integer> tokens = new ArrayList<>();
       tokens.add(START);
@@ -89,7 +103,8 @@ public abstract class Featurizer {
         valueTokens(inputs.get(i), tokens, 0);
       }
       tokens.add(ARROW);
-      // Output-side tokens get the second half of the ids, so the encoder can tell input from output.
+      // Output-side tokens get the second half of the ids, so the encoder can tell input from
+      // output.
       valueTokens(output, tokens, side);
       tokens.add(END);
       sequences[e] = tokens.stream().mapToInt(Integer::intValue).toArray();
@@ -123,10 +138,13 @@ public abstract class Featurizer {
       out.add(CLOSE);
     } else if (value.isObject()) {
       out.add(OPEN);
-      value.fields().forEachRemaining(f -> {
-        scalarTokens(com.fasterxml.jackson.databind.node.TextNode.valueOf(f.getKey()), out);
-        flatten(f.getValue(), out);
-      });
+      value
+          .fields()
+          .forEachRemaining(
+              f -> {
+                scalarTokens(com.fasterxml.jackson.databind.node.TextNode.valueOf(f.getKey()), out);
+                flatten(f.getValue(), out);
+              });
       out.add(CLOSE);
     } else if (value.isBoolean()) {
       out.add(value.booleanValue() ? TRUE : FALSE);

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The fallback for any domain: every scalar of the examples' JSON (a number's text, each character of a
- * string, null) is hashed into one of {@value #BUCKETS} buckets, after the structural tokens.
+ * The fallback for any domain: every scalar of the examples' JSON (a number's text, each character
+ * of a string, null) is hashed into one of {@value #BUCKETS} buckets, after the structural tokens.
  */
 final class JsonFeaturizer extends Featurizer {
   static final String NAME = "generic";
@@ -45,7 +45,8 @@ final class JsonFeaturizer extends Featurizer {
     }
   }
 
-  // FNV-1a: stable across JVMs and releases, unlike String.hashCode's contract (which is stable but not
+  // FNV-1a: stable across JVMs and releases, unlike String.hashCode's contract (which is stable but
+  // not
   // documented as such for this use); a saved model depends on the mapping.
   private static int bucket(String token) {
     int h = 0x811c9dc5;

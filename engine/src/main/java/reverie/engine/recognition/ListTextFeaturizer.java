@@ -5,8 +5,9 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * The featurizer of the lists and text domains: small integers and printable ASCII characters are their own
- * tokens (list elements and string characters); larger integers fall into two overflow tokens.
+ * The featurizer of the lists and text domains: small integers and printable ASCII characters are
+ * their own tokens (list elements and string characters); larger integers fall into two overflow
+ * tokens.
  */
 final class ListTextFeaturizer extends Featurizer {
   static final int MIN_INT = -20;

@@ -1,10 +1,11 @@
 package reverie.engine.recognition;
 
 /**
- * The low-rank output layer (DreamCoder's default for contextual grammars): the hidden vector gives {@code
- * rank} task-specific weight vectors over the choices, {@code M = U h + u}, and each context mixes them with
- * its own learned coefficients and adds its own bias: {@code w[c] = b[c] + a[c] M}. Parameters grow with
- * {@code rank x choices x hidden + contexts x (rank + choices)} instead of {@code contexts x choices x hidden}.
+ * The low-rank output layer (DreamCoder's default for contextual grammars): the hidden vector gives
+ * {@code rank} task-specific weight vectors over the choices, {@code M = U h + u}, and each context
+ * mixes them with its own learned coefficients and adds its own bias: {@code w[c] = b[c] + a[c] M}.
+ * Parameters grow with {@code rank x choices x hidden + contexts x (rank + choices)} instead of
+ * {@code contexts x choices x hidden}.
  */
 final class LowRankOutput implements OutputHead {
   private final int in;
@@ -21,7 +22,8 @@ final class LowRankOutput implements OutputHead {
     this.contexts = contexts;
     this.width = width;
     this.basis = new Dense(layout, "output.basis", in, rank * width);
-    // Zero mixing at the start: the prediction is the bias (the library's weights) until training moves it.
+    // Zero mixing at the start: the prediction is the bias (the library's weights) until training
+    // moves it.
     this.mixing = layout.allocate("output.mixing", contexts * rank, 0);
     this.bias = layout.allocate("output.bias", contexts * width, 0);
   }

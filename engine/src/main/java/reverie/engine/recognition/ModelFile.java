@@ -22,16 +22,18 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * The on-disk form of a {@link RecognitionModel}: {@code recognition.json}, a header (format version,
- * featurizer and vocabulary, architecture, the library's productions in DreamCoder form with their weights,
- * the parameter blocks), and {@code recognition.bin}, the weights as little-endian IEEE doubles.
+ * The on-disk form of a {@link RecognitionModel}: {@code recognition.json}, a header (format
+ * version, featurizer and vocabulary, architecture, the library's productions in DreamCoder form
+ * with their weights, the parameter blocks), and {@code recognition.bin}, the weights as
+ * little-endian IEEE doubles.
  */
 final class ModelFile {
   static final String HEADER = "recognition.json";
   static final String WEIGHTS = "recognition.bin";
   static final String FORMAT = "reverie-recognition";
   static final int VERSION = 1;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelFile() {}
 
@@ -64,7 +66,8 @@ final class ModelFile {
     h.put("weights_file", WEIGHTS);
     h.put("dtype", "float64");
     h.put("byte_order", "little_endian");
-    ByteBuffer buffer = ByteBuffer.allocate(8 * model.parameters.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(8 * model.parameters.length).order(ByteOrder.LITTLE_ENDIAN);
     for (double d : model.parameters) {
       buffer.putDouble(d);
     }
@@ -83,25 +86,34 @@ final class ModelFile {
       throw new InputException(headerFile + ": not valid JSON (" + e.getOriginalMessage() + ")");
     }
     if (!FORMAT.equals(text(h, "format", headerFile))) {
-      throw new InputException(headerFile + ": not a recognition model header (format " + h.get("format") + ")");
+      throw new InputException(
+          headerFile + ": not a recognition model header (format " + h.get("format") + ")");
     }
     int version = integer(h, "version", headerFile);
     if (version != VERSION) {
-      throw new InputException(headerFile + ": format version " + version + ", this Reverie reads version " + VERSION);
+      throw new InputException(
+          headerFile + ": format version " + version + ", this Reverie reads version " + VERSION);
     }
     Featurizer featurizer = Featurizer.named(text(h, "featurizer", headerFile));
     List<String> vocabulary = new ArrayList<>();
     field(h, "vocabulary", headerFile).forEach(v -> vocabulary.add(v.asText()));
     if (!vocabulary.equals(featurizer.sideVocabulary())) {
-      throw new InputException(headerFile + ": the vocabulary differs from featurizer " + featurizer.name() + "'s");
+      throw new InputException(
+          headerFile + ": the vocabulary differs from featurizer " + featurizer.name() + "'s");
     }
     JsonNode arch = field(h, "architecture", headerFile);
     ImmutableList.Builder<Integer> hidden = ImmutableList.builder();
     field(arch, "hidden", headerFile).forEach(v -> hidden.add(v.asInt()));
     Architecture architecture;
     try {
-      architecture = new Architecture(text(arch, "encoder", headerFile), integer(arch, "embedding", headerFile),
-          integer(arch, "channels", headerFile), integer(arch, "width", headerFile), hidden.build(), integer(arch, "rank", headerFile));
+      architecture =
+          new Architecture(
+              text(arch, "encoder", headerFile),
+              integer(arch, "embedding", headerFile),
+              integer(arch, "channels", headerFile),
+              integer(arch, "width", headerFile),
+              hidden.build(),
+              integer(arch, "rank", headerFile));
     } catch (IllegalArgumentException e) {
       throw new InputException(headerFile + ": bad architecture: " + e.getMessage());
     }
@@ -111,7 +123,9 @@ final class ModelFile {
       Type type = Type.parse(text(p, "type", headerFile));
       productions.add(new Production(program, type, field(p, "log_weight", headerFile).asDouble()));
     }
-    Grammar library = new Grammar(field(h, "log_variable", headerFile).asDouble(), ImmutableList.copyOf(productions));
+    Grammar library =
+        new Grammar(
+            field(h, "log_variable", headerFile).asDouble(), ImmutableList.copyOf(productions));
     int count = integer(h, "parameters", headerFile);
     Path weightsFile = directory.resolve(WEIGHTS);
     byte[] bytes;
@@ -121,7 +135,15 @@ final class ModelFile {
       throw new InputException(weightsFile + ": missing (the header names " + count + " weights)");
     }
     if (bytes.length != 8L * count) {
-      throw new InputException(weightsFile + ": " + bytes.length + " bytes, expected " + 8L * count + " for " + count + " weights");
+      throw new InputException(
+          weightsFile
+              + ": "
+              + bytes.length
+              + " bytes, expected "
+              + 8L * count
+              + " for "
+              + count
+              + " weights");
     }
     double[] parameters = new double[count];
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Encoder, tanh hidden layers, and a linear layer to the contextual grammar's log-weights, over one flat
- * parameter vector. The network object is immutable; all per-task state lives in {@link Pass}, so one
- * network is safely shared by worker threads.
+ * Encoder, tanh hidden layers, and a linear layer to the contextual grammar's log-weights, over one
+ * flat parameter vector. The network object is immutable; all per-task state lives in {@link Pass},
+ * so one network is safely shared by worker threads.
  */
 final class Network {
   final ParameterLayout layout = new ParameterLayout();
@@ -19,7 +19,12 @@ final class Network {
   Network(Architecture architecture, int vocabulary, int contexts, int outputs) {
     encoder =
         architecture.encoder().equals("conv")
-            ? new ConvEncoder(layout, vocabulary, architecture.embedding(), architecture.channels(), architecture.width())
+            ? new ConvEncoder(
+                layout,
+                vocabulary,
+                architecture.embedding(),
+                architecture.channels(),
+                architecture.width())
             : new BagEncoder(layout, vocabulary, architecture.embedding());
     int in = encoder.outputSize();
     for (int i = 0; i < architecture.hidden().size(); i++) {
@@ -27,9 +32,10 @@ final class Network {
       hidden.add(new Dense(layout, "hidden" + i, in, h));
       in = h;
     }
-    output = architecture.rank() == 0
-        ? OutputHead.full(layout, in, outputs)
-        : new LowRankOutput(layout, in, architecture.rank(), contexts, outputs / contexts);
+    output =
+        architecture.rank() == 0
+            ? OutputHead.full(layout, in, outputs)
+            : new LowRankOutput(layout, in, architecture.rank(), contexts, outputs / contexts);
     parameterCount = layout.size();
   }
 
@@ -62,7 +68,10 @@ final class Network {
       return activations.get(activations.size() - 1);
     }
 
-    /** Back-propagates {@code dLogWeights} (gradient of the loss w.r.t. the output) into {@code grad}. */
+    /**
+     * Back-propagates {@code dLogWeights} (gradient of the loss w.r.t. the output) into {@code
+     * grad}.
+     */
     void backward(double[] p, double[] dLogWeights, double[] grad, double[] accumulator) {
       int last = activations.size() - 1;
       double[] d = output.backward(p, activations.get(last), dLogWeights, grad);
@@ -84,11 +93,18 @@ final class Network {
   }
 
   /**
-   * The loss {@code -scale x logPrior} of {@code counts} under the predicted weights; adds its gradient into
-   * {@code grad}, or into {@code accumulator} for what the encoder folds in at {@link ExampleEncoder#finish}.
+   * The loss {@code -scale x logPrior} of {@code counts} under the predicted weights; adds its
+   * gradient into {@code grad}, or into {@code accumulator} for what the encoder folds in at {@link
+   * ExampleEncoder#finish}.
    */
   double lossAndGradient(
-      double[] p, Object prepared, EncodedTask task, UseCounts counts, double scale, double[] grad, double[] accumulator) {
+      double[] p,
+      Object prepared,
+      EncodedTask task,
+      UseCounts counts,
+      double scale,
+      double[] grad,
+      double[] accumulator) {
     Pass pass = forward(p, prepared, task);
     double[] dw = new double[pass.logWeights.length];
     counts.addGradient(pass.logWeights, -scale, dw);
@@ -97,7 +113,8 @@ final class Network {
   }
 
   /** The same, with the encoder's accumulator folded into {@code grad} at once (for tests). */
-  double lossAndGradient(double[] p, EncodedTask task, UseCounts counts, double scale, double[] grad) {
+  double lossAndGradient(
+      double[] p, EncodedTask task, UseCounts counts, double scale, double[] grad) {
     Object prepared = prepare(p, List.of(task));
     double[] accumulator = encoder.newAccumulator();
     double loss = lossAndGradient(p, prepared, task, counts, scale, grad, accumulator);

@@ -1,11 +1,17 @@
 package reverie.engine.recognition;
 
-/** The last layer: from the task embedding to the flat contextual log-weights ({@link OutputLayout}). */
+/**
+ * The last layer: from the task embedding to the flat contextual log-weights ({@link
+ * OutputLayout}).
+ */
 interface OutputHead {
 
   double[] forward(double[] p, double[] hidden);
 
-  /** Adds the parameter gradients for {@code dw} to {@code grad}; returns the gradient w.r.t. the input. */
+  /**
+   * Adds the parameter gradients for {@code dw} to {@code grad}; returns the gradient w.r.t. the
+   * input.
+   */
   double[] backward(double[] p, double[] hidden, double[] dw, double[] grad);
 
   /** Where the per-context bias (one entry per output) starts. */

@@ -10,9 +10,9 @@ import reverie.dsl.grammar.Production;
 import reverie.dsl.program.Program;
 
 /**
- * How the network's output vector maps onto a contextual grammar: contexts {@code 0} (root, no parent),
- * {@code 1} (parent is a variable), then one per (production, argument index) in library order; each context
- * holds {@code productions + 1} log-weights, the last one for variables.
+ * How the network's output vector maps onto a contextual grammar: contexts {@code 0} (root, no
+ * parent), {@code 1} (parent is a variable), then one per (production, argument index) in library
+ * order; each context holds {@code productions + 1} log-weights, the last one for variables.
  */
 final class OutputLayout {
   static final int ROOT = 0;
@@ -35,7 +35,8 @@ final class OutputLayout {
       firstContext[j] = next;
       next += arity[j];
       if (indexOf.put(p.program(), j) != null) {
-        throw new IllegalArgumentException("production " + p.program() + " occurs twice in the library");
+        throw new IllegalArgumentException(
+            "production " + p.program() + " occurs twice in the library");
       }
     }
     this.contexts = next;
@@ -74,7 +75,13 @@ final class OutputLayout {
   int context(int production, int argument) {
     if (argument < 0 || argument >= arity[production]) {
       throw new IllegalArgumentException(
-          "argument " + argument + " of " + productions.get(production).program() + " (arity " + arity[production] + ")");
+          "argument "
+              + argument
+              + " of "
+              + productions.get(production).program()
+              + " (arity "
+              + arity[production]
+              + ")");
     }
     return firstContext[production] + argument;
   }
@@ -95,7 +102,8 @@ final class OutputLayout {
       }
       library.put(productions.get(j).program(), perArgument.build());
     }
-    return new ContextualGrammar(grammarOf(w, ROOT), grammarOf(w, VARIABLE_PARENT), library.build());
+    return new ContextualGrammar(
+        grammarOf(w, ROOT), grammarOf(w, VARIABLE_PARENT), library.build());
   }
 
   private Grammar grammarOf(double[] w, int context) {

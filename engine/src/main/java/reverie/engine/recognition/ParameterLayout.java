@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Where each layer's parameters live in one flat {@code double[]}: a whole network is one vector, so Adam,
- * gradient reduction and saving are loops over a single array.
+ * Where each layer's parameters live in one flat {@code double[]}: a whole network is one vector,
+ * so Adam, gradient reduction and saving are loops over a single array.
  */
 final class ParameterLayout {
 
@@ -21,7 +21,10 @@ final class ParameterLayout {
   private int size;
   private boolean frozen;
 
-  /** Reserves {@code count} parameters drawn uniformly from [-scale, scale] (0 means zero-initialised). */
+  /**
+   * Reserves {@code count} parameters drawn uniformly from [-scale, scale] (0 means
+   * zero-initialised).
+   */
   int allocate(String name, int count, double initScale) {
     checkState(!frozen, "layout already frozen");
     checkArgument(count >= 0, "negative block size %s", count);

@@ -15,13 +15,15 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * DreamCoder's recognition model Q(grammar | task): from a task's examples it predicts the log-weights of a
- * contextual grammar over a fixed library, under which that task's solutions should be likely.
+ * DreamCoder's recognition model Q(grammar | task): from a task's examples it predicts the
+ * log-weights of a contextual grammar over a fixed library, under which that task's solutions
+ * should be likely.
  *
- * <p>Pipeline: {@link Featurizer} (examples to tokens), {@link ExampleEncoder} (tokens to a vector, averaged
- * over examples), tanh hidden layers, a linear layer to one log-weight per (context, production or variable)
- * ({@link OutputLayout}). Training ({@link #train}) maximises the posterior-weighted log-prior of replays and
- * fantasies under the predicted grammar. An untrained model predicts the library's own weights everywhere.
+ * <p>Pipeline: {@link Featurizer} (examples to tokens), {@link ExampleEncoder} (tokens to a vector,
+ * averaged over examples), tanh hidden layers, a linear layer to one log-weight per (context,
+ * production or variable) ({@link OutputLayout}). Training ({@link #train}) maximises the
+ * posterior-weighted log-prior of replays and fantasies under the predicted grammar. An untrained
+ * model predicts the library's own weights everywhere.
  */
 public final class RecognitionModel {
   private final Grammar library;
@@ -32,28 +34,39 @@ public final class RecognitionModel {
   private final UseCounter counter;
   final double[] parameters;
 
-  RecognitionModel(Grammar library, Featurizer featurizer, Architecture architecture, double[] parameters) {
+  RecognitionModel(
+      Grammar library, Featurizer featurizer, Architecture architecture, double[] parameters) {
     this.library = library;
     this.featurizer = featurizer;
     this.architecture = architecture;
     this.layout = new OutputLayout(library);
-    this.network = new Network(architecture, featurizer.vocabularySize(), layout.contexts(), layout.outputSize());
+    this.network =
+        new Network(
+            architecture, featurizer.vocabularySize(), layout.contexts(), layout.outputSize());
     this.counter = new UseCounter(layout, ContextualGrammar.fromGrammar(library));
     if (parameters == null) {
       parameters = network.initialise(0);
     }
     if (parameters.length != network.parameterCount) {
       throw new InputException(
-          "recognition model: " + parameters.length + " weights, the architecture needs " + network.parameterCount);
+          "recognition model: "
+              + parameters.length
+              + " weights, the architecture needs "
+              + network.parameterCount);
     }
     this.parameters = parameters;
   }
 
-  /** A fresh model for {@code library}; the output starts at the library's own weights in every context. */
-  public static RecognitionModel create(Grammar library, Featurizer featurizer, Architecture architecture, long seed) {
+  /**
+   * A fresh model for {@code library}; the output starts at the library's own weights in every
+   * context.
+   */
+  public static RecognitionModel create(
+      Grammar library, Featurizer featurizer, Architecture architecture, long seed) {
     RecognitionModel m = new RecognitionModel(library, featurizer, architecture, null);
     double[] p = m.network.initialise(seed);
-    // A zero output layer plus the library's weights as bias: before training, predict == library everywhere.
+    // A zero output layer plus the library's weights as bias: before training, predict == library
+    // everywhere.
     m.network.output.zeroTaskDependence(p);
     double[] w = m.libraryLogWeights();
     System.arraycopy(w, 0, p, m.network.output.biasOffset(), w.length);
@@ -89,11 +102,14 @@ public final class RecognitionModel {
   }
 
   /**
-   * Trains on {@code replays} (solved tasks' frontiers) and fantasies from {@code fantasies}, mixed by
-   * {@code config.helmholtzRatio()}; calls {@code progress} every 100 steps. Replay programs that the library
-   * cannot express raise an InputException naming the task.
+   * Trains on {@code replays} (solved tasks' frontiers) and fantasies from {@code fantasies}, mixed
+   * by {@code config.helmholtzRatio()}; calls {@code progress} every 100 steps. Replay programs
+   * that the library cannot express raise an InputException naming the task.
    */
-  public TrainingReport train(List<TrainingTask> replays, FantasySource fantasies, TrainingConfig config,
+  public TrainingReport train(
+      List<TrainingTask> replays,
+      FantasySource fantasies,
+      TrainingConfig config,
       Consumer<TrainingProgress> progress) {
     SplittableRandom random = new SplittableRandom(config.seed());
     List<Trainer.Item> replayItems = new ArrayList<>();
@@ -106,14 +122,19 @@ public final class RecognitionModel {
         fantasyItems.add(item(t));
       }
     }
-    return new Trainer(network, parameters).train(replayItems, fantasyItems, config, random, progress);
+    return new Trainer(network, parameters)
+        .train(replayItems, fantasyItems, config, random, progress);
   }
 
   Trainer.Item item(TrainingTask task) {
-    return new Trainer.Item(featurizer.encode(task.name(), task.request(), task.examples()), counts(task));
+    return new Trainer.Item(
+        featurizer.encode(task.name(), task.request(), task.examples()), counts(task));
   }
 
-  /** The posterior-weighted use counts of a frontier (the weights are the softmax of the log-posteriors). */
+  /**
+   * The posterior-weighted use counts of a frontier (the weights are the softmax of the
+   * log-posteriors).
+   */
   UseCounts counts(TrainingTask task) {
     double max = Double.NEGATIVE_INFINITY;
     for (TrainingTask.Entry e : task.frontier()) {
@@ -141,10 +162,15 @@ public final class RecognitionModel {
     return layout.toGrammar(logWeights(task, request, examples));
   }
 
-  /** The last hidden layer's activations for a task: the representation the SAE analysis studies. */
+  /**
+   * The last hidden layer's activations for a task: the representation the SAE analysis studies.
+   */
   public float[] embed(String task, Type request, JsonNode examples) {
     EncodedTask encoded = featurizer.encode(task, request, examples);
-    double[] h = network.forward(parameters, network.prepare(parameters, List.of(encoded)), encoded).embedding();
+    double[] h =
+        network
+            .forward(parameters, network.prepare(parameters, List.of(encoded)), encoded)
+            .embedding();
     float[] f = new float[h.length];
     for (int i = 0; i < h.length; i++) {
       f[i] = (float) h[i];
@@ -154,15 +180,22 @@ public final class RecognitionModel {
 
   /** The size of {@link #embed}'s vectors. */
   public int embeddingSize() {
-    return architecture.hidden().isEmpty() ? network.encoder.outputSize() : architecture.hidden().get(architecture.hidden().size() - 1);
+    return architecture.hidden().isEmpty()
+        ? network.encoder.outputSize()
+        : architecture.hidden().get(architecture.hidden().size() - 1);
   }
 
-  /** The log-prior of {@code program} under the grammar predicted for the task (DreamCoder's semantics). */
+  /**
+   * The log-prior of {@code program} under the grammar predicted for the task (DreamCoder's
+   * semantics).
+   */
   public double logPrior(String task, Type request, JsonNode examples, Program program) {
     return counter.count(program, request).logPrior(logWeights(task, request, examples));
   }
 
-  /** The log-prior of {@code program} under the library's own grammar (the untrained prediction). */
+  /**
+   * The log-prior of {@code program} under the library's own grammar (the untrained prediction).
+   */
   public double libraryLogPrior(Program program, Type request) {
     return counter.count(program, request).logPrior(libraryLogWeights());
   }
@@ -182,19 +215,25 @@ public final class RecognitionModel {
 
   double[] logWeights(String task, Type request, JsonNode examples) {
     EncodedTask encoded = featurizer.encode(task, request, examples);
-    return network.forward(parameters, network.prepare(parameters, List.of(encoded)), encoded).logWeights;
+    return network.forward(parameters, network.prepare(parameters, List.of(encoded)), encoded)
+        .logWeights;
   }
 
-  /** Writes {@code recognition.json} (header) and {@code recognition.bin} (weights) into {@code directory}. */
+  /**
+   * Writes {@code recognition.json} (header) and {@code recognition.bin} (weights) into {@code
+   * directory}.
+   */
   public void save(Path directory) throws IOException {
     ModelFile.save(this, directory);
   }
 
   /**
-   * Reads a model saved by {@link #save}; the library's programs are parsed with {@code resolver}. An
-   * InputException names the file on a version mismatch, a truncated file or an inconsistent header.
+   * Reads a model saved by {@link #save}; the library's programs are parsed with {@code resolver}.
+   * An InputException names the file on a version mismatch, a truncated file or an inconsistent
+   * header.
    */
-  public static RecognitionModel load(Path directory, PrimitiveResolver resolver) throws IOException {
+  public static RecognitionModel load(Path directory, PrimitiveResolver resolver)
+      throws IOException {
     return ModelFile.load(directory, resolver);
   }
 }

@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Minibatch training with Adam. Each minibatch is split into one contiguous chunk per worker; each worker
- * writes its own gradient buffer, and the buffers are summed in worker order, so a run is a deterministic
- * function of the seed and the thread count (bit for bit with one thread).
+ * Minibatch training with Adam. Each minibatch is split into one contiguous chunk per worker; each
+ * worker writes its own gradient buffer, and the buffers are summed in worker order, so a run is a
+ * deterministic function of the seed and the thread count (bit for bit with one thread).
  */
 final class Trainer {
   private static final int REPORT_EVERY = 100;
@@ -29,7 +29,11 @@ final class Trainer {
     this.parameters = parameters;
   }
 
-  TrainingReport train(List<Item> replays, List<Item> fantasies, TrainingConfig config, SplittableRandom random,
+  TrainingReport train(
+      List<Item> replays,
+      List<Item> fantasies,
+      TrainingConfig config,
+      SplittableRandom random,
       Consumer<TrainingProgress> progress) {
     if (replays.isEmpty() && fantasies.isEmpty()) {
       throw new IllegalArgumentException("nothing to train on: no replays and no fantasies");
@@ -75,10 +79,12 @@ final class Trainer {
             int to = (w + 1) * batch.length / threads;
             double[] g = grads[w];
             double[] a = accumulators[w];
-            futures.add(pool.submit(() -> {
-              Arrays.fill(g, 0);
-              return chunk(prepared, batch, from, to, scale, g, a);
-            }));
+            futures.add(
+                pool.submit(
+                    () -> {
+                      Arrays.fill(g, 0);
+                      return chunk(prepared, batch, from, to, scale, g, a);
+                    }));
           }
           for (int w = 0; w < threads; w++) {
             losses[w] = futures.get(w).get();
@@ -103,7 +109,8 @@ final class Trainer {
         windowLoss += loss;
         window++;
         if ((step + 1) % REPORT_EVERY == 0 || step + 1 == config.steps()) {
-          progress.accept(new TrainingProgress(step + 1, config.steps(), windowLoss / window, seconds(start)));
+          progress.accept(
+              new TrainingProgress(step + 1, config.steps(), windowLoss / window, seconds(start)));
           windowLoss = 0;
           window = 0;
         }
@@ -118,14 +125,29 @@ final class Trainer {
         pool.shutdownNow();
       }
     }
-    return new TrainingReport(config.steps(), replays.size(), fantasies.size(), firstLoss, lastLoss, seconds(start));
+    return new TrainingReport(
+        config.steps(), replays.size(), fantasies.size(), firstLoss, lastLoss, seconds(start));
   }
 
   private double chunk(
-      Object prepared, Item[] batch, int from, int to, double scale, double[] grad, double[] accumulator) {
+      Object prepared,
+      Item[] batch,
+      int from,
+      int to,
+      double scale,
+      double[] grad,
+      double[] accumulator) {
     double loss = 0;
     for (int b = from; b < to; b++) {
-      loss += network.lossAndGradient(parameters, prepared, batch[b].encoded(), batch[b].counts(), scale, grad, accumulator);
+      loss +=
+          network.lossAndGradient(
+              parameters,
+              prepared,
+              batch[b].encoded(),
+              batch[b].counts(),
+              scale,
+              grad,
+              accumulator);
     }
     network.encoder.finish(parameters, prepared, accumulator, grad);
     return loss;

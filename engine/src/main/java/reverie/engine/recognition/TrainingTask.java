@@ -8,12 +8,16 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * One training target of the recognition model: a task's examples (JSON, see {@link Featurizer}) and the
- * programs that solve it, each with its log-posterior (the weights are normalised over the frontier).
+ * One training target of the recognition model: a task's examples (JSON, see {@link Featurizer})
+ * and the programs that solve it, each with its log-posterior (the weights are normalised over the
+ * frontier).
  */
-public record TrainingTask(String name, Type request, JsonNode examples, ImmutableList<Entry> frontier) {
+public record TrainingTask(
+    String name, Type request, JsonNode examples, ImmutableList<Entry> frontier) {
 
-  /** A program of the frontier with its log-posterior (log-prior + log-likelihood, unnormalised). */
+  /**
+   * A program of the frontier with its log-posterior (log-prior + log-likelihood, unnormalised).
+   */
   public record Entry(Program program, double logPosterior) {}
 
   public TrainingTask {

@@ -7,9 +7,9 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * Turns the grammar's likelihood summary of a program ({@link ContextualGrammar#summarize}) into the flat
- * {@link UseCounts} the network's loss reads. The summary does not depend on the weights, so it is taken once
- * under the library's own contextual grammar and reused at every step.
+ * Turns the grammar's likelihood summary of a program ({@link ContextualGrammar#summarize}) into
+ * the flat {@link UseCounts} the network's loss reads. The summary does not depend on the weights,
+ * so it is taken once under the library's own contextual grammar and reused at every step.
  */
 final class UseCounter {
   private final OutputLayout layout;
@@ -20,7 +20,10 @@ final class UseCounter {
     this.grammar = grammar;
   }
 
-  /** The use counts of {@code program} for {@code request}; an InputException if it is not in the language. */
+  /**
+   * The use counts of {@code program} for {@code request}; an InputException if it is not in the
+   * language.
+   */
   UseCounts count(Program program, Type request) {
     return convert(grammar.summarize(program, request));
   }

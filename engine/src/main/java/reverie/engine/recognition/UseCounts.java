@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A program's log-prior under any weights of an {@link OutputLayout}, reduced to counts: how often each
- * (context, choice) slot was used, and how often each set of candidate slots was normalised over. Then
- * {@code logPrior(w) = constant + sum uses x w - sum normalisers x logsumexp(w[candidates])}, and its
- * gradient is the uses minus the expected uses under each normaliser's softmax.
+ * A program's log-prior under any weights of an {@link OutputLayout}, reduced to counts: how often
+ * each (context, choice) slot was used, and how often each set of candidate slots was normalised
+ * over. Then {@code logPrior(w) = constant + sum uses x w - sum normalisers x
+ * logsumexp(w[candidates])}, and its gradient is the uses minus the expected uses under each
+ * normaliser's softmax.
  */
 final class UseCounts {
   final int[] useSlot;
@@ -17,7 +18,12 @@ final class UseCounts {
   final double[] normaliserCount;
   final double constant;
 
-  private UseCounts(int[] useSlot, double[] useCount, int[][] normaliserSlots, double[] normaliserCount, double constant) {
+  private UseCounts(
+      int[] useSlot,
+      double[] useCount,
+      int[][] normaliserSlots,
+      double[] normaliserCount,
+      double constant) {
     this.useSlot = useSlot;
     this.useCount = useCount;
     this.normaliserSlots = normaliserSlots;
@@ -37,7 +43,10 @@ final class UseCounts {
     return lp;
   }
 
-  /** Adds {@code scale} times the gradient of {@link #logPrior} with respect to {@code w} into {@code into}. */
+  /**
+   * Adds {@code scale} times the gradient of {@link #logPrior} with respect to {@code w} into
+   * {@code into}.
+   */
   void addGradient(double[] w, double scale, double[] into) {
     for (int i = 0; i < useSlot.length; i++) {
       into[useSlot[i]] += scale * useCount[i];
@@ -67,7 +76,9 @@ final class UseCounts {
     return max + Math.log(sum);
   }
 
-  /** Collects uses and normalisers, merging repeats so that the loss touches each distinct set once. */
+  /**
+   * Collects uses and normalisers, merging repeats so that the loss touches each distinct set once.
+   */
   static final class Builder {
     private final Map<Integer, Double> uses = new LinkedHashMap<>();
     private final Map<SlotSet, Double> normalisers = new LinkedHashMap<>();
@@ -91,7 +102,10 @@ final class UseCounts {
       return this;
     }
 
-    /** Adds {@code scale} times another program's counts (a posterior-weighted frontier is such a sum). */
+    /**
+     * Adds {@code scale} times another program's counts (a posterior-weighted frontier is such a
+     * sum).
+     */
     Builder addAll(UseCounts other, double scale) {
       for (int i = 0; i < other.useSlot.length; i++) {
         use(other.useSlot[i], scale * other.useCount[i]);

@@ -28,8 +28,12 @@ class GradientCheckTest {
     return s;
   }
 
-  /** Compares {@code analytic} with the numerical gradient of {@code loss} at {@code x} (changed and restored). */
-  private static void check(double[] x, double[] analytic, ToDoubleFunction<double[]> loss, String what) {
+  /**
+   * Compares {@code analytic} with the numerical gradient of {@code loss} at {@code x} (changed and
+   * restored).
+   */
+  private static void check(
+      double[] x, double[] analytic, ToDoubleFunction<double[]> loss, String what) {
     int nonZero = 0;
     for (int i = 0; i < x.length; i++) {
       double saved = x[i];
@@ -114,7 +118,11 @@ class GradientCheckTest {
     double[] accumulator = enc.newAccumulator();
     enc.backward(p, prepared, enc.forward(p, prepared, task), c, grad, accumulator);
     enc.finish(p, prepared, accumulator, grad);
-    check(p, grad, q -> dot(c, enc.forward(q, enc.prepare(q, java.util.List.of(task)), task).output()), "conv encoder");
+    check(
+        p,
+        grad,
+        q -> dot(c, enc.forward(q, enc.prepare(q, java.util.List.of(task)), task).output()),
+        "conv encoder");
   }
 
   @Test
@@ -150,10 +158,11 @@ class GradientCheckTest {
 
   @Test
   void wholeNetwork() {
-    for (Architecture a : ImmutableList.of(
-        new Architecture("conv", 4, 5, 3, ImmutableList.of(6, 5), 0),
-        new Architecture("conv", 4, 5, 3, ImmutableList.of(6), 3),
-        new Architecture("bag", 4, 4, 1, ImmutableList.of(6), 0))) {
+    for (Architecture a :
+        ImmutableList.of(
+            new Architecture("conv", 4, 5, 3, ImmutableList.of(6, 5), 0),
+            new Architecture("conv", 4, 5, 3, ImmutableList.of(6), 3),
+            new Architecture("bag", 4, 4, 1, ImmutableList.of(6), 0))) {
       SplittableRandom r = new SplittableRandom(6);
       Network net = new Network(a, 13, 4, 8);
       double[] p = net.initialise(7);
@@ -162,10 +171,19 @@ class GradientCheckTest {
       }
       EncodedTask task = tokens(r, 13);
       UseCounts counts =
-          new UseCounts.Builder().use(1, 1).use(7, 2).normalise(new int[] {1, 2, 7}, 3).normalise(new int[] {0, 1}, 1).build();
+          new UseCounts.Builder()
+              .use(1, 1)
+              .use(7, 2)
+              .normalise(new int[] {1, 2, 7}, 3)
+              .normalise(new int[] {0, 1}, 1)
+              .build();
       double[] grad = new double[p.length];
       net.lossAndGradient(p, task, counts, 0.7, grad);
-      check(p, grad, q -> net.lossAndGradient(q, task, counts, 0.7, new double[q.length]), a + " network");
+      check(
+          p,
+          grad,
+          q -> net.lossAndGradient(q, task, counts, 0.7, new double[q.length]),
+          a + " network");
     }
   }
 }

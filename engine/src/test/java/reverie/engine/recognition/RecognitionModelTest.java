@@ -28,8 +28,11 @@ class RecognitionModelTest {
 
   private static double rootWeight(ContextualGrammar g, String name) {
     Program p = TestLibrary.parse(name);
-    return g.noParent().productions().stream().filter(x -> x.program().equals(p)).mapToDouble(Production::logWeight)
-        .findFirst().orElseThrow();
+    return g.noParent().productions().stream()
+        .filter(x -> x.program().equals(p))
+        .mapToDouble(Production::logWeight)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -40,7 +43,10 @@ class RecognitionModelTest {
     assertEquals(TestLibrary.GRAMMAR, g.noParent());
     assertEquals(TestLibrary.GRAMMAR, g.library().get(TestLibrary.parse("map")).get(1));
     Program p = t.frontier().get(0).program();
-    assertEquals(m.libraryLogPrior(p, t.request()), m.logPrior(t.name(), t.request(), t.examples(), p), 1e-12);
+    assertEquals(
+        m.libraryLogPrior(p, t.request()),
+        m.logPrior(t.name(), t.request(), t.examples(), p),
+        1e-12);
   }
 
   @Test
@@ -59,23 +65,31 @@ class RecognitionModelTest {
     assertTrue(after > before + 1, "log-prior " + before + " -> " + after);
     ContextualGrammar gMap = m.predict(map.name(), map.request(), map.examples());
     ContextualGrammar gLength = m.predict(length.name(), length.request(), length.examples());
-    assertTrue(rootWeight(gMap, "map") - rootWeight(gMap, "length") > rootWeight(gLength, "map") - rootWeight(gLength, "length"));
+    assertTrue(
+        rootWeight(gMap, "map") - rootWeight(gMap, "length")
+            > rootWeight(gLength, "map") - rootWeight(gLength, "length"));
   }
 
   @Test
   void lowRankModelLearnsToo() {
     RecognitionModel m =
-        RecognitionModel.create(TestLibrary.GRAMMAR, Featurizer.forDomain("lists"), Architecture.standard().withRank(8), 4);
+        RecognitionModel.create(
+            TestLibrary.GRAMMAR,
+            Featurizer.forDomain("lists"),
+            Architecture.standard().withRank(8),
+            4);
     TrainingTask t = TestLibrary.twoFamilies(1, 2).get(0);
     assertEquals(TestLibrary.GRAMMAR, m.predict(t.name(), t.request(), t.examples()).noParent());
-    TrainingReport report = m.train(TestLibrary.twoFamilies(8, 3), FantasySource.none(), SMALL, p -> {});
+    TrainingReport report =
+        m.train(TestLibrary.twoFamilies(8, 3), FantasySource.none(), SMALL, p -> {});
     assertTrue(report.lastLoss() < report.firstLoss() - 1, report.toString());
   }
 
   @Test
   void fantasiesAloneWhenNothingIsSolved() {
     List<TrainingTask> fantasies = TestLibrary.twoFamilies(4, 5);
-    FantasySource source = (count, random) -> fantasies.subList(0, Math.min(count, fantasies.size()));
+    FantasySource source =
+        (count, random) -> fantasies.subList(0, Math.min(count, fantasies.size()));
     TrainingReport report = fresh(6).train(List.of(), source, SMALL.withSteps(50), p -> {});
     assertEquals(0, report.replays());
     assertEquals(fantasies.size(), report.fantasies());
@@ -93,7 +107,9 @@ class RecognitionModelTest {
       assertArrayEquals(a.weights(), b.weights());
       RecognitionModel c = fresh(8);
       c.train(train, FantasySource.none(), SMALL.withSteps(60).withSeed(12), p -> {});
-      assertFalse(java.util.Arrays.equals(a.weights(), c.weights()), "another seed should train differently");
+      assertFalse(
+          java.util.Arrays.equals(a.weights(), c.weights()),
+          "another seed should train differently");
     }
 
     @Test
@@ -121,15 +137,20 @@ class RecognitionModelTest {
       assertEquals(m.library(), back.library());
       assertEquals(m.architecture(), back.architecture());
       TrainingTask t = TestLibrary.twoFamilies(1, 2).get(1);
-      assertEquals(m.predict(t.name(), t.request(), t.examples()), back.predict(t.name(), t.request(), t.examples()));
+      assertEquals(
+          m.predict(t.name(), t.request(), t.examples()),
+          back.predict(t.name(), t.request(), t.examples()));
     }
 
     @Test
     void versionMismatchIsAClearError() throws IOException {
       fresh(1).save(dir);
       Path header = dir.resolve("recognition.json");
-      Files.writeString(header, Files.readString(header).replace("\"version\" : 1", "\"version\" : 7"));
-      InputException e = assertThrows(InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+      Files.writeString(
+          header, Files.readString(header).replace("\"version\" : 1", "\"version\" : 7"));
+      InputException e =
+          assertThrows(
+              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
       assertTrue(e.getMessage().contains("version 7"), e.getMessage());
     }
 
@@ -139,7 +160,9 @@ class RecognitionModelTest {
       Path weights = dir.resolve("recognition.bin");
       byte[] bytes = Files.readAllBytes(weights);
       Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 3));
-      InputException e = assertThrows(InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+      InputException e =
+          assertThrows(
+              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
       assertTrue(e.getMessage().contains("recognition.bin"), e.getMessage());
     }
 
@@ -147,7 +170,9 @@ class RecognitionModelTest {
     void corruptHeaderIsAClearError() throws IOException {
       fresh(1).save(dir);
       Files.writeString(dir.resolve("recognition.json"), "{ not json");
-      InputException e = assertThrows(InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+      InputException e =
+          assertThrows(
+              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
       assertTrue(e.getMessage().contains("recognition.json"), e.getMessage());
     }
   }
@@ -156,7 +181,9 @@ class RecognitionModelTest {
   void featurizerRejectsBadExamples() {
     var bad = TestLibrary.JSON.createArrayNode();
     bad.addObject().put("x", 1);
-    InputException e = assertThrows(InputException.class, () -> Featurizer.forDomain("lists").encode("t1", bad));
-    assertTrue(e.getMessage().contains("t1") && e.getMessage().contains("example 0"), e.getMessage());
+    InputException e =
+        assertThrows(InputException.class, () -> Featurizer.forDomain("lists").encode("t1", bad));
+    assertTrue(
+        e.getMessage().contains("t1") && e.getMessage().contains("example 0"), e.getMessage());
   }
 }

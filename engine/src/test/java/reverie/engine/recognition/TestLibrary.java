@@ -79,8 +79,14 @@ final class TestLibrary {
     Program map = parse("(lambda (map (lambda (+ $0 1)) $0))");
     Program length = parse("(lambda (length $0))");
     for (int i = 0; i < perFamily; i++) {
-      tasks.add(TrainingTask.of("map-" + i, LIST_TO_LIST, examples(r, in -> in.stream().map(x -> x + 1).toList()), map));
-      tasks.add(TrainingTask.of("length-" + i, LIST_TO_INT, examples(r, in -> (long) in.size()), length));
+      tasks.add(
+          TrainingTask.of(
+              "map-" + i,
+              LIST_TO_LIST,
+              examples(r, in -> in.stream().map(x -> x + 1).toList()),
+              map));
+      tasks.add(
+          TrainingTask.of("length-" + i, LIST_TO_INT, examples(r, in -> (long) in.size()), length));
     }
     return tasks;
   }

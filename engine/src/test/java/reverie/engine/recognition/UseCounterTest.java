@@ -4,20 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import reverie.dsl.InputException;
 import reverie.dsl.type.Type;
 
-/** Use counts from the grammar's summaries reproduce DreamCoder's log-priors and the grammar's own. */
+/**
+ * Use counts from the grammar's summaries reproduce DreamCoder's log-priors and the grammar's own.
+ */
 class UseCounterTest {
   private final OutputLayout layout = new OutputLayout(TestLibrary.GRAMMAR);
   private final UseCounter counter =
-      new UseCounter(layout, reverie.dsl.grammar.ContextualGrammar.fromGrammar(TestLibrary.GRAMMAR));
+      new UseCounter(
+          layout, reverie.dsl.grammar.ContextualGrammar.fromGrammar(TestLibrary.GRAMMAR));
 
   private double uniformLogPrior(String program, String request) {
-    return counter.count(TestLibrary.parse(program), Type.parse(request)).logPrior(new double[layout.outputSize()]);
+    return counter
+        .count(TestLibrary.parse(program), Type.parse(request))
+        .logPrior(new double[layout.outputSize()]);
   }
 
   @ParameterizedTest
@@ -35,7 +40,8 @@ class UseCounterTest {
 
   @Test
   void variablesShareOneWeight() {
-    // Two int variables in scope: the hole for (+ ...)'s first argument offers int productions and the
+    // Two int variables in scope: the hole for (+ ...)'s first argument offers int productions and
+    // the
     // variables as one choice; picking $0 costs an extra log 2.
     double withTwo = uniformLogPrior("(lambda (lambda (+ $0 1)))", "int -> int -> int");
     double withOne = uniformLogPrior("(lambda (+ $0 1))", "int -> int");
@@ -44,7 +50,9 @@ class UseCounterTest {
 
   @Test
   void contextsFollowParentAndArgument() {
-    UseCounts c = counter.count(TestLibrary.parse("(lambda (map (lambda (+ $0 1)) $0))"), TestLibrary.LIST_TO_LIST);
+    UseCounts c =
+        counter.count(
+            TestLibrary.parse("(lambda (map (lambda (+ $0 1)) $0))"), TestLibrary.LIST_TO_LIST);
     int map = layout.indexOf(TestLibrary.parse("map"));
     int plus = layout.indexOf(TestLibrary.parse("+"));
     int width = layout.width();
@@ -69,21 +77,29 @@ class UseCounterTest {
       w[i] = 2 * r.nextDouble() - 1;
     }
     reverie.dsl.grammar.ContextualGrammar g = layout.toGrammar(w);
-    for (String[] pt : new String[][] {
-        {"(lambda (map (lambda (+ $0 1)) $0))", "list(int) -> list(int)"},
-        {"(lambda (lambda (+ $0 $1)))", "int -> int -> int"},
-        {"(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))", "list(int) -> int"},
-        {"(lambda (unfold $0 (lambda (empty? $0)) (lambda (car $0)) (lambda (cdr $0))))", "list(int) -> list(int)"}}) {
+    for (String[] pt :
+        new String[][] {
+          {"(lambda (map (lambda (+ $0 1)) $0))", "list(int) -> list(int)"},
+          {"(lambda (lambda (+ $0 $1)))", "int -> int -> int"},
+          {"(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))", "list(int) -> int"},
+          {
+            "(lambda (unfold $0 (lambda (empty? $0)) (lambda (car $0)) (lambda (cdr $0))))",
+            "list(int) -> list(int)"
+          }
+        }) {
       var program = TestLibrary.parse(pt[0]);
       Type request = Type.parse(pt[1]);
-      assertEquals(g.logPrior(program, request), counter.count(program, request).logPrior(w), 1e-9, pt[0]);
+      assertEquals(
+          g.logPrior(program, request), counter.count(program, request).logPrior(w), 1e-9, pt[0]);
     }
   }
 
   @Test
   void rejectsProgramsOutsideTheLibrary() {
     var other = new reverie.dsl.program.Primitive("reverse", Type.parse("list(t0) -> list(t0)"));
-    var program = reverie.dsl.program.Program.lambdas(1, reverie.dsl.program.Program.apply(other, new reverie.dsl.program.Index(0)));
+    var program =
+        reverie.dsl.program.Program.lambdas(
+            1, reverie.dsl.program.Program.apply(other, new reverie.dsl.program.Index(0)));
     assertThrows(InputException.class, () -> counter.count(program, TestLibrary.LIST_TO_LIST));
   }
 }
