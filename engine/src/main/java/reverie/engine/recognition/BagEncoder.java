@@ -24,7 +24,7 @@ final class BagEncoder implements ExampleEncoder {
   private record BagTrace(double[] output, int[][] tokens) implements Trace {}
 
   @Override
-  public Object prepare(double[] p, java.util.List<EncodedTask> tasks) {
+  public Object prepare(double[] p, java.util.List<EncodedTask> tasks, Parallel parallel) {
     return null;
   }
 

@@ -55,7 +55,7 @@ final class ConvEncoder implements ExampleEncoder {
   private record Table(double[] values, int[] tokens) {}
 
   @Override
-  public Object prepare(double[] p, List<EncodedTask> tasks) {
+  public Object prepare(double[] p, List<EncodedTask> tasks, Parallel parallel) {
     boolean[] used = new boolean[vocabulary];
     int count = 0;
     for (EncodedTask task : tasks) {
@@ -76,8 +76,21 @@ final class ConvEncoder implements ExampleEncoder {
       }
     }
     double[] table = new double[width * vocabulary * channels];
+    int parts = Math.max(1, Math.min(parallel.parts(), tokens.length));
+    List<Runnable> jobs = new java.util.ArrayList<>(parts);
+    for (int part = 0; part < parts; part++) {
+      int from = part * tokens.length / parts;
+      int to = (part + 1) * tokens.length / parts;
+      jobs.add(() -> fillRows(p, tokens, from, to, table));
+    }
+    parallel.runAll(jobs);
+    return new Table(table, tokens);
+  }
+
+  private void fillRows(double[] p, int[] tokens, int from, int to, double[] table) {
     for (int k = 0; k < width; k++) {
-      for (int token : tokens) {
+      for (int n = from; n < to; n++) {
+        int token = tokens[n];
         int e = embedding + token * dim;
         int t = tableIndex(k, token);
         for (int o = 0; o < channels; o++) {
@@ -90,7 +103,6 @@ final class ConvEncoder implements ExampleEncoder {
         }
       }
     }
-    return new Table(table, tokens);
   }
 
   private record ConvTrace(double[] output, double[][] pooled, int[][] argmax, int[][] tokens)

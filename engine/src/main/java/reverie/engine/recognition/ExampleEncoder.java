@@ -19,11 +19,25 @@ interface ExampleEncoder {
 
   int outputSize();
 
+  /** Runs independent jobs, perhaps in parallel, and returns when all are done. */
+  @FunctionalInterface
+  interface Parallel {
+    Parallel SERIAL = jobs -> jobs.forEach(Runnable::run);
+
+    void runAll(List<Runnable> jobs);
+
+    /** How many jobs to split work into. */
+    default int parts() {
+      return 1;
+    }
+  }
+
   /**
    * State derived from {@code p} for these tasks, shared read-only by the workers until {@code p}
-   * changes.
+   * changes; computed by {@code parallel}'s jobs, each writing its own part, so the result does not
+   * depend on how they are scheduled.
    */
-  Object prepare(double[] p, List<EncodedTask> tasks);
+  Object prepare(double[] p, List<EncodedTask> tasks, Parallel parallel);
 
   Trace forward(double[] p, Object prepared, EncodedTask task);
 

@@ -85,7 +85,11 @@ final class Network {
 
   /** What the encoder precomputes from {@code p} for these tasks; valid until {@code p} changes. */
   Object prepare(double[] p, List<EncodedTask> tasks) {
-    return encoder.prepare(p, tasks);
+    return encoder.prepare(p, tasks, ExampleEncoder.Parallel.SERIAL);
+  }
+
+  Object prepare(double[] p, List<EncodedTask> tasks, ExampleEncoder.Parallel parallel) {
+    return encoder.prepare(p, tasks, parallel);
   }
 
   Pass forward(double[] p, Object prepared, EncodedTask task) {

@@ -49,6 +49,8 @@ final class Trainer {
       accumulators[w] = network.encoder.newAccumulator();
     }
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
+    ExampleEncoder.Parallel parallel =
+        pool == null ? ExampleEncoder.Parallel.SERIAL : parallel(pool, threads);
     long start = System.nanoTime();
     int tenth = Math.max(1, config.steps() / 10);
     double firstLoss = 0;
@@ -68,7 +70,7 @@ final class Trainer {
         for (Item item : batch) {
           encoded.add(item.encoded());
         }
-        Object prepared = network.prepare(parameters, encoded);
+        Object prepared = network.prepare(parameters, encoded, parallel);
         if (pool == null) {
           Arrays.fill(grads[0], 0);
           losses[0] = chunk(prepared, batch, 0, batch.length, scale, grads[0], accumulators[0]);
@@ -151,6 +153,33 @@ final class Trainer {
     }
     network.encoder.finish(parameters, prepared, accumulator, grad);
     return loss;
+  }
+
+  private static ExampleEncoder.Parallel parallel(ExecutorService pool, int threads) {
+    return new ExampleEncoder.Parallel() {
+      @Override
+      public void runAll(List<Runnable> jobs) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (Runnable job : jobs) {
+          futures.add(pool.submit(job));
+        }
+        try {
+          for (Future<?> f : futures) {
+            f.get();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("training worker failed", e.getCause());
+        }
+      }
+
+      @Override
+      public int parts() {
+        return threads;
+      }
+    };
   }
 
   private static double seconds(long start) {

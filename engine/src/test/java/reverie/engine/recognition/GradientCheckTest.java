@@ -114,14 +114,21 @@ class GradientCheckTest {
     EncodedTask task = tokens(r, 11);
     double[] c = random(r, enc.outputSize());
     double[] grad = new double[p.length];
-    Object prepared = enc.prepare(p, java.util.List.of(task));
+    Object prepared = enc.prepare(p, java.util.List.of(task), ExampleEncoder.Parallel.SERIAL);
     double[] accumulator = enc.newAccumulator();
     enc.backward(p, prepared, enc.forward(p, prepared, task), c, grad, accumulator);
     enc.finish(p, prepared, accumulator, grad);
     check(
         p,
         grad,
-        q -> dot(c, enc.forward(q, enc.prepare(q, java.util.List.of(task)), task).output()),
+        q ->
+            dot(
+                c,
+                enc.forward(
+                        q,
+                        enc.prepare(q, java.util.List.of(task), ExampleEncoder.Parallel.SERIAL),
+                        task)
+                    .output()),
         "conv encoder");
   }
 
