@@ -140,9 +140,12 @@ public final class RecognitionModel {
     for (TrainingTask.Entry e : task.frontier()) {
       max = Math.max(max, e.logPosterior());
     }
+    // All log-posteriors at minus infinity (or NaN) carry no preference: weigh the programs
+    // equally.
+    boolean flat = !(max > Double.NEGATIVE_INFINITY) || Double.isInfinite(max);
     double z = 0;
     for (TrainingTask.Entry e : task.frontier()) {
-      z += Math.exp(e.logPosterior() - max);
+      z += flat ? 1 : Math.exp(e.logPosterior() - max);
     }
     UseCounts.Builder b = new UseCounts.Builder();
     for (TrainingTask.Entry e : task.frontier()) {
@@ -152,7 +155,7 @@ public final class RecognitionModel {
       } catch (InputException ex) {
         throw new InputException("task " + task.name() + ": " + ex.getMessage());
       }
-      b.addAll(c, Math.exp(e.logPosterior() - max) / z);
+      b.addAll(c, (flat ? 1 : Math.exp(e.logPosterior() - max)) / z);
     }
     return b.build();
   }

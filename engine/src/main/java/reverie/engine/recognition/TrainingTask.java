@@ -18,7 +18,11 @@ public record TrainingTask(
   /**
    * A program of the frontier with its log-posterior (log-prior + log-likelihood, unnormalised).
    */
-  public record Entry(Program program, double logPosterior) {}
+  public record Entry(Program program, double logPosterior) {
+    public Entry {
+      checkArgument(!Double.isNaN(logPosterior), "NaN log-posterior for %s", program);
+    }
+  }
 
   public TrainingTask {
     checkArgument(!frontier.isEmpty(), "task %s: a training task needs at least one program", name);
