@@ -11,6 +11,8 @@ final class Commands {
         // one line per subcommand, kept in the order of --help
         new TypeCommand(),
         new EvalCommand(),
-        new SampleCommand());
+        new SampleCommand(),
+        new TasksCommand(),
+        new CheckCommand());
   }
 }
