@@ -13,6 +13,8 @@ final class Commands {
         new EvalCommand(),
         new SampleCommand(),
         new TasksCommand(),
-        new CheckCommand());
+        new CheckCommand(),
+        new DreamCommand(),
+        new BenchCommand());
   }
 }
