@@ -160,6 +160,16 @@ public final class RecognitionModel {
     return b.build();
   }
 
+  /** The predicted contextual grammar for {@code task} (what the enumerator searches it under). */
+  public ContextualGrammar predict(reverie.tasks.Task task) {
+    return predict(task.name(), task.request(), TaskExamples.json(task));
+  }
+
+  /** The task embedding of {@code task} (see {@link #embed(String, Type, JsonNode)}). */
+  public float[] embed(reverie.tasks.Task task) {
+    return embed(task.name(), task.request(), TaskExamples.json(task));
+  }
+
   /** The predicted contextual grammar for a task with these examples. */
   public ContextualGrammar predict(String task, Type request, JsonNode examples) {
     return layout.toGrammar(logWeights(task, request, examples));
