@@ -14,6 +14,8 @@ final class Commands {
         new SampleCommand(),
         new TasksCommand(),
         new CheckCommand(),
+        new CompareCommand(),
+        new SaeCommand(),
         new DreamCommand(),
         new BenchCommand());
   }

@@ -1,0 +1,230 @@
+package reverie.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import reverie.dsl.InputException;
+import reverie.engine.analysis.ActivationFiles;
+import reverie.engine.analysis.Activations;
+import reverie.engine.analysis.Alignment;
+import reverie.engine.analysis.Comparison;
+import reverie.engine.analysis.ReportWriter;
+import reverie.engine.analysis.SaeFolder;
+import reverie.engine.analysis.TopKTrainer;
+import reverie.engine.analysis.UsageMatrix;
+
+/** {@code reverie compare}: compares a learned library with an SAE's features on the same tasks. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    header = "Compare a learned library with the features of a sparse autoencoder (SAE).",
+    description = {
+      "Reads the library's usage matrix (which inventions and primitives each solved",
+      "task's best program uses) and an SAE's codes of the same tasks, reports both",
+      "as sparse codes side by side (dictionary size, sparsity, dense atoms,",
+      "description length, quality) and aligns them: each invention's best feature",
+      "by Pearson, Jaccard and NMI, a Hungarian one-to-one matching, linear CKA, a",
+      "permutation test (task rows shuffled; max over features, then",
+      "Benjamini-Hochberg) and the hierarchy check.",
+      "",
+      "The SAE side is one of:",
+      "  --activations FILE  codes: .csv (task,feature,value), .npy (+ --tasks),",
+      "                      .safetensors or .jsonl;",
+      "  --sae SAE_DIR --embeddings EMB.npy  an SAELens or sparsify SAE, run here;",
+      "  --train-sae --embeddings EMB.npy    a TopK SAE trained here (REPORT_DIR/sae).",
+      "",
+      "USAGE.csv: header 'task,ATOM,...[,solution_bits]'; an invention column is",
+      "'name=#(lambda ...)' (or '#(lambda ...)'), any other a primitive; one row per",
+      "solved task with its counts; the optional last column is the solution's",
+      "description length in bits under the refit grammar.",
+      "",
+      "Writes compare.md, compare.json, alignment.csv and heatmap.png to REPORT_DIR."
+    })
+final class CompareCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--usage",
+      paramLabel = "USAGE.csv",
+      description = "The task x atom usage matrix.")
+  Path usage;
+
+  @Option(
+      names = "--activations",
+      paramLabel = "FILE",
+      description = "The SAE's codes of the tasks, one row per task.")
+  Path activations;
+
+  @Option(
+      names = "--tasks",
+      paramLabel = "NAMES.txt",
+      description = "Task names, one per line, for the rows of an .npy file.")
+  Path tasks;
+
+  @Option(
+      names = "--sae",
+      paramLabel = "SAE_DIR",
+      description = "An SAE folder (SAELens or sparsify layout) to encode --embeddings.")
+  Path sae;
+
+  @Option(
+      names = "--embeddings",
+      paramLabel = "EMB.npy",
+      description = "Task embeddings (.npy with NAMES beside it, or .safetensors).")
+  Path embeddings;
+
+  @Option(
+      names = "--train-sae",
+      description = "Train a TopK SAE on --embeddings here and compare with it.")
+  boolean trainSae;
+
+  @CommandLine.Mixin SaeTrainingOptions training = new SaeTrainingOptions();
+
+  @Option(
+      names = "--permutations",
+      defaultValue = "1000",
+      description = "Row shuffles for the null (default ${DEFAULT-VALUE}).")
+  int permutations;
+
+  @Option(
+      names = "--alpha",
+      defaultValue = "0.01",
+      description = "Significance level for corrected p-values (default ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(
+      names = "--min-support",
+      defaultValue = "3",
+      description = "Align inventions used by at least this many tasks (default ${DEFAULT-VALUE}).")
+  int minSupport;
+
+  @Option(
+      names = "--bits-per-value",
+      defaultValue = "16",
+      description = "Precision of SAE weights and code values in bits (default ${DEFAULT-VALUE}).")
+  int bitsPerValue;
+
+  @Option(
+      names = "--tolerance",
+      defaultValue = "0.05",
+      description =
+          "SAE residual coded to this many standard deviations (default ${DEFAULT-VALUE}).")
+  double tolerance;
+
+  @Option(
+      names = "--tasks-total",
+      description = "How many tasks there were, solved or not (for the report).")
+  Integer tasksTotal;
+
+  @Option(
+      names = "--out",
+      paramLabel = "REPORT_DIR",
+      defaultValue = "compare",
+      description = "Where to write the report (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--json", description = "Print compare.json to stdout.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    int modes = (activations != null ? 1 : 0) + (sae != null ? 1 : 0) + (trainSae ? 1 : 0);
+    if (modes != 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "give exactly one of --activations FILE, --sae SAE_DIR or --train-sae");
+    }
+    if (permutations < 0
+        || minSupport < 1
+        || bitsPerValue < 1
+        || tolerance <= 0
+        || !(alpha > 0 && alpha < 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "bad statistics options (see --help)");
+    }
+    if (usage == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--usage USAGE.csv is needed");
+    }
+    if (!java.nio.file.Files.isRegularFile(usage)) {
+      throw new InputException(usage + ": no such file");
+    }
+    return compare(UsageMatrix.readCsv(usage), Optional.empty(), new float[0][]);
+  }
+
+  /**
+   * Runs the comparison for a usage matrix, whatever it came from (a usage file today; a run
+   * directory's frontiers once the loop writes them).
+   *
+   * @param runEmbeddings the tasks' embeddings when the caller has them (a run's recognition
+   *     model), used instead of {@code --embeddings}
+   * @param extraTraining more inputs for {@code --train-sae} only (a run's fantasies): the SAE
+   *     trains on them too but only tasks are compared
+   */
+  int compare(UsageMatrix matrix, Optional<Activations> runEmbeddings, float[][] extraTraining) {
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<Path> names = Optional.ofNullable(tasks);
+    Activations codes;
+    Optional<Comparison.SaeModel> model = Optional.empty();
+    if (activations != null) {
+      codes = ActivationFiles.read(activations, names);
+    } else {
+      if (runEmbeddings.isEmpty() && embeddings == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--sae and --train-sae need --embeddings EMB.npy");
+      }
+      Activations emb =
+          runEmbeddings.isPresent() ? runEmbeddings.get() : ActivationFiles.read(embeddings, names);
+      if (sae != null) {
+        model = Optional.of(new Comparison.SaeModel(SaeFolder.read(sae), emb));
+      } else {
+        TopKTrainer.Trained trained = training.train(emb, extraTraining, err);
+        Path saeDir = out.resolve("sae");
+        SaeTrainingOptions.save(trained, emb, saeDir);
+        err.println("reverie: SAE written to " + saeDir);
+        model = Optional.of(new Comparison.SaeModel(trained.sae(), emb));
+      }
+      codes = model.get().codes();
+    }
+    Comparison.Report report =
+        Comparison.compare(
+            new Comparison.Input(
+                matrix,
+                codes,
+                model,
+                tasksTotal == null ? OptionalInt.empty() : OptionalInt.of(tasksTotal),
+                new Alignment.Options(permutations, training.seed, alpha, minSupport),
+                new Comparison.Precision(bitsPerValue, tolerance)));
+    ReportWriter.writeAll(report, out);
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(ReportWriter.json(report));
+    } else {
+      Alignment.Result a = report.alignment();
+      o.printf(
+          "library: %d inventions (%d alive), %.2f inventions per task, %.0f bits%n",
+          report.library().inventions(),
+          report.library().alive(),
+          report.library().meanActiveInventions(),
+          report.library().totalBits());
+      o.printf(
+          "sae: %d features (%d alive), L0 %.2f%s%n",
+          report.sae().features(),
+          report.sae().alive(),
+          report.sae().l0(),
+          report.sae().fvu().map(f -> String.format(", FVU %.3f", f)).orElse(""));
+      o.printf(
+          "alignment: %d inventions aligned, %d significant (corrected p < %s); Hungarian mean r"
+              + " %.3f; CKA %.3f%n",
+          a.inventions().size(), a.significantCount(), alpha, a.hungarianMeanPearson(), a.cka());
+      o.println("report: " + out.resolve("compare.md"));
+    }
+    err.println("reverie: wrote compare.md, compare.json, alignment.csv, heatmap.png to " + out);
+    return ExitCode.OK;
+  }
+}
