@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code reverie bench}: whole-job performance figures a user can reproduce. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "bench",
     header = "Measure whole-job performance.",
     description = {

@@ -36,6 +36,7 @@ import reverie.tasks.Task;
  * learnt.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "recognition",
     header = "Train the recognition model on a built-in suite and report steps per second.",
     description = {

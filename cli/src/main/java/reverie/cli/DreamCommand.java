@@ -27,6 +27,7 @@ import reverie.tasks.Suites;
  * replays.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "dream",
     header = "Print fantasies: programs sampled from a grammar, run on real tasks' inputs.",
     description = {

@@ -35,5 +35,7 @@ class BenchRecognitionCommandTest {
     assertEquals(2, CliRun.of("bench", "recognition", "--encoder", "gru").exitCode());
     assertEquals(2, CliRun.of("bench", "recognition", "--steps", "-5").exitCode());
     assertEquals(3, CliRun.of("bench", "recognition", "--suite", "nowhere").exitCode());
+    assertEquals(2, CliRun.of("bench").exitCode());
+    assertEquals(0, CliRun.of("bench", "recognition", "--help").exitCode());
   }
 }

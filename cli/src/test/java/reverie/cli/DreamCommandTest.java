@@ -33,5 +33,8 @@ class DreamCommandTest {
     assertTrue(run.err().contains("fantasies"), run.err());
     assertEquals(3, CliRun.of("dream", "--domain", "nowhere").exitCode());
     assertEquals(2, CliRun.of("dream", "-n", "-1").exitCode());
+    CliRun help = CliRun.of("dream", "--help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("--seed"), help.out());
   }
 }
