@@ -39,18 +39,14 @@ import reverie.tasks.Task;
     mixinStandardHelpOptions = true,
     name = "recognition",
     header = "Train the recognition model on a built-in suite and report steps per second.",
-    description = {
-      "Splits the built-in suite 80/20 (seeded), takes each task's reference program as its"
-          + " frontier",
-      "(a synthetic frontier: no search), dreams fantasies from the domain's uniform grammar on the"
-          + " training",
-      "tasks' inputs, and trains a fresh model for --steps gradient steps. Reports the dreaming"
-          + " time, the",
-      "training wall and CPU time and steps per second, the loss at the start and end, and the mean"
-          + " log-prior",
-      "of the held-out tasks' reference programs under the predicted grammars and under the uniform"
-          + " grammar."
-    })
+    description =
+        "Splits the built-in suite 80/20 (seeded), takes each task's reference program as its"
+            + " frontier (a synthetic frontier: no search), dreams fantasies from the domain's"
+            + " uniform grammar on the training tasks' inputs, and trains a fresh model for --steps"
+            + " gradient steps. Reports the dreaming time, the training wall and CPU time and steps"
+            + " per second, the loss at the start and end, and the mean log-prior of the held-out"
+            + " tasks' reference programs under the predicted grammars and under the uniform"
+            + " grammar.")
 final class BenchRecognitionCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

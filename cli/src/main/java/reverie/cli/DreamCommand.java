@@ -30,19 +30,14 @@ import reverie.tasks.Suites;
     mixinStandardHelpOptions = true,
     name = "dream",
     header = "Print fantasies: programs sampled from a grammar, run on real tasks' inputs.",
-    description = {
-      "Samples programs from the domain's base grammar (uniform weights) for the request types of"
-          + " the",
-      "domain's built-in suite, runs each on the inputs of a suite task of that type, and keeps"
-          + " those that",
-      "succeed on every input, do not return the same output for all of them, and behave unlike"
-          + " every other",
-      "kept fantasy (of two with equal outputs, the smaller program stays). Prints each program,"
-          + " its",
-      "log-prior under the grammar (nats), and its first example. Samples at most 20 programs per"
-          + " fantasy",
-      "asked for, so fewer than N may be printed."
-    })
+    description =
+        "Samples programs from the domain's base grammar (uniform weights) for the request types of"
+            + " the domain's built-in suite, runs each on the inputs of a suite task of that type,"
+            + " and keeps those that succeed on every input, do not return the same output for all"
+            + " of them, and behave unlike every other kept fantasy (of two with equal outputs, the"
+            + " smaller program stays). Prints each program, its log-prior under the grammar"
+            + " (nats), and its first example. Samples at most 20 programs per fantasy asked for,"
+            + " so fewer than N may be printed.")
 final class DreamCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
