@@ -119,9 +119,15 @@ final class ModelFile {
     }
     List<Production> productions = new ArrayList<>();
     for (JsonNode p : field(h, "productions", headerFile)) {
-      Program program = Program.parse(text(p, "expression", headerFile), resolver);
-      Type type = Type.parse(text(p, "type", headerFile));
-      productions.add(new Production(program, type, field(p, "log_weight", headerFile).asDouble()));
+      String expression = text(p, "expression", headerFile);
+      try {
+        Program program = Program.parse(expression, resolver);
+        Type type = Type.parse(text(p, "type", headerFile));
+        productions.add(
+            new Production(program, type, field(p, "log_weight", headerFile).asDouble()));
+      } catch (InputException | IllegalArgumentException e) {
+        throw new InputException(headerFile + ": production " + expression + ": " + e.getMessage());
+      }
     }
     Grammar library =
         new Grammar(

@@ -143,6 +143,46 @@ class RecognitionModelTest {
     }
 
     @Test
+    void inventionsSurviveTheRoundTrip() throws IOException {
+      Program invention = TestLibrary.parse("#(lambda (map (lambda (+ $0 1)) $0))");
+      java.util.List<Program> programs = new java.util.ArrayList<>(TestLibrary.PRIMITIVES);
+      programs.add(invention);
+      reverie.dsl.grammar.Grammar library = reverie.dsl.grammar.Grammar.uniform(programs);
+      RecognitionModel m = RecognitionModel.create(library, "lists", 2);
+      Program solution = TestLibrary.parse("(lambda (#(lambda (map (lambda (+ $0 1)) $0)) $0))");
+      m.train(
+          java.util.List.of(
+              TrainingTask.of(
+                  "inc",
+                  TestLibrary.LIST_TO_LIST,
+                  TestLibrary.twoFamilies(1, 1).get(0).examples(),
+                  solution)),
+          FantasySource.none(),
+          SMALL.withSteps(5),
+          p -> {});
+      m.save(dir);
+      RecognitionModel back = RecognitionModel.load(dir, TestLibrary.RESOLVER);
+      assertEquals(library, back.library());
+      assertArrayEquals(m.weights(), back.weights());
+    }
+
+    @Test
+    void unknownPrimitiveInTheHeaderIsAClearError() throws IOException {
+      fresh(1).save(dir);
+      Path header = dir.resolve("recognition.json");
+      Files.writeString(
+          header,
+          Files.readString(header)
+              .replace("\"expression\" : \"is-prime\"", "\"expression\" : \"is-odd\""));
+      InputException e =
+          assertThrows(
+              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+      assertTrue(
+          e.getMessage().contains("recognition.json") && e.getMessage().contains("is-odd"),
+          e.getMessage());
+    }
+
+    @Test
     void versionMismatchIsAClearError() throws IOException {
       fresh(1).save(dir);
       Path header = dir.resolve("recognition.json");
