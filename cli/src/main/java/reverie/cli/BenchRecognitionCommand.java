@@ -194,7 +194,7 @@ final class BenchRecognitionCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "dreamt %d fantasies in %.1f s%n", r.fantasies(), r.dreamSeconds());
       out.printf(
           Locale.ROOT,
-          "%d steps (batch %d, %d threads) in %.1f s wall, %.1f s CPU: %.1f steps/s%n",
+          "%d steps (batch %d, threads %d) in %.1f s wall, %.1f s CPU: %.1f steps/s%n",
           r.training().steps(),
           config.batchSize(),
           config.threads(),
