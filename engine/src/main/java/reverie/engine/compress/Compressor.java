@@ -120,10 +120,13 @@ public final class Compressor {
     for (int iteration = 0; iteration < config.iterations(); iteration++) {
       List<State> next = new ArrayList<>();
       Set<String> seenStates = new HashSet<>();
+      long expansions = 0;
       for (State s : beam) {
         Corpus corpus = new Corpus(s.store(), s.roots(), taskOf);
         Search search = new Search(corpus, config, config.beam(), acceptor(s.store()));
-        for (Candidate c : search.run()) {
+        List<Candidate> found = search.run();
+        expansions += search.expansions();
+        for (Candidate c : found) {
           State t = apply(s, corpus, c, abstractionName(iteration, reserved));
           // different orders of the same abstractions give the same corpus: keep one
           String key = t.learned().stream().map(LearnedAbstraction::dreamcoder).sorted().toList().toString();
@@ -143,9 +146,9 @@ public final class Compressor {
       }
       LearnedAbstraction a = lead.learned().get(lead.learned().size() - 1);
       progress.accept(String.format(
-          "iteration %d: %s utility %d uses %d cr_min %.4f  %s",
+          "iteration %d: %s utility %d uses %d cr_min %.4f expanded %d  %s",
           iteration, a.name(), a.utility(), a.uses(),
-          (double) initial.cost / denominator(lead), a.body()));
+          (double) initial.cost / denominator(lead), expansions, a.body()));
     }
     Corpus last = new Corpus(best.store(), best.roots(), taskOf);
     ImmutableList<String> rewritten = print(best.store(), best.roots());

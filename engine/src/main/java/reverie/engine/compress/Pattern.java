@@ -2,8 +2,11 @@ package reverie.engine.compress;
 
 /**
  * A partial abstraction in the top-down search: the body filled so far in pre-order (the open holes are a
- * stack whose top is the leftmost), the corpus nodes it matches, and for each match what sits at each open
- * hole and what each argument receives.
+ * stack whose top is the leftmost), the corpus nodes it matches, and where its open holes and arguments
+ * sit, as paths from the matched node.
+ *
+ * <p>Paths instead of per-match tables: a child copies only its match list, and the node at a path is a
+ * few array reads away in the hash-consed store.
  */
 final class Pattern {
   static final int T_APP = 0;
@@ -12,20 +15,31 @@ final class Pattern {
   static final int T_PRIM = 3;
   static final int T_ARG = 4;
 
+  /** Path steps. */
+  static final int FUNCTION = 0;
+
+  static final int ARGUMENT = 1;
+  static final int BODY = 2;
+
   /** The body so far in pre-order; a token is a kind (low 3 bits) and a payload. */
   final int[] tokens;
-  /** Lambda depth of each open hole inside the body, stack order. */
+  /** Path of each open hole from the matched node, stack order (top = last). */
+  final int[][] holePaths;
+  /** Lambda depth of each open hole inside the body. */
   final int[] holeDepth;
-  /** For each open hole, the node at that hole in each match. */
-  final int[][] holeNodes;
-  /** The matched corpus nodes. */
-  final int[] locs;
+  /** Path of the first occurrence of each argument. */
+  final int[][] argPaths;
   /** Lambda depth of the first occurrence of each argument. */
   final int[] argDepth;
   /** For each argument, the value it receives in each match (shifted out of the body; compare only). */
-  final int[][] argShifted;
-  /** For each argument, the corpus node at its first occurrence in each match. */
-  final int[][] argOrig;
+  final int[][] argValues;
+  /** The matched corpus nodes. */
+  final int[] locs;
+  /**
+   * Per match: node cost - name cost - application cost x arity - cost of the arguments so far, an upper
+   * bound on what the match alone can save.
+   */
+  final int[] slack;
   /** Cost of the filled part of the body. */
   final int fixedCost;
   /** Upper bound on the utility of any completion. */
@@ -33,21 +47,23 @@ final class Pattern {
 
   Pattern(
       int[] tokens,
+      int[][] holePaths,
       int[] holeDepth,
-      int[][] holeNodes,
-      int[] locs,
+      int[][] argPaths,
       int[] argDepth,
-      int[][] argShifted,
-      int[][] argOrig,
+      int[][] argValues,
+      int[] locs,
+      int[] slack,
       int fixedCost,
       long bound) {
     this.tokens = tokens;
+    this.holePaths = holePaths;
     this.holeDepth = holeDepth;
-    this.holeNodes = holeNodes;
-    this.locs = locs;
+    this.argPaths = argPaths;
     this.argDepth = argDepth;
-    this.argShifted = argShifted;
-    this.argOrig = argOrig;
+    this.argValues = argValues;
+    this.locs = locs;
+    this.slack = slack;
     this.fixedCost = fixedCost;
     this.bound = bound;
   }

@@ -1,6 +1,5 @@
 package reverie.engine.compress;
 
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ final class Search {
   private volatile long cutoff = 1;
   private int active;
   private long expansions;
+  long locTotal;
   private final Predicate<Candidate> accept;
 
   Search(Corpus corpus, CompressionConfig config, int want, Predicate<Candidate> accept) {
@@ -59,20 +59,20 @@ final class Search {
 
   /** The best finished abstractions, best first; empty when none has positive utility. */
   List<Candidate> run() {
-    RewriteDp dp = new RewriteDp(corpus);
-    seedArityZero(dp);
+    Scratch first = new Scratch(corpus);
+    seedArityZero(first.dp);
     Pattern root = rootPattern();
     if (root != null) {
       queue.add(root);
     }
     int threads = config.threads();
     if (threads <= 1) {
-      work(dp);
+      work(first);
     } else {
       List<Thread> workers = new ArrayList<>();
       List<Throwable> failures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        RewriteDp own = t == 0 ? dp : new RewriteDp(corpus);
+        Scratch own = t == 0 ? first : new Scratch(corpus);
         Thread th =
             new Thread(
                 () -> {
@@ -153,9 +153,14 @@ final class Search {
     if (l.length == 0 || !inTwoTasks(l)) {
       return null;
     }
+    int[] slack = new int[l.length];
+    for (int i = 0; i < l.length; i++) {
+      slack[i] = store.cost(l[i]) - costs.primitive();
+    }
     long bound = sum - penalty(costs.cheapestLeaf());
     return new Pattern(
-        new int[0], new int[] {0}, new int[][] {l}, l, new int[0], new int[0][], new int[0][], 0, bound);
+        new int[0], new int[][] {new int[0]}, new int[] {0}, new int[0][], new int[0], new int[0][], l, slack, 0,
+        bound);
   }
 
   /** Every closed subtree as an arity-0 abstraction: a strong first cutoff for the search. */
@@ -232,7 +237,7 @@ final class Search {
     }
   }
 
-  private void work(RewriteDp dp) {
+  private void work(Scratch sc) {
     while (true) {
       Pattern p;
       synchronized (lock) {
@@ -260,10 +265,11 @@ final class Search {
       }
       List<Pattern> children = new ArrayList<>();
       try {
-        expand(p, dp, children);
+        expand(p, sc, children);
       } finally {
         synchronized (lock) {
           expansions++;
+          locTotal += p.locs.length;
           for (Pattern c : children) {
             if (c.bound >= cutoff) {
               queue.add(c);
@@ -276,37 +282,123 @@ final class Search {
     }
   }
 
-  private void expand(Pattern p, RewriteDp dp, List<Pattern> out) {
+  private int walk(int n, int[] path) {
+    for (int step : path) {
+      n = step == Pattern.ARGUMENT ? store.right(n) : store.left(n);
+    }
+    return n;
+  }
+
+  /** Per-worker buffers, sized for the largest match list (the whole corpus). */
+  private static final class Scratch {
+    final RewriteDp dp;
+    final int[] at;
+    final int[] tok;
+    final int[] order;
+    final int[] sel;
+    final int[] values;
+    final int[] valid;
+    // tiny open-addressing map token -> group, cleared by the list of used slots
+    final int[] slotKey = new int[1024];
+    final int[] slotGroup = new int[1024];
+    final int[] usedSlots = new int[1024];
+
+    Scratch(Corpus corpus) {
+      dp = new RewriteDp(corpus);
+      int n = corpus.size + 1;
+      at = new int[n];
+      tok = new int[n];
+      order = new int[n];
+      sel = new int[n];
+      values = new int[n];
+      valid = new int[n];
+      Arrays.fill(slotKey, -1);
+    }
+  }
+
+  private void expand(Pattern p, Scratch sc, List<Pattern> out) {
     int h = p.holes() - 1;
     int d = p.holeDepth[h];
-    int[] at = p.holeNodes[h];
+    int[] path = p.holePaths[h];
     int count = p.locs.length;
-    Int2ObjectOpenHashMap<IntArrayList> groups = new Int2ObjectOpenHashMap<>();
+    int[] at = sc.at;
+    int[] tok = sc.tok;
     for (int i = 0; i < count; i++) {
-      int n = at[i];
+      int n = p.locs[i];
+      for (int step : path) {
+        n = step == Pattern.ARGUMENT ? store.right(n) : store.left(n);
+      }
+      at[i] = n;
       int token;
       switch (store.kind(n)) {
         case NodeStore.APP -> token = Pattern.token(Pattern.T_APP, 0);
         case NodeStore.LAM -> token = Pattern.token(Pattern.T_LAM, 0);
         case NodeStore.VAR -> {
-          if (store.left(n) >= d) {
-            continue; // refers outside the abstraction: only an argument can take it
-          }
-          token = Pattern.token(Pattern.T_VAR, store.left(n));
+          int index = store.left(n);
+          // an index referring outside the abstraction: only an argument can take it
+          token = index >= d ? -1 : Pattern.token(Pattern.T_VAR, index);
         }
         default -> token = Pattern.token(Pattern.T_PRIM, store.left(n));
       }
-      IntArrayList g = groups.get(token);
-      if (g == null) {
-        g = new IntArrayList();
-        groups.put(token, g);
-      }
-      g.add(i);
+      tok[i] = token;
     }
-    int[] keys = groups.keySet().toIntArray();
-    Arrays.sort(keys);
-    for (int token : keys) {
-      Pattern c = child(p, token, groups.get(token).toIntArray(), null, dp);
+    // group matches by what sits at the hole (counting sort; each group keeps its indices ascending)
+    int groups = 0;
+    int[] groupToken = new int[16];
+    int[] groupSize = new int[16];
+    int mask = sc.slotKey.length - 1;
+    for (int i = 0; i < count; i++) {
+      int t = tok[i];
+      if (t < 0) {
+        continue;
+      }
+      int slot = (t * 0x9E3779B1) >>> 22 & mask;
+      while (sc.slotKey[slot] != t && sc.slotKey[slot] != -1) {
+        slot = (slot + 1) & mask;
+      }
+      int g;
+      if (sc.slotKey[slot] == -1) {
+        if (groups == groupToken.length) {
+          groupToken = Arrays.copyOf(groupToken, groups * 2);
+          groupSize = Arrays.copyOf(groupSize, groups * 2);
+        }
+        sc.slotKey[slot] = t;
+        sc.slotGroup[slot] = groups;
+        sc.usedSlots[groups] = slot;
+        g = groups++;
+        groupToken[g] = t;
+        if (groups == sc.usedSlots.length - 1) {
+          throw new IllegalStateException("too many distinct symbols at one hole");
+        }
+      } else {
+        g = sc.slotGroup[slot];
+      }
+      groupSize[g]++;
+      tok[i] = g;
+    }
+    for (int g = 0; g < groups; g++) {
+      sc.slotKey[sc.usedSlots[g]] = -1;
+    }
+    int[] groupStart = new int[groups + 1];
+    for (int g = 0; g < groups; g++) {
+      groupStart[g + 1] = groupStart[g] + groupSize[g];
+    }
+    int[] fill = Arrays.copyOf(groupStart, groups);
+    int[] order = sc.order;
+    for (int i = 0; i < count; i++) {
+      if (tok[i] >= 0) {
+        order[fill[tok[i]]++] = i;
+      }
+    }
+    // visit groups by token so that the order of children is deterministic
+    Integer[] byToken = new Integer[groups];
+    for (int g = 0; g < groups; g++) {
+      byToken[g] = g;
+    }
+    final int[] tokens = groupToken;
+    Arrays.sort(byToken, (a, b) -> Integer.compare(tokens[a], tokens[b]));
+    for (int g : byToken) {
+      Pattern c = child(p, groupToken[g], order, groupStart[g], groupSize[g], at, null, sc);
       if (c != null) {
         out.add(c);
       }
@@ -314,61 +406,57 @@ final class Search {
     if (p.tokens.length == 0) {
       return; // a body that is just an argument never saves anything
     }
-    long mask = d == 0 ? 0 : (d >= 64 ? -1L : (1L << d) - 1);
-    IntArrayList valid = new IntArrayList();
+    long freeMask = d == 0 ? 0 : (d >= 64 ? -1L : (1L << d) - 1);
+    int[] v = sc.valid;
+    int validCount = 0;
     for (int i = 0; i < count; i++) {
-      if ((store.free(at[i]) & mask) == 0) {
-        valid.add(i);
+      if ((store.free(at[i]) & freeMask) == 0) {
+        v[validCount++] = i;
       }
     }
-    if (valid.isEmpty()) {
+    if (validCount == 0) {
       return;
     }
-    int[] v = valid.toIntArray();
-    int[] values = new int[count];
-    for (int i : v) {
+    int[] values = sc.values;
+    for (int k = 0; k < validCount; k++) {
+      int i = v[k];
       values[i] = shifted.down(at[i], d);
     }
     int arity = p.arity();
+    boolean identicalToSome = false;
+    int[] same = sc.sel;
     for (int j = 0; j < arity; j++) {
-      int[] column = p.argShifted[j];
-      IntArrayList same = new IntArrayList();
-      for (int i : v) {
+      int[] column = p.argValues[j];
+      int sameCount = 0;
+      for (int k = 0; k < validCount; k++) {
+        int i = v[k];
         if (column[i] == values[i]) {
-          same.add(i);
+          same[sameCount++] = i;
         }
       }
-      if (!same.isEmpty()) {
-        Pattern c = child(p, Pattern.token(Pattern.T_ARG, j), same.toIntArray(), null, dp);
+      if (sameCount == validCount) {
+        identicalToSome = true;
+      }
+      if (sameCount > 0) {
+        Pattern c = child(p, Pattern.token(Pattern.T_ARG, j), same, 0, sameCount, at, null, sc);
         if (c != null) {
           out.add(c);
         }
       }
     }
-    if (arity < config.maxArity()) {
+    if (arity < config.maxArity() && !identicalToSome) {
       boolean constant = true;
       boolean closed = true;
-      for (int i : v) {
-        constant &= values[i] == values[v[0]];
+      int first = values[v[0]];
+      for (int k = 0; k < validCount; k++) {
+        int i = v[k];
+        constant &= values[i] == first;
         closed &= store.free(at[i]) == 0;
       }
       if (constant && closed) {
         return; // always the same closed value: inlining it is better
       }
-      for (int j = 0; j < arity; j++) {
-        boolean identical = true;
-        int[] column = p.argShifted[j];
-        for (int i : v) {
-          if (column[i] != values[i]) {
-            identical = false;
-            break;
-          }
-        }
-        if (identical) {
-          return; // always equal to argument j: reusing it is better
-        }
-      }
-      Pattern c = child(p, Pattern.token(Pattern.T_ARG, arity), v, values, dp);
+      Pattern c = child(p, Pattern.token(Pattern.T_ARG, arity), v, 0, validCount, at, values, sc);
       if (c != null) {
         out.add(c);
       }
@@ -385,12 +473,22 @@ final class Search {
     };
   }
 
+  private static int[] extend(int[] path, int step) {
+    int[] r = Arrays.copyOf(path, path.length + 1);
+    r[path.length] = step;
+    return r;
+  }
+
   /**
-   * The child of {@code p} that fills its top hole with {@code token} keeping the matches {@code sel}
-   * (indices into p's matches); {@code values} is given for a new argument. Finished children are scored
-   * and offered here; returns the child if it still has holes and can beat the cutoff.
+   * The child of {@code p} that fills its top hole with {@code token} keeping the matches
+   * {@code sel[from .. from+len)} (indices into p's matches, whose top-hole nodes are {@code at});
+   * {@code values} (per match of p, the shifted value) when the token opens a new argument. Matches that
+   * can no longer save anything (slack <= 0) are dropped: the exact rewrite would never use them. Finished
+   * children are scored and offered here; returns the child if it still has holes and can beat the cutoff.
    */
-  private Pattern child(Pattern p, int token, int[] sel, int[] values, RewriteDp dp) {
+  private Pattern child(
+      Pattern p, int token, int[] sel, int from, int len, int[] at, int[] values, Scratch sc) {
+    boolean newArg = values != null;
     int h = p.holes() - 1;
     int d = p.holeDepth[h];
     int kind = Pattern.kind(token);
@@ -398,63 +496,113 @@ final class Search {
     int holes = h + newHoles;
     int fixed = p.fixedCost + tokenCost(token);
     long sum = 0;
-    int[] locs = new int[sel.length];
-    for (int i = 0; i < sel.length; i++) {
-      locs[i] = p.locs[sel[i]];
-      sum += ub[locs[i]];
+    int kept = 0;
+    int argCost = costs.application();
+    for (int k = from; k < from + len; k++) {
+      int s = sel[k];
+      int sl = p.slack[s];
+      if (newArg) {
+        sl -= argCost + store.cost(at[s]);
+      }
+      if (sl > 0) {
+        sum += corpus.occurrences[p.locs[s]] * sl;
+        kept++;
+      }
     }
     long bound = sum - penalty(fixed + (long) holes * costs.cheapestLeaf());
-    if (bound < cutoff || !inTwoTasks(locs)) {
+    if (bound < cutoff || kept == 0) {
+      return null;
+    }
+    int[] keptSel = new int[kept];
+    int[] locs = new int[kept];
+    int[] slack = new int[kept];
+    int q = 0;
+    for (int k = from; k < from + len; k++) {
+      int s = sel[k];
+      int sl = p.slack[s];
+      if (newArg) {
+        sl -= argCost + store.cost(at[s]);
+      }
+      if (sl > 0) {
+        keptSel[q] = s;
+        locs[q] = p.locs[s];
+        slack[q++] = sl;
+      }
+    }
+    if (!inTwoTasks(locs)) {
+      return null;
+    }
+    if (kept == 1 && store.free(locs[0]) == 0) {
+      return null; // one closed subtree: the arity-zero abstraction of it is better and already scored
+    }
+    int arity = p.arity() + (newArg ? 1 : 0);
+    int[][] argValues = new int[arity][];
+    for (int j = 0; j < p.arity(); j++) {
+      argValues[j] = select(p.argValues[j], keptSel);
+    }
+    if (newArg) {
+      argValues[arity - 1] = select(values, keptSel);
+    }
+    if (kept < p.locs.length && uselessArguments(argValues, locs)) {
       return null;
     }
     int[] tokens = Arrays.copyOf(p.tokens, p.tokens.length + 1);
     tokens[p.tokens.length] = token;
+    int[] path = p.holePaths[h];
     int[] holeDepth = Arrays.copyOf(p.holeDepth, holes);
-    int[][] holeNodes = new int[holes][];
-    for (int k = 0; k < h; k++) {
-      holeNodes[k] = select(p.holeNodes[k], sel);
-    }
-    int[] at = p.holeNodes[h];
+    int[][] holePaths = Arrays.copyOf(p.holePaths, holes);
     if (kind == Pattern.T_APP) {
       holeDepth[h] = d;
       holeDepth[h + 1] = d;
-      int[] x = new int[sel.length];
-      int[] f = new int[sel.length];
-      for (int i = 0; i < sel.length; i++) {
-        x[i] = store.right(at[sel[i]]);
-        f[i] = store.left(at[sel[i]]);
-      }
-      holeNodes[h] = x;
-      holeNodes[h + 1] = f;
+      holePaths[h] = extend(path, Pattern.ARGUMENT);
+      holePaths[h + 1] = extend(path, Pattern.FUNCTION);
     } else if (kind == Pattern.T_LAM) {
       holeDepth[h] = d + 1;
-      int[] b = new int[sel.length];
-      for (int i = 0; i < sel.length; i++) {
-        b[i] = store.left(at[sel[i]]);
-      }
-      holeNodes[h] = b;
+      holePaths[h] = extend(path, Pattern.BODY);
     }
-    int arity = p.arity() + (values != null ? 1 : 0);
-    int[] argDepth = Arrays.copyOf(p.argDepth, arity);
-    int[][] argShifted = new int[arity][];
-    int[][] argOrig = new int[arity][];
-    for (int j = 0; j < p.arity(); j++) {
-      argShifted[j] = select(p.argShifted[j], sel);
-      argOrig[j] = select(p.argOrig[j], sel);
-    }
-    if (values != null) {
-      argDepth[arity - 1] = d;
-      argShifted[arity - 1] = select(values, sel);
-      argOrig[arity - 1] = select(at, sel);
+    int[] argDepth = p.argDepth;
+    int[][] argPaths = p.argPaths;
+    if (newArg) {
+      argDepth = Arrays.copyOf(p.argDepth, p.arity() + 1);
+      argDepth[p.arity()] = d;
+      argPaths = Arrays.copyOf(p.argPaths, p.arity() + 1);
+      argPaths[p.arity()] = path;
     }
     if (holes > 0) {
-      return new Pattern(tokens, holeDepth, holeNodes, locs, argDepth, argShifted, argOrig, fixed, bound);
+      return new Pattern(tokens, holePaths, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed, bound);
     }
-    finish(tokens, locs, argDepth, argShifted, argOrig, fixed, dp);
+    finish(tokens, locs, slack, argPaths, argDepth, fixed, sc.dp);
     return null;
   }
 
+  /**
+   * Stitch's argument capture and redundant argument rules, checked whenever the matches shrink: an argument
+   * that receives one closed value everywhere, or two that always receive the same value, mean a simpler
+   * abstraction (the value inlined, or one argument reused) does at least as well.
+   */
+  private boolean uselessArguments(int[][] argValues, int[] locs) {
+    for (int j = 0; j < argValues.length; j++) {
+      int[] column = argValues[j];
+      boolean constant = true;
+      for (int i = 1; i < column.length && constant; i++) {
+        constant = column[i] == column[0];
+      }
+      if (constant && column[0] < corpus.size && store.free(column[0]) == 0) {
+        return true;
+      }
+      for (int k = 0; k < j; k++) {
+        if (Arrays.equals(column, argValues[k])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static int[] select(int[] column, int[] sel) {
+    if (sel.length == column.length) {
+      return column; // sel is increasing, so it is the identity
+    }
     int[] r = new int[sel.length];
     for (int i = 0; i < sel.length; i++) {
       r[i] = column[sel[i]];
@@ -463,8 +611,16 @@ final class Search {
   }
 
   private void finish(
-      int[] tokens, int[] locs, int[] argDepth, int[][] argShifted, int[][] argOrig, int bodyCost, RewriteDp dp) {
+      int[] tokens, int[] locs, int[] slack, int[][] argPaths, int[] argDepth, int bodyCost, RewriteDp dp) {
     int arity = argDepth.length;
+    int[][] argOrig = new int[arity][locs.length];
+    int[][] argShifted = new int[arity][locs.length];
+    for (int j = 0; j < arity; j++) {
+      for (int i = 0; i < locs.length; i++) {
+        argOrig[j][i] = walk(locs[i], argPaths[j]);
+        argShifted[j][i] = shifted.down(argOrig[j][i], argDepth[j]);
+      }
+    }
     // the pruning rules again on the final matches: a constant closed argument or two arguments that are
     // always equal make an abstraction that a simpler one dominates
     for (int j = 0; j < arity; j++) {
@@ -482,13 +638,8 @@ final class Search {
       }
     }
     long[] gain = new long[locs.length];
-    long base = costs.primitive() + (long) arity * costs.application();
     for (int i = 0; i < locs.length; i++) {
-      long g = store.cost(locs[i]) - base;
-      for (int j = 0; j < arity; j++) {
-        g -= store.cost(argOrig[j][i]);
-      }
-      gain[i] = g;
+      gain[i] = slack[i];
     }
     long reduction = dp.reduction(locs, gain, argOrig);
     long utility = reduction - penalty(bodyCost);
