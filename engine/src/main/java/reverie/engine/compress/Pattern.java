@@ -25,6 +25,8 @@ final class Pattern {
   final int[] tokens;
   /** Path of each open hole from the matched node, stack order (top = last). */
   final int[][] holePaths;
+  /** The node at the top hole in each match when it was just opened (else null: walk its path). */
+  final int[] topNodes;
   /** Lambda depth of each open hole inside the body. */
   final int[] holeDepth;
   /** Path of the first occurrence of each argument. */
@@ -48,6 +50,7 @@ final class Pattern {
   Pattern(
       int[] tokens,
       int[][] holePaths,
+      int[] topNodes,
       int[] holeDepth,
       int[][] argPaths,
       int[] argDepth,
@@ -58,6 +61,7 @@ final class Pattern {
       long bound) {
     this.tokens = tokens;
     this.holePaths = holePaths;
+    this.topNodes = topNodes;
     this.holeDepth = holeDepth;
     this.argPaths = argPaths;
     this.argDepth = argDepth;

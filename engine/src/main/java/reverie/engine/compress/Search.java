@@ -36,7 +36,6 @@ final class Search {
   private volatile long cutoff = 1;
   private int active;
   private long expansions;
-  long locTotal;
   private final Predicate<Candidate> accept;
 
   Search(Corpus corpus, CompressionConfig config, int want, Predicate<Candidate> accept) {
@@ -159,7 +158,7 @@ final class Search {
     }
     long bound = sum - penalty(costs.cheapestLeaf());
     return new Pattern(
-        new int[0], new int[][] {new int[0]}, new int[] {0}, new int[0][], new int[0], new int[0][], l, slack, 0,
+        new int[0], new int[][] {new int[0]}, l, new int[] {0}, new int[0][], new int[0], new int[0][], l, slack, 0,
         bound);
   }
 
@@ -263,18 +262,37 @@ final class Search {
           }
         }
       }
+      // dive: keep refining the most promising child without queueing it, so finished abstractions (and a
+      // high cutoff) come early and fewer children are ever stored
       List<Pattern> children = new ArrayList<>();
       try {
-        expand(p, sc, children);
-      } finally {
-        synchronized (lock) {
-          expansions++;
-          locTotal += p.locs.length;
+        while (p != null) {
+          children.clear();
+          expand(p, sc, children);
+          Pattern next = null;
           for (Pattern c : children) {
-            if (c.bound >= cutoff) {
-              queue.add(c);
+            if (next == null || c.bound > next.bound) {
+              next = c;
             }
           }
+          synchronized (lock) {
+            expansions++;
+            for (Pattern c : children) {
+              if (c != next && c.bound >= cutoff) {
+                queue.add(c);
+              }
+            }
+            if (next != null && next.bound < cutoff) {
+              next = null;
+            }
+            if (next != null && !queue.isEmpty() && active > 1) {
+              lock.notifyAll();
+            }
+          }
+          p = next;
+        }
+      } finally {
+        synchronized (lock) {
           active--;
           lock.notifyAll();
         }
@@ -321,14 +339,20 @@ final class Search {
     int d = p.holeDepth[h];
     int[] path = p.holePaths[h];
     int count = p.locs.length;
-    int[] at = sc.at;
+    int[] at = p.topNodes;
+    if (at == null) {
+      at = sc.at;
+      for (int i = 0; i < count; i++) {
+        int n = p.locs[i];
+        for (int step : path) {
+          n = step == Pattern.ARGUMENT ? store.right(n) : store.left(n);
+        }
+        at[i] = n;
+      }
+    }
     int[] tok = sc.tok;
     for (int i = 0; i < count; i++) {
-      int n = p.locs[i];
-      for (int step : path) {
-        n = step == Pattern.ARGUMENT ? store.right(n) : store.left(n);
-      }
-      at[i] = n;
+      int n = at[i];
       int token;
       switch (store.kind(n)) {
         case NodeStore.APP -> token = Pattern.token(Pattern.T_APP, 0);
@@ -551,14 +575,23 @@ final class Search {
     int[] path = p.holePaths[h];
     int[] holeDepth = Arrays.copyOf(p.holeDepth, holes);
     int[][] holePaths = Arrays.copyOf(p.holePaths, holes);
+    int[] topNodes = null;
     if (kind == Pattern.T_APP) {
       holeDepth[h] = d;
       holeDepth[h + 1] = d;
       holePaths[h] = extend(path, Pattern.ARGUMENT);
       holePaths[h + 1] = extend(path, Pattern.FUNCTION);
+      topNodes = new int[kept];
+      for (int i = 0; i < kept; i++) {
+        topNodes[i] = store.left(at[keptSel[i]]);
+      }
     } else if (kind == Pattern.T_LAM) {
       holeDepth[h] = d + 1;
       holePaths[h] = extend(path, Pattern.BODY);
+      topNodes = new int[kept];
+      for (int i = 0; i < kept; i++) {
+        topNodes[i] = store.left(at[keptSel[i]]);
+      }
     }
     int[] argDepth = p.argDepth;
     int[][] argPaths = p.argPaths;
@@ -569,7 +602,7 @@ final class Search {
       argPaths[p.arity()] = path;
     }
     if (holes > 0) {
-      return new Pattern(tokens, holePaths, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed, bound);
+      return new Pattern(tokens, holePaths, topNodes, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed, bound);
     }
     finish(tokens, locs, slack, argPaths, argDepth, fixed, sc.dp);
     return null;
