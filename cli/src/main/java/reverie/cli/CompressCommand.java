@@ -73,7 +73,8 @@ final class CompressCommand implements Callable<Integer> {
 
   @Option(
       names = "--beam",
-      description = "abstraction sequences kept per step; 1 is Stitch's greedy choice (default: ${DEFAULT-VALUE})")
+      description = "abstraction sequences kept per step; 1 is Stitch's greedy choice, 0 chooses by corpus size"
+          + " (3 below cost 10^6, else 1) (default: ${DEFAULT-VALUE})")
   int beam = CompressionConfig.DEFAULT_BEAM;
 
   @Option(names = "--allow-single-task", description = "allow abstractions used in one task only")
@@ -107,9 +108,9 @@ final class CompressCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (maxArity < 0 || iterations < 0 || beam < 1 || (threads != null && threads < 1) || structurePenalty < 0) {
+    if (maxArity < 0 || iterations < 0 || beam < 0 || (threads != null && threads < 1) || structurePenalty < 0) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--max-arity and --iterations must be >= 0, --beam and --threads >= 1");
+          spec.commandLine(), "--max-arity, --iterations and --beam must be >= 0, --threads >= 1");
     }
     Input input = read();
     CompressionConfig config =

@@ -9,7 +9,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param iterations how many abstractions to learn, one after the other
  * @param threads worker threads of the search (at least 1)
  * @param structurePenalty utility lost per unit of body cost
- * @param beam how many alternative abstraction sequences to keep (1 is Stitch's greedy choice)
+ * @param beam how many alternative abstraction sequences to keep (1 is Stitch's greedy choice; 0 chooses
+ *     by corpus size: {@link #AUTO_BEAM} below {@link #AUTO_BEAM_MAX_COST}, else 1)
  * @param costs the cost model
  * @param allowSingleTask whether abstractions matching inside one task only are allowed
  * @param typed whether only well-typed abstractions are kept (programs parsed with a typed resolver)
@@ -29,7 +30,7 @@ public record CompressionConfig(
     checkArgument(iterations >= 0, "negative iterations %s", iterations);
     checkArgument(threads >= 1, "threads must be at least 1, not %s", threads);
     checkArgument(structurePenalty >= 0, "negative structure penalty %s", structurePenalty);
-    checkArgument(beam >= 1, "beam must be at least 1, not %s", beam);
+    checkArgument(beam >= 0, "beam must be at least 0 (automatic), not %s", beam);
   }
 
   /** Stitch's defaults: arity 3, 10 iterations, all cores, penalty 1, beam {@link #DEFAULT_BEAM}. */
@@ -38,8 +39,17 @@ public record CompressionConfig(
         3, 10, Runtime.getRuntime().availableProcessors(), 1.0, DEFAULT_BEAM, CostModel.STITCH, false, false);
   }
 
-  /** The default beam width. */
-  public static final int DEFAULT_BEAM = 1;
+  /** The default beam width: automatic. */
+  public static final int DEFAULT_BEAM = 0;
+
+  /** Beam of the automatic setting on small corpora. */
+  public static final int AUTO_BEAM = 3;
+
+  /**
+   * Corpora costing less than this get {@link #AUTO_BEAM}: the beam multiplies the search time, affordable
+   * on DreamCoder frontiers (costs around 10^5) but not on the large Stitch corpora (10^6 and more).
+   */
+  public static final long AUTO_BEAM_MAX_COST = 1_000_000;
 
   public CompressionConfig withMaxArity(int a) {
     return new CompressionConfig(a, iterations, threads, structurePenalty, beam, costs, allowSingleTask, typed);

@@ -117,13 +117,15 @@ public final class Compressor {
     State best = new State(store, roots, ImmutableList.of(), 0);
     List<State> beam = List.of(best);
     Set<String> reserved = new HashSet<>(store.symbols());
+    int width = config.beam() > 0 ? config.beam()
+        : initial.cost < CompressionConfig.AUTO_BEAM_MAX_COST ? CompressionConfig.AUTO_BEAM : 1;
     for (int iteration = 0; iteration < config.iterations(); iteration++) {
       List<State> next = new ArrayList<>();
       Set<String> seenStates = new HashSet<>();
       long expansions = 0;
       for (State s : beam) {
         Corpus corpus = new Corpus(s.store(), s.roots(), taskOf);
-        Search search = new Search(corpus, config, config.beam(), acceptor(s.store()));
+        Search search = new Search(corpus, config, width, acceptor(s.store()));
         List<Candidate> found = search.run();
         expansions += search.expansions();
         for (Candidate c : found) {
@@ -139,7 +141,7 @@ public final class Compressor {
         break;
       }
       next.sort(Comparator.comparingLong(this::denominator));
-      beam = next.subList(0, Math.min(config.beam(), next.size()));
+      beam = next.subList(0, Math.min(width, next.size()));
       State lead = beam.get(0);
       if (denominator(lead) <= denominator(best)) {
         best = lead;
