@@ -3,6 +3,7 @@ package reverie.engine.compress;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ public final class Compressor {
   private final List<Program> inputs;
   private final int[] taskOf;
   private final int numTasks;
-  /** Program for each symbol of the stores: primitives, existing inventions, learned abstractions. */
+  /** Program for each input symbol: primitives and existing inventions (learned ones live in each State). */
   private final Map<String, Program> symbolPrograms = new HashMap<>();
 
   private Compressor(
@@ -101,7 +102,12 @@ public final class Compressor {
   }
 
   /** A corpus after some steps: the store with the rewritten programs and the abstractions learned. */
-  private record State(NodeStore store, int[] roots, ImmutableList<LearnedAbstraction> learned, long bodiesCost) {}
+  private record State(
+      NodeStore store,
+      int[] roots,
+      ImmutableList<LearnedAbstraction> learned,
+      long bodiesCost,
+      ImmutableMap<String, Program> learnedSymbols) {}
 
   private CompressionResult run(List<Invented> library) {
     long start = System.nanoTime();
@@ -114,7 +120,7 @@ public final class Compressor {
     }
     Corpus initial = new Corpus(store, roots, taskOf);
     ImmutableList<String> original = print(store, roots);
-    State best = new State(store, roots, ImmutableList.of(), 0);
+    State best = new State(store, roots, ImmutableList.of(), 0, ImmutableMap.of());
     List<State> beam = List.of(best);
     Set<String> reserved = new HashSet<>(store.symbols());
     int width = config.beam() > 0 ? config.beam()
@@ -125,7 +131,7 @@ public final class Compressor {
       long expansions = 0;
       for (State s : beam) {
         Corpus corpus = new Corpus(s.store(), s.roots(), taskOf);
-        Search search = new Search(corpus, config, width, acceptor(s.store()));
+        Search search = new Search(corpus, config, width, acceptor(s));
         List<Candidate> found = search.run();
         expansions += search.expansions();
         for (Candidate c : found) {
@@ -161,7 +167,7 @@ public final class Compressor {
     }
     ImmutableList.Builder<String> dreamcoder = ImmutableList.builder();
     for (int p = 0; p < best.roots().length; p++) {
-      Program program = toProgram(best.store(), best.roots()[p], programMemo);
+      Program program = toProgram(best.store(), best.roots()[p], programMemo, best.learnedSymbols());
       byTask.get(taskOf[p]).add(program);
       dreamcoder.add(program.toString());
     }
@@ -230,7 +236,7 @@ public final class Compressor {
     return n;
   }
 
-  private Program toProgram(NodeStore store, int n, Map<Integer, Program> memo) {
+  private Program toProgram(NodeStore store, int n, Map<Integer, Program> memo, Map<String, Program> learned) {
     Program known = memo.get(n);
     if (known != null) {
       return known;
@@ -238,17 +244,20 @@ public final class Compressor {
     Program p =
         switch (store.kind(n)) {
           case NodeStore.APP -> new Application(
-              toProgram(store, store.left(n), memo), toProgram(store, store.right(n), memo));
-          case NodeStore.LAM -> new Abstraction(toProgram(store, store.left(n), memo));
+              toProgram(store, store.left(n), memo, learned), toProgram(store, store.right(n), memo, learned));
+          case NodeStore.LAM -> new Abstraction(toProgram(store, store.left(n), memo, learned));
           case NodeStore.VAR -> new Index(store.left(n));
-          default -> symbolProgram(store.symbolName(store.left(n)));
+          default -> symbolProgram(store.symbolName(store.left(n)), learned);
         };
     memo.put(n, p);
     return p;
   }
 
-  private Program symbolProgram(String name) {
-    Program p = symbolPrograms.get(name);
+  private Program symbolProgram(String name, Map<String, Program> learned) {
+    Program p = learned.get(name);
+    if (p == null) {
+      p = symbolPrograms.get(name);
+    }
     if (p == null) {
       throw new IllegalStateException("no program for symbol " + name);
     }
@@ -264,22 +273,23 @@ public final class Compressor {
   }
 
   /** The body of a candidate as a program: {@code #i} becomes {@code $(depth + arity - 1 - i)}. */
-  private Program bodyProgram(NodeStore store, int[] tokens, int arity) {
+  private Program bodyProgram(NodeStore store, int[] tokens, int arity, Map<String, Program> learned) {
     int[] pos = {0};
-    Program body = buildBody(store, tokens, pos, 0, arity);
+    Program body = buildBody(store, tokens, pos, 0, arity, learned);
     return Program.lambdas(arity, body);
   }
 
-  private Program buildBody(NodeStore store, int[] tokens, int[] pos, int depth, int arity) {
+  private Program buildBody(
+      NodeStore store, int[] tokens, int[] pos, int depth, int arity, Map<String, Program> learned) {
     int t = tokens[pos[0]++];
     return switch (Pattern.kind(t)) {
       case Pattern.T_APP -> {
-        Program f = buildBody(store, tokens, pos, depth, arity);
-        yield new Application(f, buildBody(store, tokens, pos, depth, arity));
+        Program f = buildBody(store, tokens, pos, depth, arity, learned);
+        yield new Application(f, buildBody(store, tokens, pos, depth, arity, learned));
       }
-      case Pattern.T_LAM -> new Abstraction(buildBody(store, tokens, pos, depth + 1, arity));
+      case Pattern.T_LAM -> new Abstraction(buildBody(store, tokens, pos, depth + 1, arity, learned));
       case Pattern.T_VAR -> new Index(Pattern.payload(t));
-      case Pattern.T_PRIM -> symbolProgram(store.symbolName(Pattern.payload(t)));
+      case Pattern.T_PRIM -> symbolProgram(store.symbolName(Pattern.payload(t)), learned);
       default -> new Index(depth + arity - 1 - Pattern.payload(t));
     };
   }
@@ -328,13 +338,13 @@ public final class Compressor {
     }
   }
 
-  private Predicate<Candidate> acceptor(NodeStore store) {
+  private Predicate<Candidate> acceptor(State s) {
     if (!config.typed()) {
       return null;
     }
     return c -> {
       try {
-        TypeInference.infer(bodyProgram(store, c.tokens(), c.arity()));
+        TypeInference.infer(bodyProgram(s.store(), c.tokens(), c.arity(), s.learnedSymbols()));
         return true;
       } catch (TypeError e) {
         return false;
@@ -371,15 +381,16 @@ public final class Compressor {
     }
     int fnNode = compact.find(NodeStore.PRIM, compact.symbol(name), 0);
     long uses = fnNode < 0 ? 0 : after.occurrences[fnNode];
-    Program lambda = bodyProgram(store, c.tokens(), c.arity());
+    Program lambda = bodyProgram(store, c.tokens(), c.arity(), s.learnedSymbols());
     Type type = config.typed() ? TypeInference.infer(lambda) : new TypeVariable(0);
     Invented invented = new Invented(lambda, type);
-    symbolPrograms.put(name, invented);
+    ImmutableMap<String, Program> symbols =
+        ImmutableMap.<String, Program>builder().putAll(s.learnedSymbols()).put(name, invented).buildOrThrow();
     LearnedAbstraction learned = new LearnedAbstraction(
         name, bodyText(store, c.tokens()), invented.toString(), c.arity(), c.utility(), uses, invented);
     ImmutableList<LearnedAbstraction> all =
         ImmutableList.<LearnedAbstraction>builder().addAll(s.learned()).add(learned).build();
-    return new State(compact, roots, all, s.bodiesCost() + c.bodyCost());
+    return new State(compact, roots, all, s.bodiesCost() + c.bodyCost(), symbols);
   }
 
   private int rewrite(Corpus corpus, RewriteDp dp, Candidate c, int fn, NodeStore out, int n, int[] memo) {

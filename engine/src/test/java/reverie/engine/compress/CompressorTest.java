@@ -36,7 +36,7 @@ class CompressorTest {
             "(lam (+ 3 (* (+ 2 4) 2)))",
             "(lam (map (lam (+ 3 (* 4 (+ 3 $0)))) $0))",
             "(lam (* 2 (+ 3 (* $0 (+ 2 1)))))");
-    CompressionResult r = Compressor.compress(corpus, config(2, 1).withStructurePenalty(0.0));
+    CompressionResult r = Compressor.compress(corpus, config(2, 1).withStructurePenalty(0.0).withBeam(1));
     assertEquals(1, r.abstractions().size());
     LearnedAbstraction a = r.abstractions().get(0);
     assertEquals("(+ 3 (* #0 #1))", a.body());
