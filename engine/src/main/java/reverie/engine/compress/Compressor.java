@@ -136,6 +136,9 @@ public final class Compressor {
         expansions += search.expansions();
         for (Candidate c : found) {
           State t = apply(s, corpus, c, abstractionName(iteration, reserved));
+          if (t == null) {
+            continue; // typed: a rewritten program no longer type-checks
+          }
           // different orders of the same abstractions give the same corpus: keep one
           String key = t.learned().stream().map(LearnedAbstraction::dreamcoder).sorted().toList().toString();
           if (seenStates.add(key)) {
@@ -352,7 +355,10 @@ public final class Compressor {
     };
   }
 
-  /** Rewrites the corpus of {@code s} with candidate {@code c} named {@code name}. */
+  /**
+   * Rewrites the corpus of {@code s} with candidate {@code c} named {@code name}; null in the typed setting
+   * when a rewritten program does not type-check.
+   */
   private State apply(State s, Corpus corpus, Candidate c, String name) {
     NodeStore store = s.store();
     RewriteDp dp = new RewriteDp(corpus);
@@ -390,6 +396,18 @@ public final class Compressor {
         name, bodyText(store, c.tokens()), invented.toString(), c.arity(), c.utility(), uses, invented);
     ImmutableList<LearnedAbstraction> all =
         ImmutableList.<LearnedAbstraction>builder().addAll(s.learned()).add(learned).build();
+    if (config.typed()) {
+      // an argument used at two different instances of a polymorphic type in the original can make the
+      // rewritten program ill-typed (the abstraction's parameter is monomorphic): such candidates are skipped
+      Map<Integer, Program> programs = new HashMap<>();
+      for (int p = 0; p < roots.length; p++) {
+        try {
+          TypeInference.infer(toProgram(compact, roots[p], programs, symbols));
+        } catch (TypeError e) {
+          return null;
+        }
+      }
+    }
     return new State(compact, roots, all, s.bodiesCost() + c.bodyCost(), symbols);
   }
 
