@@ -316,6 +316,8 @@ final class Search {
     final int[] sel;
     final int[] values;
     final int[] valid;
+    final long[] taskSum;
+    final int[] touched;
     // tiny open-addressing map token -> group, cleared by the list of used slots
     final int[] slotKey = new int[1024];
     final int[] slotGroup = new int[1024];
@@ -330,6 +332,8 @@ final class Search {
       sel = new int[n];
       values = new int[n];
       valid = new int[n];
+      taskSum = new long[corpus.numTasks];
+      touched = new int[corpus.numTasks];
       Arrays.fill(slotKey, -1);
     }
   }
@@ -519,8 +523,10 @@ final class Search {
     int newHoles = kind == Pattern.T_APP ? 2 : kind == Pattern.T_LAM ? 1 : 0;
     int holes = h + newHoles;
     int fixed = p.fixedCost + tokenCost(token);
+    // a task cannot shrink below one leaf: matches inside one task are capped at that task's cost
     long sum = 0;
     int kept = 0;
+    int touchedCount = 0;
     int argCost = costs.application();
     for (int k = from; k < from + len; k++) {
       int s = sel[k];
@@ -529,9 +535,25 @@ final class Search {
         sl -= argCost + store.cost(at[s]);
       }
       if (sl > 0) {
-        sum += corpus.occurrences[p.locs[s]] * sl;
+        int loc = p.locs[s];
+        long v = corpus.occurrences[loc] * sl;
+        if (corpus.multiTask[loc]) {
+          sum += v;
+        } else {
+          int t = corpus.firstTask[loc];
+          if (sc.taskSum[t] == 0) {
+            sc.touched[touchedCount++] = t;
+          }
+          sc.taskSum[t] += v;
+        }
         kept++;
       }
+    }
+    long leaf = costs.cheapestLeaf();
+    for (int i = 0; i < touchedCount; i++) {
+      int t = sc.touched[i];
+      sum += Math.min(sc.taskSum[t], Math.max(0, corpus.taskCost[t] - leaf));
+      sc.taskSum[t] = 0;
     }
     long bound = sum - penalty(fixed + (long) holes * costs.cheapestLeaf());
     if (bound < cutoff || kept == 0) {
