@@ -15,6 +15,7 @@ final class Commands {
         new TasksCommand(),
         new CheckCommand(),
         new CompareCommand(),
+        new CompressCommand(),
         new SaeCommand(),
         new DreamCommand(),
         new BenchCommand());
