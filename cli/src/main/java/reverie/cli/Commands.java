@@ -15,8 +15,10 @@ final class Commands {
         new TasksCommand(),
         new CheckCommand(),
         new SolveCommand(),
-        new BenchCommand(),
         new CompareCommand(),
-        new SaeCommand());
+        new CompressCommand(),
+        new SaeCommand(),
+        new DreamCommand(),
+        new BenchCommand());
   }
 }

@@ -1,0 +1,116 @@
+package reverie.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import reverie.dsl.grammar.Grammar;
+import reverie.engine.recognition.Dreamer;
+import reverie.engine.recognition.TaskExamples;
+import reverie.tasks.Domain;
+import reverie.tasks.Domains;
+import reverie.tasks.Suite;
+import reverie.tasks.Suites;
+
+/**
+ * {@code reverie dream}: prints fantasies, the programs the recognition model is trained on besides
+ * replays.
+ */
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "dream",
+    header = "Print fantasies: programs sampled from a grammar, run on real tasks' inputs.",
+    description =
+        "Samples programs from the domain's base grammar (uniform weights) for the request types of"
+            + " the domain's built-in suite, runs each on the inputs of a suite task of that type,"
+            + " and keeps those that succeed on every input, do not return the same output for all"
+            + " of them, and behave unlike every other kept fantasy (of two with equal outputs, the"
+            + " smaller program stays). Prints each program, its log-prior under the grammar"
+            + " (nats), and its first example. Samples at most 20 programs per fantasy asked for,"
+            + " so fewer than N may be printed.")
+final class DreamCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--domain",
+      defaultValue = "lists",
+      description = "The domain; its built-in suite gives the inputs (default: ${DEFAULT-VALUE}).")
+  String domain;
+
+  @Option(
+      names = "-n",
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "How many fantasies (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (count < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "-n must be >= 0, got " + count);
+    }
+    Domain d = Domains.byName(domain);
+    Suite suite = Suites.byName(d.name());
+    Grammar grammar = Grammar.uniform(d.primitives());
+    Dreamer dreamer = Dreamer.of(d, grammar, TaskExamples.inputs(suite.tasks()));
+    List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed));
+    PrintWriter out = spec.commandLine().getOut();
+    ArrayNode array = JSON.createArrayNode();
+    for (Dreamer.Fantasy f : fantasies) {
+      JsonNode example = dreamer.examples(f).get(0);
+      double logPrior = grammar.logPrior(f.program(), f.inputs().request());
+      if (json) {
+        ObjectNode o = array.addObject();
+        o.put("program", f.program().toString());
+        o.put("request", f.inputs().request().toString());
+        o.put("log_prior", logPrior);
+        o.put("inputs_from", f.inputs().task());
+        o.set("example", example);
+      } else {
+        out.printf(Locale.ROOT, "%8.3f  %s%n", logPrior, f.program());
+        out.printf(
+            Locale.ROOT,
+            "          %s -> %s   (%s; inputs of %s)%n",
+            example.get("inputs"),
+            example.get("output"),
+            f.inputs().request(),
+            f.inputs().task());
+      }
+    }
+    if (json) {
+      ObjectNode doc = JSON.createObjectNode();
+      doc.put("domain", d.name());
+      doc.put("seed", seed);
+      doc.set("fantasies", array);
+      out.println(JSON.writeValueAsString(doc));
+    }
+    spec.commandLine()
+        .getErr()
+        .printf(Locale.ROOT, "%d fantasies (asked for %d)%n", fantasies.size(), count);
+    return ExitCode.OK;
+  }
+}
