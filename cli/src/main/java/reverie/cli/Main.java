@@ -18,8 +18,9 @@ import reverie.dsl.InputException;
     versionProvider = Main.Version.class,
     header = "Wake-sleep program induction: learn a library of functions by solving tasks.",
     description = {
-      "Reverie solves input/output tasks by enumerating typed programs in order of probability, compresses",
-      "the solutions into a library of reusable functions, and trains a recognition model on dreams.",
+      "Reverie solves input/output tasks by enumerating typed programs in order of probability, compresses"
+          + " the solutions into a library of reusable functions, and trains a recognition model on dreams.",
+      "",
       "Add -v to any command to see stack traces of internal errors."
     },
     subcommands = {CommandLine.HelpCommand.class},

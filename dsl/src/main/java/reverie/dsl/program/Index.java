@@ -23,8 +23,9 @@ public record Index(int index) implements Program {
       return this;
     }
     int shifted = index + delta;
-    if (shifted < 0) {
-      throw new IllegalArgumentException("shifting $" + index + " by " + delta + " makes it negative");
+    if (shifted < cutoff) {
+      // The free variable would be captured by a binder below the cutoff, or become negative.
+      throw new IllegalArgumentException("shifting free $" + (index - cutoff) + " by " + delta + " makes it negative");
     }
     return new Index(shifted);
   }
