@@ -280,7 +280,8 @@ public final class CheckpointStore {
       manifest.put("iteration", checkpoint.iteration());
       ObjectNode sums = manifest.putObject("files");
       files.forEach(sums::put);
-      AtomicFiles.writeString(partial.resolve(MANIFEST), Json.pretty(manifest));
+      Files.writeString(partial.resolve(MANIFEST), Json.pretty(manifest), java.nio.charset.StandardCharsets.UTF_8);
+      AtomicFiles.fsync(partial.resolve(MANIFEST));
       AtomicFiles.fsyncDirectory(partial);
       AtomicFiles.moveAtomically(partial, target);
       AtomicFiles.fsyncDirectory(dir);
@@ -291,9 +292,12 @@ public final class CheckpointStore {
     }
   }
 
-  private static void writeFile(Path folder, String name, String text, Map<String, String> sums) {
+  private static void writeFile(Path folder, String name, String text, Map<String, String> sums)
+      throws IOException {
+    // No temporary file per entry: the whole folder becomes visible with one rename.
     Path file = folder.resolve(name);
-    AtomicFiles.writeString(file, text);
+    Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+    AtomicFiles.fsync(file);
     sums.put(name, AtomicFiles.sha256(file));
   }
 

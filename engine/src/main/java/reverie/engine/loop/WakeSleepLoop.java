@@ -50,6 +50,7 @@ public final class WakeSleepLoop<M> {
   private final DreamPhase<M> dream;
   private final ProgressListener progress;
   private final StopSignal stop;
+  private boolean drawCurve = true;
 
   public WakeSleepLoop(CheckpointStore store, Split split, Grammar base, PrimitiveResolver resolver,
       WakePhase<M> wake, AbstractionPhase abstraction, DreamPhase<M> dream, ProgressListener progress,
@@ -63,6 +64,12 @@ public final class WakeSleepLoop<M> {
     this.dream = dream;
     this.progress = progress;
     this.stop = stop;
+  }
+
+  /** Whether the learning curve images are redrawn after every iteration (on by default; tests turn it off). */
+  public WakeSleepLoop<M> drawCurve(boolean draw) {
+    this.drawCurve = draw;
+    return this;
   }
 
   /**
@@ -197,7 +204,9 @@ public final class WakeSleepLoop<M> {
 
   private void writeSummaries(Checkpoint<M> state) {
     store.writeMetrics(state.metrics());
-    LearningCurve.write(store.directory(), state.metrics(), "Reverie on " + state.config().source());
+    if (drawCurve) {
+      LearningCurve.write(store.directory(), state.metrics(), "Reverie on " + state.config().source());
+    }
   }
 
   /**
