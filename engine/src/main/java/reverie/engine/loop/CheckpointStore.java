@@ -46,7 +46,7 @@ public final class CheckpointStore {
   public static final String FRONTIERS = "frontiers.json";
   public static final String TEST_FRONTIERS = "test-frontiers.json";
   public static final String ITERATION_METRICS = "metrics.json";
-  public static final String RECOGNITION = "recognition.bin";
+  public static final String RECOGNITION = "recognition";
   public static final String TASKS = "tasks.json";
   private static final String FORMAT = "reverie-checkpoint";
   private static final Pattern FOLDER = Pattern.compile("iteration-(\\d{3,})");
@@ -178,15 +178,11 @@ public final class CheckpointStore {
         throw new InputException(where + ": " + e.getKey() + " is corrupt (SHA-256 does not match the manifest)");
       }
     }
-    try (Stream<Path> entries = Files.list(folder)) {
-      for (Path p : (Iterable<Path>) entries::iterator) {
-        String name = p.getFileName().toString();
-        if (!name.equals(MANIFEST) && !files.has(name) && !name.startsWith(".")) {
-          throw new InputException(where + ": " + name + " is not listed in the manifest");
-        }
+    for (Path p : regularFiles(folder)) {
+      String name = folder.relativize(p).toString().replace('\\', '/');
+      if (!name.equals(MANIFEST) && !files.has(name)) {
+        throw new InputException(where + ": " + name + " is not listed in the manifest");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -218,8 +214,8 @@ public final class CheckpointStore {
     if (m.size() != iteration + 1) {
       throw new InputException(metricsFile + ": " + m.size() + " rows for iteration " + iteration);
     }
-    Path modelFile = folder.resolve(RECOGNITION);
-    Optional<M> model = Files.exists(modelFile) ? Optional.of(dream.load(modelFile, grammar)) : Optional.empty();
+    Path modelDir = folder.resolve(RECOGNITION);
+    Optional<M> model = Files.isDirectory(modelDir) ? Optional.of(dream.load(modelDir, grammar)) : Optional.empty();
     return new Checkpoint<>(iteration, saved, grammar, trainTasks, testTasks, train, test, model, m);
   }
 
@@ -269,10 +265,14 @@ public final class CheckpointStore {
       checkpoint.metrics().forEach(m -> rows.add(m.toJson()));
       writeFile(partial, ITERATION_METRICS, Json.pretty(rows), files);
       if (checkpoint.model().isPresent()) {
-        Path modelFile = partial.resolve(RECOGNITION);
-        dream.save(checkpoint.model().get(), modelFile);
-        AtomicFiles.fsync(modelFile);
-        files.put(RECOGNITION, AtomicFiles.sha256(modelFile));
+        Path modelDir = partial.resolve(RECOGNITION);
+        Files.createDirectories(modelDir);
+        dream.save(checkpoint.model().get(), modelDir);
+        for (Path f : regularFiles(modelDir)) {
+          AtomicFiles.fsync(f);
+          files.put(partial.relativize(f).toString().replace('\\', '/'), AtomicFiles.sha256(f));
+        }
+        AtomicFiles.fsyncDirectory(modelDir);
       }
       ObjectNode manifest = JsonNodeFactory.instance.objectNode();
       manifest.put("format", FORMAT);
@@ -320,6 +320,15 @@ public final class CheckpointStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** Every regular file under {@code dir}, in a stable order. */
+  static List<Path> regularFiles(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
 

@@ -20,11 +20,11 @@ public interface DreamPhase<M> {
   Optional<M> dream(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers, Optional<M> previous,
       PhaseContext context);
 
-  /** Writes {@code model} to {@code file} (a fresh file in a checkpoint being written). */
-  void save(M model, Path file);
+  /** Writes {@code model} into {@code directory} (a fresh, empty folder of a checkpoint being written). */
+  void save(M model, Path directory);
 
   /** Reads a model written by {@link #save} for {@code grammar}; an {@link reverie.dsl.InputException} if bad. */
-  M load(Path file, Grammar grammar);
+  M load(Path directory, Grammar grammar);
 
   /** No recognition model (DreamCoder's {@code --no-recognition} ablation). */
   static <M> DreamPhase<M> none() {
@@ -36,12 +36,12 @@ public interface DreamPhase<M> {
       }
 
       @Override
-      public void save(M model, Path file) {
+      public void save(M model, Path directory) {
         throw new IllegalStateException("no recognition model to save");
       }
 
       @Override
-      public M load(Path file, Grammar grammar) {
+      public M load(Path directory, Grammar grammar) {
         throw new IllegalStateException("this run has no recognition model");
       }
     };

@@ -15,7 +15,7 @@ import reverie.dsl.InputException;
  *
  * @param suite a built-in suite name, or empty when {@code file} names a task file
  * @param file a task file, or empty when {@code suite} is set
- * @param split the fraction of tasks used for training, or a negative number to keep the source's own split
+ * @param split the fraction of tasks used for training (a seeded shuffle picks them)
  * @param iterations learning iterations after iteration 0 (the base grammar)
  * @param timeoutSeconds the per-task search budget of every wake and test evaluation
  * @param batchSize training tasks woken per iteration (unsolved first); 0 for all of them
@@ -51,7 +51,7 @@ public record RunConfig(
 
   public RunConfig {
     checkArgument(suite.isPresent() != file.isPresent(), "exactly one of suite and file");
-    checkArgument(split < 0 || (split > 0 && split < 1), "split must lie strictly between 0 and 1: %s", split);
+    checkArgument(split > 0 && split < 1, "split must lie strictly between 0 and 1: %s", split);
     checkArgument(iterations >= 0, "negative iterations %s", iterations);
     checkArgument(timeoutSeconds > 0, "timeout must be positive: %s", timeoutSeconds);
     checkArgument(batchSize >= 0, "negative batch size %s", batchSize);
@@ -65,7 +65,7 @@ public record RunConfig(
   /** The defaults of {@code reverie run}: the built-in lists suite, sized to finish in about five minutes. */
   public static RunConfig defaults() {
     return new RunConfig(
-        Optional.of("lists"), Optional.empty(), -1, 3, 5.0, 0, 5, 3, 1.0, 1.0, 500, true, true,
+        Optional.of("lists"), Optional.empty(), 0.5, 3, 5.0, 0, 5, 3, 1.0, 1.0, 500, true, true,
         Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
   }
 

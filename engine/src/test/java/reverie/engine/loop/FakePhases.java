@@ -142,7 +142,7 @@ final class FakePhases {
     @Override
     public void save(Integer model, Path file) {
       try {
-        Files.writeString(file, model.toString());
+        Files.writeString(file.resolve("model.txt"), model.toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -151,7 +151,7 @@ final class FakePhases {
     @Override
     public Integer load(Path file, Grammar grammar) {
       try {
-        return Integer.parseInt(Files.readString(file).trim());
+        return Integer.parseInt(Files.readString(file.resolve("model.txt")).trim());
       } catch (IOException | NumberFormatException e) {
         throw new InputException(file + ": not a model");
       }
@@ -159,7 +159,7 @@ final class FakePhases {
   }
 
   static RunConfig config(int iterations) {
-    return new RunConfig(Optional.of("fake"), Optional.empty(), -1, iterations, 1.0, 0, 3, 2, 1.0, 1.0, 10,
+    return new RunConfig(Optional.of("fake"), Optional.empty(), 0.5, iterations, 1.0, 0, 3, 2, 1.0, 1.0, 10,
         true, true, 1, 7);
   }
 

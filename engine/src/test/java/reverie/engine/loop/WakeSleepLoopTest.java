@@ -189,7 +189,7 @@ class WakeSleepLoopTest {
 
   @Test
   void batchesPutUnsolvedTasksFirst() {
-    RunConfig config = new RunConfig(java.util.Optional.of("fake"), java.util.Optional.empty(), -1, 2, 1, 3, 1,
+    RunConfig config = new RunConfig(java.util.Optional.of("fake"), java.util.Optional.empty(), 0.5, 2, 1, 3, 1,
         1, 1, 1, 0, false, true, 1, 3);
     var train = com.google.common.collect.ImmutableList.of("a", "b", "c", "d", "e");
     var batch = WakeSleepLoop.batch(config, 1, Set.of("a", "b", "c"), train);
