@@ -215,8 +215,33 @@ public final class CheckpointStore {
       throw new InputException(metricsFile + ": " + m.size() + " rows for iteration " + iteration);
     }
     Path modelDir = folder.resolve(RECOGNITION);
-    Optional<M> model = Files.isDirectory(modelDir) ? Optional.of(dream.load(modelDir, grammar)) : Optional.empty();
+    Optional<M> model = dream != null && Files.isDirectory(modelDir)
+        ? Optional.of(dream.load(modelDir, grammar)) : Optional.empty();
     return new Checkpoint<>(iteration, saved, grammar, trainTasks, testTasks, train, test, model, m);
+  }
+
+  /**
+   * Verifies and reads iteration {@code i}'s checkpoint without loading the recognition model (whose files
+   * are still checked against the manifest): for commands that only look at the library and frontiers.
+   */
+  public Checkpoint<Void> loadWithoutModel(int iteration, PrimitiveResolver resolver) {
+    return load(iteration, resolver, null);
+  }
+
+  /** The given iteration, or the latest when empty; an {@link InputException} when there is none. */
+  public int resolveIteration(Optional<Integer> iteration) {
+    ImmutableList<Integer> all = iterations();
+    if (all.isEmpty()) {
+      throw new InputException(dir + " has no checkpoint yet");
+    }
+    if (iteration.isEmpty()) {
+      return all.get(all.size() - 1);
+    }
+    if (!all.contains(iteration.get())) {
+      throw new InputException(dir + " has no checkpoint of iteration " + iteration.get() + " (it has "
+          + all.get(0) + ".." + all.get(all.size() - 1) + ")");
+    }
+    return iteration.get();
   }
 
   private static ImmutableList<String> names(JsonNode list) {
