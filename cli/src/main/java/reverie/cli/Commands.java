@@ -9,6 +9,6 @@ final class Commands {
   static List<Object> all() {
     return List.of(
         // one line per subcommand, kept in the order of --help
-        );
+        new ExportCommand());
   }
 }

@@ -95,6 +95,14 @@ public final class CheckpointStore {
     return new CheckpointStore(dir, RunConfig.fromJson(Json.read(configFile), configFile.toString()));
   }
 
+  /**
+   * This run with some settings changed for this process only (a resumed run may raise its iteration count
+   * or change its threads); new checkpoints record the settings they were made with.
+   */
+  public CheckpointStore withConfig(RunConfig changed) {
+    return new CheckpointStore(dir, changed);
+  }
+
   public Path directory() {
     return dir;
   }

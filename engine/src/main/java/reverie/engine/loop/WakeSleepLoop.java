@@ -139,7 +139,7 @@ public final class WakeSleepLoop<M> {
   }
 
   private Optional<Checkpoint<M>> iterate(Checkpoint<M> previous) {
-    RunConfig config = previous.config();
+    RunConfig config = store.config();
     int iteration = previous.iteration() + 1;
     PhaseContext context = context(config, iteration);
     progress.message(String.format(Locale.ROOT, "iteration %d of %d", iteration, config.iterations()));
