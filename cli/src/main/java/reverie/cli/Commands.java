@@ -9,6 +9,8 @@ final class Commands {
   static List<Object> all() {
     return List.of(
         // one line per subcommand, kept in the order of --help
+        new TypeCommand(),
+        new EvalCommand(),
         new ExportCommand());
   }
 }

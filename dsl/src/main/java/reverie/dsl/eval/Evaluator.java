@@ -1,0 +1,132 @@
+package reverie.dsl.eval;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import reverie.dsl.InputException;
+import reverie.dsl.program.Abstraction;
+import reverie.dsl.program.Application;
+import reverie.dsl.program.Index;
+import reverie.dsl.program.Invented;
+import reverie.dsl.program.Primitive;
+import reverie.dsl.program.Program;
+
+/**
+ * Compiles programs into trees of {@link Node}s over a domain's primitive implementations, once per
+ * program; the result runs on many examples, in several threads at once.
+ *
+ * <p>Applications whose head is a primitive given all its arguments become direct calls, and
+ * {@code (if c a b)} evaluates one branch only; everything else is curried application of
+ * {@link FunctionValue}s. Inventions compile to their body, once per {@link #compile} call. A primitive
+ * named by a decimal integer literal ({@code 99}, {@code -3}) that has no implementation of its own is
+ * that {@code int}, so that domains may accept literals outside their grammar.
+ */
+public final class Evaluator {
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+  private final ImmutableMap<String, Object> implementations;
+
+  /** An evaluator for primitives implemented by {@code implementations}: name to constant or function. */
+  public Evaluator(Map<String, Object> implementations) {
+    this.implementations = ImmutableMap.copyOf(implementations);
+  }
+
+  /** Compiles {@code program}; throws {@link InputException} for a primitive without implementation. */
+  public CompiledProgram compile(Program program) {
+    return new CompiledProgram(new Compilation().compile(program));
+  }
+
+  /** The state of one compilation: the inventions compiled so far. */
+  private final class Compilation {
+    private final Map<Invented, Node> inventions = new HashMap<>();
+
+    Node compile(Program p) {
+      if (p instanceof Index index) {
+        return index.index() == 0 ? new Node.Innermost() : new Node.Variable(index.index());
+      }
+      if (p instanceof Abstraction lambda) {
+        return new Node.Lambda(compile(lambda.body()));
+      }
+      if (p instanceof Primitive primitive) {
+        return new Node.Constant(implementation(primitive));
+      }
+      if (p instanceof Invented invented) {
+        Node body = inventions.get(invented);
+        if (body == null) {
+          body = compile(invented.body());
+          inventions.put(invented, body);
+        }
+        return body;
+      }
+      if (p instanceof Application) {
+        return application(p.applicationHead(), p.applicationArguments());
+      }
+      throw new AssertionError(p);
+    }
+
+    private Node application(Program head, List<Program> arguments) {
+      int used = 0;
+      Node node = null;
+      if (head instanceof Primitive primitive) {
+        Object f = implementation(primitive);
+        if (f == Curried.IF && arguments.size() >= 3) {
+          node = new Node.If(compile(arguments.get(0)), compile(arguments.get(1)), compile(arguments.get(2)));
+          used = 3;
+        } else if (f instanceof PrimitiveFunction pf && arguments.size() >= pf.arity()) {
+          node = call(pf, arguments);
+          used = pf.arity();
+        }
+      }
+      if (node == null) {
+        node = compile(head);
+      }
+      while (used < arguments.size()) {
+        if (used + 2 <= arguments.size()) {
+          node = new Node.Apply2(node, compile(arguments.get(used)), compile(arguments.get(used + 1)));
+          used += 2;
+        } else {
+          node = new Node.Apply(node, compile(arguments.get(used)));
+          used++;
+        }
+      }
+      return node;
+    }
+
+    private Node call(PrimitiveFunction f, List<Program> arguments) {
+      if (f instanceof PrimitiveFunction.One one) {
+        return new Node.Call1(one, compile(arguments.get(0)));
+      }
+      if (f instanceof PrimitiveFunction.Two two) {
+        return new Node.Call2(two, compile(arguments.get(0)), compile(arguments.get(1)));
+      }
+      if (f instanceof PrimitiveFunction.Three three) {
+        return new Node.Call3(
+            three, compile(arguments.get(0)), compile(arguments.get(1)), compile(arguments.get(2)));
+      }
+      PrimitiveFunction.Four four = (PrimitiveFunction.Four) f;
+      return new Node.Call4(
+          four,
+          compile(arguments.get(0)),
+          compile(arguments.get(1)),
+          compile(arguments.get(2)),
+          compile(arguments.get(3)));
+    }
+
+    private Object implementation(Primitive primitive) {
+      Object value = implementations.get(primitive.name());
+      if (value == null && INTEGER.matcher(primitive.name()).matches()) {
+        try {
+          return Long.parseLong(primitive.name());
+        } catch (NumberFormatException e) {
+          throw new InputException("integer literal " + primitive.name() + " does not fit in 64 bits");
+        }
+      }
+      if (value == null) {
+        throw new InputException("no implementation for primitive '" + primitive.name() + "'");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package reverie.dsl.grammar;
+
+import java.util.Map;
+
+/**
+ * Posterior-weighted counts for one context, the E-step of DreamCoder's inside-outside refit: how often each
+ * production (and a variable) was chosen, and how often it was among the candidates of a hole.
+ */
+final class ExpectedUses {
+  final double[] actual;
+  final double[] possible;
+  double actualVariables;
+  double possibleVariables;
+
+  ExpectedUses(int productionCount) {
+    actual = new double[productionCount];
+    possible = new double[productionCount];
+  }
+
+  void add(LikelihoodSummary.ContextSummary summary, double weight) {
+    for (Map.Entry<Integer, Integer> e : summary.uses().entrySet()) {
+      actual[e.getKey()] += weight * e.getValue();
+    }
+    actualVariables += weight * summary.variableUses();
+    for (LikelihoodSummary.Normalizer n : summary.normalizers()) {
+      for (int k = 0; k < n.productions().length(); k++) {
+        possible[n.productions().get(k)] += weight;
+      }
+      if (n.variableCandidates() > 0) {
+        possibleVariables += weight;
+      }
+    }
+  }
+
+  /** The M-step: {@code log(actual + pseudoCounts) - log(possible + pseudoCounts)} for every weight. */
+  Grammar refit(Grammar old, double pseudoCounts) {
+    com.google.common.collect.ImmutableList.Builder<Production> productions =
+        com.google.common.collect.ImmutableList.builder();
+    for (int i = 0; i < actual.length; i++) {
+      Production p = old.productions().get(i);
+      productions.add(p.withLogWeight(estimate(actual[i], possible[i], pseudoCounts, p.logWeight())));
+    }
+    double logVariable = estimate(actualVariables, possibleVariables, pseudoCounts, old.logVariable());
+    return new Grammar(logVariable, productions.build());
+  }
+
+  private static double estimate(double actual, double possible, double pseudoCounts, double old) {
+    // Without pseudo-counts a choice never offered has no estimate (0/0): keep its weight.
+    return possible + pseudoCounts == 0 ? old : Math.log(actual + pseudoCounts) - Math.log(possible + pseudoCounts);
+  }
+}
