@@ -204,7 +204,7 @@ public final class CheckpointStore {
     Path configFile = folder.resolve(CONFIG);
     RunConfig saved = RunConfig.fromJson(Json.read(configFile), configFile.toString());
     Path grammarFile = folder.resolve(GRAMMAR);
-    Grammar grammar = GrammarJson.fromJson(Json.read(grammarFile), resolver, grammarFile.toString());
+    Grammar grammar = readGrammar(grammarFile, resolver);
     Path tasksFile = folder.resolve(TASKS);
     JsonNode tasks = Json.read(tasksFile);
     ImmutableList<String> trainTasks = names(Json.required(tasks, "train", tasksFile.toString()));
@@ -252,6 +252,14 @@ public final class CheckpointStore {
     return iteration.get();
   }
 
+  private static Grammar readGrammar(Path file, PrimitiveResolver resolver) {
+    try {
+      return reverie.dsl.grammar.GrammarJson.readGrammar(Json.read(file), resolver);
+    } catch (InputException e) {
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
   private static ImmutableList<String> names(JsonNode list) {
     ImmutableList.Builder<String> b = ImmutableList.builder();
     list.forEach(n -> b.add(n.asText()));
@@ -289,7 +297,7 @@ public final class CheckpointStore {
       checkpoint.trainTasks().forEach(tasks.putArray("train")::add);
       checkpoint.testTasks().forEach(tasks.putArray("test")::add);
       writeFile(partial, TASKS, Json.pretty(tasks), files);
-      writeFile(partial, GRAMMAR, Json.pretty(GrammarJson.toJson(checkpoint.grammar())), files);
+      writeFile(partial, GRAMMAR, Json.pretty(reverie.dsl.grammar.GrammarJson.toJson(checkpoint.grammar())), files);
       writeFile(partial, FRONTIERS,
           Json.pretty(FrontierJson.toJson(checkpoint.grammar(), checkpoint.frontiers().values())), files);
       writeFile(partial, TEST_FRONTIERS,

@@ -23,7 +23,7 @@ public final class FrontierJson {
   /** Compressor input for {@code frontiers} under {@code grammar}; frontiers without programs are left out. */
   public static ObjectNode toJson(Grammar grammar, Collection<TaskFrontier> frontiers) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.set("DSL", GrammarJson.toJson(grammar));
+    o.set("DSL", reverie.dsl.grammar.GrammarJson.toJson(grammar));
     ArrayNode list = o.putArray("frontiers");
     for (TaskFrontier f : frontiers) {
       if (!f.solved()) {

@@ -62,7 +62,7 @@ public record IterationMetrics(
   }
 
   public static IterationMetrics fromJson(JsonNode o, String where) {
-    JsonNode mdl = Json.required(o, "iteration", where) == null ? null : o.get("mean_solution_description_length");
+    JsonNode mdl = o.get("mean_solution_description_length");
     return new IterationMetrics(
         Json.requiredInt(o, "iteration", where),
         Json.requiredInt(o, "train_solved", where),

@@ -58,7 +58,7 @@ class LibraryReportTest {
     assertEquals(checkpoint.frontiers().size(), node.get("frontiers").size());
     assertEquals(checkpoint.frontiers().values().asList(),
         FrontierJson.frontiersFromJson(node, FakePhases.RESOLVER, "export"));
-    assertEquals(checkpoint.grammar(), GrammarJson.fromJson(node.get("DSL"), FakePhases.RESOLVER, "export"));
+    assertEquals(checkpoint.grammar(), reverie.dsl.grammar.GrammarJson.readGrammar(node.get("DSL"), FakePhases.RESOLVER));
     assertTrue(FrontierJson.frontiersFromJson(node, PrimitiveResolver.untyped(), "export").size() > 0);
   }
 }
