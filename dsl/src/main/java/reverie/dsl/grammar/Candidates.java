@@ -9,12 +9,14 @@ import reverie.dsl.type.TypeConstructor;
 import reverie.dsl.type.TypeContext;
 
 /**
- * The choices at one non-arrow hole under DreamCoder's semantics: every production whose freshly instantiated
- * final return type unifies with the hole's type, and every variable in scope whose (resolved) type's final
- * return unifies with it. The variables share the grammar's variable weight equally.
+ * The choices at one non-arrow hole under DreamCoder's semantics: every production whose freshly
+ * instantiated final return type unifies with the hole's type, and every variable in scope whose
+ * (resolved) type's final return unifies with it. The variables share the grammar's variable weight
+ * equally.
  *
- * <p>Building the set leaves the type context as it was (each tentative unification is undone); {@link
- * #commitProduction} and {@link #commitVariable} then redo the chosen one and return its argument types.
+ * <p>Building the set leaves the type context as it was (each tentative unification is undone);
+ * {@link #commitProduction} and {@link #commitVariable} then redo the chosen one and return its
+ * argument types.
  */
 final class Candidates {
   final Grammar table;
@@ -23,12 +25,13 @@ final class Candidates {
   final IntArrayList productions = new IntArrayList();
   // De Bruijn indices of the variables that fit the hole, ascending.
   final IntArrayList variables = new IntArrayList();
-  // log of the normaliser: log-sum-exp of the productions' weights and logVariable (when any variable fits).
+  // log of the normaliser: log-sum-exp of the productions' weights and logVariable (when any
+  // variable fits).
   final double logZ;
 
   /**
-   * {@code environment.get(size - 1 - i)} is the type of {@code $i}; {@code request} must not be an arrow
-   * once resolved.
+   * {@code environment.get(size - 1 - i)} is the type of {@code $i}; {@code request} must not be an
+   * arrow once resolved.
    */
   Candidates(Grammar table, Type request, TypeContext context, List<Type> environment) {
     this.table = table;
@@ -65,9 +68,11 @@ final class Candidates {
     logZ = LogSumExp.of(weights, n);
   }
 
-  // A cheap test that saves instantiating most productions: different constructors at the top never unify.
+  // A cheap test that saves instantiating most productions: different constructors at the top never
+  // unify.
   private static boolean clashes(Type returned, Type request) {
-    return returned instanceof TypeConstructor r && request instanceof TypeConstructor q
+    return returned instanceof TypeConstructor r
+        && request instanceof TypeConstructor q
         && (!r.name().equals(q.name()) || r.arguments().size() != q.arguments().size());
   }
 
@@ -94,7 +99,10 @@ final class Candidates {
     return logZ == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : w - logZ;
   }
 
-  /** Position of {@code head} among the production candidates or variables, or -1 when it is no candidate. */
+  /**
+   * Position of {@code head} among the production candidates or variables, or -1 when it is no
+   * candidate.
+   */
   int indexOfProduction(Program head) {
     for (int k = 0; k < productions.size(); k++) {
       if (table.productions().get(productions.getInt(k)).program().equals(head)) {

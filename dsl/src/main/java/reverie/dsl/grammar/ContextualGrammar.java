@@ -13,13 +13,14 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * DreamCoder's contextual (bigram) grammar: a separate {@link Grammar} for the root ("no parent"), for the
- * arguments of a variable, and for each argument index of each production of the library.
+ * DreamCoder's contextual (bigram) grammar: a separate {@link Grammar} for the root ("no parent"),
+ * for the arguments of a variable, and for each argument index of each production of the library.
  *
- * <p>Every table lists the same productions in the same order (production indices are shared), and the
- * library has one table per argument of each production's type. The table of a hole is chosen by the head
- * whose argument it is and the argument's position; a lambda does not change it, and the root hole uses
- * {@link #noParent()}. {@link #contexts()} numbers the tables for {@link LikelihoodSummary}.
+ * <p>Every table lists the same productions in the same order (production indices are shared), and
+ * the library has one table per argument of each production's type. The table of a hole is chosen
+ * by the head whose argument it is and the argument's position; a lambda does not change it, and
+ * the root hole uses {@link #noParent()}. {@link #contexts()} numbers the tables for {@link
+ * LikelihoodSummary}.
  */
 public record ContextualGrammar(
     Grammar noParent,
@@ -29,18 +30,26 @@ public record ContextualGrammar(
   public ContextualGrammar {
     library = ImmutableMap.copyOf(library);
     ImmutableList<Program> programs = noParent.library();
-    checkArgument(variableParent.library().equals(programs),
+    checkArgument(
+        variableParent.library().equals(programs),
         "the variable-parent table must list the no-parent table's productions in the same order");
-    checkArgument(library.size() == programs.size() && library.keySet().containsAll(programs),
+    checkArgument(
+        library.size() == programs.size() && library.keySet().containsAll(programs),
         "the library must have argument tables for exactly the grammar's productions");
     for (Production p : noParent.productions()) {
       ImmutableList<Grammar> tables = library.get(p.program());
       int arity = p.type().functionArguments().size();
-      checkArgument(tables.size() == arity, "%s takes %s arguments but has %s tables", p.program(), arity,
+      checkArgument(
+          tables.size() == arity,
+          "%s takes %s arguments but has %s tables",
+          p.program(),
+          arity,
           tables.size());
       for (Grammar g : tables) {
-        checkArgument(g.library().equals(programs),
-            "the tables of %s must list the no-parent table's productions in the same order", p.program());
+        checkArgument(
+            g.library().equals(programs),
+            "the tables of %s must list the no-parent table's productions in the same order",
+            p.program());
       }
     }
   }
@@ -49,7 +58,8 @@ public record ContextualGrammar(
   public static ContextualGrammar fromGrammar(Grammar grammar) {
     ImmutableMap.Builder<Program, ImmutableList<Grammar>> library = ImmutableMap.builder();
     for (Production p : grammar.productions()) {
-      library.put(p.program(),
+      library.put(
+          p.program(),
           ImmutableList.copyOf(Collections.nCopies(p.type().functionArguments().size(), grammar)));
     }
     return new ContextualGrammar(grammar, grammar, library.buildOrThrow());
@@ -66,8 +76,8 @@ public record ContextualGrammar(
   }
 
   /**
-   * Every table in context order: 0 = no parent, 1 = variable parent, then for each production in index
-   * order one table per argument.
+   * Every table in context order: 0 = no parent, 1 = variable parent, then for each production in
+   * index order one table per argument.
    */
   public ImmutableList<Grammar> contexts() {
     ImmutableList.Builder<Grammar> b = ImmutableList.builder();
@@ -120,9 +130,33 @@ public record ContextualGrammar(
     return library.values().stream().mapToInt(List::size).sum();
   }
 
+  /**
+   * A contextual grammar over {@code library} (in that order): every table keeps its weights for
+   * the productions it has and gives new ones log-weight 0; a new production's argument tables are
+   * the no-parent table's, as after compression adds inventions.
+   */
+  public ContextualGrammar withLibrary(Collection<? extends Program> newLibrary) {
+    Grammar root = noParent.withLibrary(newLibrary);
+    ImmutableMap.Builder<Program, ImmutableList<Grammar>> b = ImmutableMap.builder();
+    for (Production p : root.productions()) {
+      ImmutableList<Grammar> old = library.get(p.program());
+      int arity = p.type().functionArguments().size();
+      ImmutableList.Builder<Grammar> tables = ImmutableList.builder();
+      for (int j = 0; j < arity; j++) {
+        tables.add(old != null ? old.get(j).withLibrary(newLibrary) : root);
+      }
+      b.put(p.program(), tables.build());
+    }
+    return new ContextualGrammar(root, variableParent.withLibrary(newLibrary), b.buildOrThrow());
+  }
+
   /** The same productions with one new table per context, in {@link #contexts()} order. */
   public ContextualGrammar withContexts(List<Grammar> tables) {
-    checkArgument(tables.size() == contextCount(), "%s tables for %s contexts", tables.size(), contextCount());
+    checkArgument(
+        tables.size() == contextCount(),
+        "%s tables for %s contexts",
+        tables.size(),
+        contextCount());
     ImmutableMap.Builder<Program, ImmutableList<Grammar>> b = ImmutableMap.builder();
     int next = 2;
     for (Production p : noParent.productions()) {
@@ -133,7 +167,10 @@ public record ContextualGrammar(
     return new ContextualGrammar(tables.get(0), tables.get(1), b.buildOrThrow());
   }
 
-  /** The log-probability of {@code program} for {@code request}, negative infinity outside the language. */
+  /**
+   * The log-probability of {@code program} for {@code request}, negative infinity outside the
+   * language.
+   */
   public double logPrior(Program program, Type request) {
     try {
       return Walker.contextual(this, request, false).score(program, request, Walker.ROOT, 0);
@@ -173,7 +210,9 @@ public record ContextualGrammar(
     }
   }
 
-  /** {@link Grammar#refit} in every context separately, each from the holes filled in that context. */
+  /**
+   * {@link Grammar#refit} in every context separately, each from the holes filled in that context.
+   */
   public ContextualGrammar refit(List<WeightedProgram> programs, double pseudoCounts) {
     checkArgument(pseudoCounts >= 0, "negative pseudo-counts %s", pseudoCounts);
     ImmutableList<Grammar> tables = contexts();

@@ -3,8 +3,9 @@ package reverie.dsl.grammar;
 import java.util.Map;
 
 /**
- * Posterior-weighted counts for one context, the E-step of DreamCoder's inside-outside refit: how often each
- * production (and a variable) was chosen, and how often it was among the candidates of a hole.
+ * Posterior-weighted counts for one context, the E-step of DreamCoder's inside-outside refit: how
+ * often each production (and a variable) was chosen, and how often it was among the candidates of a
+ * hole.
  */
 final class ExpectedUses {
   final double[] actual;
@@ -32,20 +33,26 @@ final class ExpectedUses {
     }
   }
 
-  /** The M-step: {@code log(actual + pseudoCounts) - log(possible + pseudoCounts)} for every weight. */
+  /**
+   * The M-step: {@code log(actual + pseudoCounts) - log(possible + pseudoCounts)} for every weight.
+   */
   Grammar refit(Grammar old, double pseudoCounts) {
     com.google.common.collect.ImmutableList.Builder<Production> productions =
         com.google.common.collect.ImmutableList.builder();
     for (int i = 0; i < actual.length; i++) {
       Production p = old.productions().get(i);
-      productions.add(p.withLogWeight(estimate(actual[i], possible[i], pseudoCounts, p.logWeight())));
+      productions.add(
+          p.withLogWeight(estimate(actual[i], possible[i], pseudoCounts, p.logWeight())));
     }
-    double logVariable = estimate(actualVariables, possibleVariables, pseudoCounts, old.logVariable());
+    double logVariable =
+        estimate(actualVariables, possibleVariables, pseudoCounts, old.logVariable());
     return new Grammar(logVariable, productions.build());
   }
 
   private static double estimate(double actual, double possible, double pseudoCounts, double old) {
     // Without pseudo-counts a choice never offered has no estimate (0/0): keep its weight.
-    return possible + pseudoCounts == 0 ? old : Math.log(actual + pseudoCounts) - Math.log(possible + pseudoCounts);
+    return possible + pseudoCounts == 0
+        ? old
+        : Math.log(actual + pseudoCounts) - Math.log(possible + pseudoCounts);
   }
 }

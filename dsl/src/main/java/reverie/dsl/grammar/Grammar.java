@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -17,21 +18,23 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
 
 /**
- * A probabilistic grammar over a library: a log-weight per production plus one shared by the variables in
- * scope. Under DreamCoder's semantics, each hole normalises over the productions and variables whose type
- * unifies with the hole's type.
+ * A probabilistic grammar over a library: a log-weight per production plus one shared by the
+ * variables in scope. Under DreamCoder's semantics, each hole normalises over the productions and
+ * variables whose type unifies with the hole's type.
  *
- * <p>Programs are eta-long: a hole of arrow type is filled by a lambda; at any other hole the head is a
- * production whose freshly instantiated final return type unifies with the hole's type, or a variable in
- * scope whose type's final return does (the variables that fit share {@link #logVariable()} equally), and
- * its arguments are filled left to right with the types that unification implies.
+ * <p>Programs are eta-long: a hole of arrow type is filled by a lambda; at any other hole the head
+ * is a production whose freshly instantiated final return type unifies with the hole's type, or a
+ * variable in scope whose type's final return does (the variables that fit share {@link
+ * #logVariable()} equally), and its arguments are filled left to right with the types that
+ * unification implies.
  */
 public record Grammar(double logVariable, ImmutableList<Production> productions) {
 
   public Grammar {
     productions = ImmutableList.copyOf(productions);
     checkArgument(!Double.isNaN(logVariable), "NaN variable log-weight");
-    checkArgument(productions.stream().map(Production::program).distinct().count() == productions.size(),
+    checkArgument(
+        productions.stream().map(Production::program).distinct().count() == productions.size(),
         "a grammar lists each production once");
   }
 
@@ -45,8 +48,9 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
   }
 
   /**
-   * A grammar over {@code library} (in that order) that keeps this grammar's weight for the productions it
-   * already has and gives the others log-weight 0, as after compression adds inventions.
+   * A grammar over {@code library} (in that order) that keeps this grammar's weight for the
+   * productions it already has and gives the others log-weight 0, as after compression adds
+   * inventions.
    */
   public Grammar withLibrary(Collection<? extends Program> library) {
     Map<Program, Production> old = new HashMap<>();
@@ -63,8 +67,11 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
 
   /** The same productions with new weights, {@code logWeights[i]} for production {@code i}. */
   public Grammar withLogWeights(double logVariable, double[] logWeights) {
-    checkArgument(logWeights.length == productions.size(), "%s weights for %s productions",
-        logWeights.length, productions.size());
+    checkArgument(
+        logWeights.length == productions.size(),
+        "%s weights for %s productions",
+        logWeights.length,
+        productions.size());
     ImmutableList.Builder<Production> b = ImmutableList.builder();
     for (int i = 0; i < logWeights.length; i++) {
       b.add(productions.get(i).withLogWeight(logWeights[i]));
@@ -97,9 +104,9 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
   }
 
   /**
-   * The log-probability of {@code program} for a hole of type {@code request}, or negative infinity when the
-   * program is not in this grammar's language (ill-typed, not eta-long, not beta-normal, using an unknown
-   * production or a free variable).
+   * The log-probability of {@code program} for a hole of type {@code request}, or negative infinity
+   * when the program is not in this grammar's language (ill-typed, not eta-long, not beta-normal,
+   * using an unknown production or a free variable).
    */
   public double logPrior(Program program, Type request) {
     try {
@@ -110,7 +117,8 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
   }
 
   /**
-   * The choices behind {@link #logPrior}: {@code summarize(p, t).logLikelihood(this) == logPrior(p, t)}.
+   * The choices behind {@link #logPrior}: {@code summarize(p, t).logLikelihood(this) == logPrior(p,
+   * t)}.
    *
    * @throws InputException when the program is not in the grammar's language, saying why
    */
@@ -125,20 +133,24 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
   }
 
   static InputException notInLanguage(Program program, Type request, Walker.NotInLanguage e) {
-    return new InputException(program + " is not a program of type " + request + " in the grammar: "
-        + e.getMessage());
+    return new InputException(
+        program + " is not a program of type " + request + " in the grammar: " + e.getMessage());
   }
 
-  /** A program drawn from this grammar for {@code request}, or empty if it needs more than {@code maxDepth}. */
+  /**
+   * A program drawn from this grammar for {@code request}, or empty if it needs more than {@code
+   * maxDepth}.
+   */
   public Optional<Program> sample(Type request, Random random, int maxDepth) {
     return sampleWithLogPrior(request, random, maxDepth).map(Sample::program);
   }
 
   /**
-   * A program drawn top-down by choosing, at each hole, among the same candidates as {@link #logPrior} in
-   * proportion to their probabilities, with its log-prior; empty when a choice would be nested deeper than
-   * {@code maxDepth} (the root choice is at depth 1, lambdas do not count) or a hole has no candidate. Empty
-   * results are not retried, so accepted samples follow the grammar's distribution conditioned on fitting.
+   * A program drawn top-down by choosing, at each hole, among the same candidates as {@link
+   * #logPrior} in proportion to their probabilities, with its log-prior; empty when a choice would
+   * be nested deeper than {@code maxDepth} (the root choice is at depth 1, lambdas do not count) or
+   * a hole has no candidate. Empty results are not retried, so accepted samples follow the
+   * grammar's distribution conditioned on fitting.
    */
   public Optional<Sample> sampleWithLogPrior(Type request, Random random, int maxDepth) {
     Walker walker = Walker.unigram(this, request, false);
@@ -151,13 +163,15 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
   }
 
   /**
-   * The candidates at a non-arrow hole of type {@code request} in {@code context} with {@code environment}
-   * ({@code environment.get(size - 1 - i)} types {@code $i}), each with its normalised log-probability:
-   * productions in order, then variables as {@link Index} programs; the context is left unchanged.
+   * The candidates at a non-arrow hole of type {@code request} in {@code context} with {@code
+   * environment} ({@code environment.get(size - 1 - i)} types {@code $i}), each with its normalised
+   * log-probability: productions in order, then variables as {@link Index} programs; the context is
+   * left unchanged.
    */
   public List<Candidate> candidates(Type request, TypeContext context, List<Type> environment) {
     Type type = context.resolve(request);
-    checkArgument(!type.isArrow(), "an arrow-typed hole is filled by a lambda, not by a choice: %s", type);
+    checkArgument(
+        !type.isArrow(), "an arrow-typed hole is filled by a lambda, not by a choice: %s", type);
     Candidates c = new Candidates(this, type, context, environment);
     List<Candidate> result = new ArrayList<>();
     for (int k = 0; k < c.productions.size(); k++) {
@@ -180,10 +194,10 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
   public record Candidate(Program program, int production, double logProbability) {}
 
   /**
-   * DreamCoder's inside-outside refit: one EM step over weighted programs (each frontier's programs weighted
-   * by their normalised posterior). Each weight becomes {@code log(expected uses + pseudoCounts) -
-   * log(expected times it was a candidate + pseudoCounts)}, the variable weight likewise (a hole counts once
-   * for the variables however many fitted).
+   * DreamCoder's inside-outside refit: one EM step over weighted programs (each frontier's programs
+   * weighted by their normalised posterior). Each weight becomes {@code log(expected uses +
+   * pseudoCounts) - log(expected times it was a candidate + pseudoCounts)}, the variable weight
+   * likewise (a hole counts once for the variables however many fitted).
    *
    * @throws InputException when a program is not in this grammar's language
    */
@@ -199,12 +213,14 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
     return uses.refit(this, pseudoCounts);
   }
 
-  /** DreamCoder's listing: the variable weight, then one line per production with weight and type. */
+  /**
+   * DreamCoder's listing: the variable weight, then one line per production with weight and type.
+   */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder(String.format("%f\tt0\t$_", logVariable));
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%f\tt0\t$_", logVariable));
     for (Production p : productions) {
-      b.append(String.format("%n%f\t%s\t%s", p.logWeight(), p.type(), p.program()));
+      b.append(String.format(Locale.ROOT, "%n%f\t%s\t%s", p.logWeight(), p.type(), p.program()));
     }
     return b.toString();
   }

@@ -20,14 +20,15 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
- * Grammars, contextual grammars and libraries as JSON in DreamCoder's own form, so that DreamCoder's {@code
- * DSL} objects (as in its compressor input) read directly.
+ * Grammars, contextual grammars and libraries as JSON in DreamCoder's own form, so that
+ * DreamCoder's {@code DSL} objects (as in its compressor input) read directly.
  *
  * <p>A grammar is {@code {"logVariable": w, "productions": [{"expression": "map", "type": "...",
- * "logProbability": w}, ...]}}, an invention's expression being {@code #(lambda ...)}; {@code type} is
- * written but optional on reading (DreamCoder omits it). A contextual grammar is {@code {"noParent": G,
- * "variableParent": G, "productions": [{"program": "map", "arguments": [G, G]}, ...]}}. A library is a list
- * of {@code {"expression", "type"}}. Infinite weights are written as the strings {@code "-Infinity"}.
+ * "logProbability": w}, ...]}}, an invention's expression being {@code #(lambda ...)}; {@code type}
+ * is written but optional on reading (DreamCoder omits it). A contextual grammar is {@code
+ * {"noParent": G, "variableParent": G, "productions": [{"program": "map", "arguments": [G, G]},
+ * ...]}}. A library is a list of {@code {"expression", "type"}}. Infinite weights are written as
+ * the strings {@code "-Infinity"}.
  */
 public final class GrammarJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -35,8 +36,9 @@ public final class GrammarJson {
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   /**
-   * The resolver of one read, with the expressions parsed so far: a contextual grammar repeats every
-   * expression in each of its tables, and inventions are typed when parsed, so each is parsed once.
+   * The resolver of one read, with the expressions parsed so far: a contextual grammar repeats
+   * every expression in each of its tables, and inventions are typed when parsed, so each is parsed
+   * once.
    */
   private record Reader(PrimitiveResolver primitives, Map<String, Program> parsed) {
     Reader(PrimitiveResolver primitives) {
@@ -103,12 +105,21 @@ public final class GrammarJson {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InputException(what + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw new InputException(
+          what
+              + ": malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     }
   }
 
-  /** Reads a grammar (also DreamCoder's {@code DSL} object), resolving primitive names with {@code resolver}. */
+  /**
+   * Reads a grammar (also DreamCoder's {@code DSL} object), resolving primitive names with {@code
+   * resolver}.
+   */
   public static Grammar readGrammar(JsonNode node, PrimitiveResolver resolver) {
     return grammar(node, new Reader(resolver), "grammar");
   }
@@ -127,13 +138,15 @@ public final class GrammarJson {
     String path = "contextual grammar";
     object(node, path);
     Grammar noParent = grammar(field(node, "noParent", path), resolver, path + ".noParent");
-    Grammar variableParent = grammar(field(node, "variableParent", path), resolver, path + ".variableParent");
+    Grammar variableParent =
+        grammar(field(node, "variableParent", path), resolver, path + ".variableParent");
     JsonNode entries = array(field(node, "productions", path), path + ".productions");
     Map<Program, ImmutableList<Grammar>> library = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       String at = path + ".productions[" + i + "]";
       JsonNode entry = object(entries.get(i), at);
-      Program program = production(text(field(entry, "program", at), at + ".program"), resolver, at + ".program");
+      Program program =
+          production(text(field(entry, "program", at), at + ".program"), resolver, at + ".program");
       JsonNode arguments = array(field(entry, "arguments", at), at + ".arguments");
       ImmutableList.Builder<Grammar> tables = ImmutableList.builder();
       for (int j = 0; j < arguments.size(); j++) {
@@ -155,7 +168,10 @@ public final class GrammarJson {
     return readContextualGrammar(parse(text, "contextual grammar"), resolver);
   }
 
-  /** Reads a library: a list of {@code {"expression": ...}} objects (any other fields are checked or ignored). */
+  /**
+   * Reads a library: a list of {@code {"expression": ...}} objects (any other fields are checked or
+   * ignored).
+   */
   public static ImmutableList<Program> readLibrary(JsonNode node, PrimitiveResolver primitives) {
     Reader resolver = new Reader(primitives);
     String path = "library";
@@ -186,8 +202,9 @@ public final class GrammarJson {
 
   private static Production entry(JsonNode node, Reader resolver, String at, boolean weighted) {
     object(node, at);
-    Program program = production(text(field(node, "expression", at), at + ".expression"), resolver,
-        at + ".expression");
+    Program program =
+        production(
+            text(field(node, "expression", at), at + ".expression"), resolver, at + ".expression");
     Type own = Production.of(program, 0.0).type();
     Type type = own;
     if (node.has("type")) {
@@ -198,10 +215,12 @@ public final class GrammarJson {
         throw new InputException(at + ".type: " + e.getMessage());
       }
       if (resolver.primitives().typed() && !type.canonical().equals(own.canonical())) {
-        throw new InputException(at + ".type: " + program + " has type " + own.canonical() + ", not " + type);
+        throw new InputException(
+            at + ".type: " + program + " has type " + own.canonical() + ", not " + type);
       }
     }
-    double weight = weighted ? number(field(node, "logProbability", at), at + ".logProbability") : 0.0;
+    double weight =
+        weighted ? number(field(node, "logProbability", at), at + ".logProbability") : 0.0;
     return new Production(program, type, weight);
   }
 
@@ -217,7 +236,8 @@ public final class GrammarJson {
       throw new InputException(at + ": " + e.getMessage());
     }
     if (!(program instanceof Primitive || program instanceof Invented)) {
-      throw new InputException(at + ": '" + text + "' is neither a primitive name nor an invention #(...)");
+      throw new InputException(
+          at + ": '" + text + "' is neither a primitive name nor an invention #(...)");
     }
     resolver.parsed().put(text, program);
     return program;
@@ -268,6 +288,8 @@ public final class GrammarJson {
   }
 
   private static JsonNode number(double value) {
-    return Double.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(value > 0 ? "Infinity" : "-Infinity");
+    return Double.isFinite(value)
+        ? NODES.numberNode(value)
+        : NODES.textNode(value > 0 ? "Infinity" : "-Infinity");
   }
 }

@@ -11,15 +11,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a program's log-prior depends on (DreamCoder's {@code LikelihoodSummary}): per context, how often each
- * production and the variables were chosen, and the candidate set at every hole; for learning weights by
- * gradient or counting without walking the program again.
+ * What a program's log-prior depends on (DreamCoder's {@code LikelihoodSummary}): per context, how
+ * often each production and the variables were chosen, and the candidate set at every hole; for
+ * learning weights by gradient or counting without walking the program again.
  *
- * <p>Contexts are numbered as in {@link ContextualGrammar#contexts()}; a unigram {@link Grammar} has the
- * single context 0. Productions are numbered by their position in {@code productions()}. For weights
- * {@code w} and variable weight {@code v} of a context, its log-likelihood is {@code sum_p uses(p) w(p) +
- * variableUses v - sum_holes logsumexp({w(p) : p in the hole's candidates} + {v if variables were})}; the
- * summary adds {@link #constant()}, the {@code -log(number of variable candidates)} of each variable chosen.
+ * <p>Contexts are numbered as in {@link ContextualGrammar#contexts()}; a unigram {@link Grammar}
+ * has the single context 0. Productions are numbered by their position in {@code productions()}.
+ * For weights {@code w} and variable weight {@code v} of a context, its log-likelihood is {@code
+ * sum_p uses(p) w(p) + variableUses v - sum_holes logsumexp({w(p) : p in the hole's candidates} +
+ * {v if variables were})}; the summary adds {@link #constant()}, the {@code -log(number of variable
+ * candidates)} of each variable chosen.
  *
  * @param contexts the contexts in which at least one hole was filled, by context index
  * @param constant sum over the variable uses of {@code -log} of the number of variables that fitted
@@ -32,7 +33,8 @@ public record LikelihoodSummary(
    * The candidate set at one hole.
    *
    * @param productions indices of the productions that fitted, ascending
-   * @param variableCandidates number of variables in scope that fitted (all share the variable weight)
+   * @param variableCandidates number of variables in scope that fitted (all share the variable
+   *     weight)
    */
   public record Normalizer(ImmutableIntArray productions, int variableCandidates) {
 
@@ -58,7 +60,9 @@ public record LikelihoodSummary(
    * @param normalizers one per hole filled in this context, in program order
    */
   public record ContextSummary(
-      ImmutableSortedMap<Integer, Integer> uses, int variableUses, ImmutableList<Normalizer> normalizers) {
+      ImmutableSortedMap<Integer, Integer> uses,
+      int variableUses,
+      ImmutableList<Normalizer> normalizers) {
 
     /** Times production {@code i} was chosen. */
     public int uses(int i) {
@@ -70,7 +74,8 @@ public record LikelihoodSummary(
       double sum = 0;
       for (Map.Entry<Integer, Integer> e : uses.entrySet()) {
         if (logWeights[e.getKey()] == Double.NEGATIVE_INFINITY) {
-          // An impossible choice; returning early avoids -inf - -inf = NaN when its hole had no mass.
+          // An impossible choice; returning early avoids -inf - -inf = NaN when its hole had no
+          // mass.
           return Double.NEGATIVE_INFINITY;
         }
         sum += e.getValue() * logWeights[e.getKey()];
@@ -96,8 +101,12 @@ public record LikelihoodSummary(
      * Adds {@code scale} times the gradient of {@link #logLikelihood(double[], double)} to {@code
      * gradientWeights} (per production) and {@code gradientVariable[0]}.
      */
-    public void addGradient(double[] logWeights, double logVariable, double scale,
-        double[] gradientWeights, double[] gradientVariable) {
+    public void addGradient(
+        double[] logWeights,
+        double logVariable,
+        double scale,
+        double[] gradientWeights,
+        double[] gradientVariable) {
       for (Map.Entry<Integer, Integer> e : uses.entrySet()) {
         gradientWeights[e.getKey()] += scale * e.getValue();
       }
@@ -122,9 +131,13 @@ public record LikelihoodSummary(
     contexts = ImmutableSortedMap.copyOf(contexts);
   }
 
-  /** The log-likelihood under a unigram grammar (the summary must come from a unigram grammar's walk). */
+  /**
+   * The log-likelihood under a unigram grammar (the summary must come from a unigram grammar's
+   * walk).
+   */
   public double logLikelihood(Grammar grammar) {
-    checkArgument(contexts.keySet().stream().allMatch(c -> c == 0),
+    checkArgument(
+        contexts.keySet().stream().allMatch(c -> c == 0),
         "a contextual summary needs a contextual grammar");
     return logLikelihood(ImmutableList.of(grammar));
   }
@@ -139,8 +152,11 @@ public record LikelihoodSummary(
     double sum = constant;
     for (Map.Entry<Integer, ContextSummary> e : contexts.entrySet()) {
       Grammar table = tables.get(e.getKey());
-      checkArgument(table.productions().size() == productionCount,
-          "summary over %s productions, grammar with %s", productionCount, table.productions().size());
+      checkArgument(
+          table.productions().size() == productionCount,
+          "summary over %s productions, grammar with %s",
+          productionCount,
+          table.productions().size());
       sum += e.getValue().logLikelihood(table);
     }
     return sum;
@@ -158,7 +174,10 @@ public record LikelihoodSummary(
       this.productionCount = productionCount;
     }
 
-    /** Records the choice of production {@code chosen} (or a variable when -1) among {@code candidates}. */
+    /**
+     * Records the choice of production {@code chosen} (or a variable when -1) among {@code
+     * candidates}.
+     */
     void record(int context, Candidates candidates, int chosen) {
       int[] u = uses.computeIfAbsent(context, c -> new int[productionCount]);
       int[] v = variableUses.computeIfAbsent(context, c -> new int[1]);
@@ -168,13 +187,17 @@ public record LikelihoodSummary(
         v[0]++;
         constant -= Math.log(candidates.variables.size());
       }
-      normalizers.computeIfAbsent(context, c -> new ArrayList<>()).add(
-          new Normalizer(ImmutableIntArray.copyOf(candidates.productions.toIntArray()),
-              candidates.variables.size()));
+      normalizers
+          .computeIfAbsent(context, c -> new ArrayList<>())
+          .add(
+              new Normalizer(
+                  ImmutableIntArray.copyOf(candidates.productions.toIntArray()),
+                  candidates.variables.size()));
     }
 
     LikelihoodSummary build() {
-      ImmutableSortedMap.Builder<Integer, ContextSummary> result = ImmutableSortedMap.naturalOrder();
+      ImmutableSortedMap.Builder<Integer, ContextSummary> result =
+          ImmutableSortedMap.naturalOrder();
       for (int c : normalizers.keySet()) {
         ImmutableSortedMap.Builder<Integer, Integer> u = ImmutableSortedMap.naturalOrder();
         int[] counts = uses.get(c);
@@ -183,8 +206,10 @@ public record LikelihoodSummary(
             u.put(i, counts[i]);
           }
         }
-        result.put(c, new ContextSummary(u.build(), variableUses.get(c)[0],
-            ImmutableList.copyOf(normalizers.get(c))));
+        result.put(
+            c,
+            new ContextSummary(
+                u.build(), variableUses.get(c)[0], ImmutableList.copyOf(normalizers.get(c))));
       }
       return new LikelihoodSummary(result.build(), constant, productionCount);
     }

@@ -1,6 +1,8 @@
 package reverie.dsl.grammar;
 
-/** Numerically stable log-sum-exp, with an empty or all-impossible set summing to negative infinity. */
+/**
+ * Numerically stable log-sum-exp, with an empty or all-impossible set summing to negative infinity.
+ */
 final class LogSumExp {
   private LogSumExp() {}
 

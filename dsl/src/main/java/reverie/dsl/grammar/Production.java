@@ -11,8 +11,10 @@ import reverie.dsl.type.Type;
 public record Production(Program program, Type type, double logWeight) {
 
   public Production {
-    checkArgument(program instanceof Primitive || program instanceof Invented,
-        "a production is a primitive or an invention, not %s", program);
+    checkArgument(
+        program instanceof Primitive || program instanceof Invented,
+        "a production is a primitive or an invention, not %s",
+        program);
     checkArgument(!Double.isNaN(logWeight), "NaN log-weight for %s", program);
   }
 

@@ -12,13 +12,14 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
 
 /**
- * One top-down pass over an eta-long program (scoring it, summarising it, or sampling it) under a unigram or
- * contextual grammar; the shared core of {@link Grammar} and {@link ContextualGrammar}.
+ * One top-down pass over an eta-long program (scoring it, summarising it, or sampling it) under a
+ * unigram or contextual grammar; the shared core of {@link Grammar} and {@link ContextualGrammar}.
  *
- * <p>Holes are visited in DreamCoder's order: an arrow-typed hole is a lambda whose argument type is pushed
- * on the environment; at a non-arrow hole the head is chosen among {@link Candidates}, unified with the
- * hole, and its arguments are filled left to right with their types resolved at that moment. One mutable
- * {@link TypeContext} is threaded through, so a walker is used for one program only.
+ * <p>Holes are visited in DreamCoder's order: an arrow-typed hole is a lambda whose argument type
+ * is pushed on the environment; at a non-arrow hole the head is chosen among {@link Candidates},
+ * unified with the hole, and its arguments are filled left to right with their types resolved at
+ * that moment. One mutable {@link TypeContext} is threaded through, so a walker is used for one
+ * program only.
  */
 final class Walker {
   static final int ROOT = -1;
@@ -39,13 +40,18 @@ final class Walker {
   }
 
   private final ImmutableList<Grammar> tables;
-  // offsets[i] = context of argument 0 of production i, for contextual grammars; null for a unigram grammar.
+  // offsets[i] = context of argument 0 of production i, for contextual grammars; null for a unigram
+  // grammar.
   private final int[] offsets;
   private final TypeContext context;
   private final List<Type> environment = new ArrayList<>();
   private final LikelihoodSummary.Builder recorder;
 
-  Walker(ImmutableList<Grammar> tables, int[] offsets, Type request, LikelihoodSummary.Builder recorder) {
+  Walker(
+      ImmutableList<Grammar> tables,
+      int[] offsets,
+      Type request,
+      LikelihoodSummary.Builder recorder) {
     this.tables = tables;
     this.offsets = offsets;
     this.context = new TypeContext(request);
@@ -53,12 +59,18 @@ final class Walker {
   }
 
   static Walker unigram(Grammar g, Type request, boolean summarise) {
-    return new Walker(ImmutableList.of(g), null, request,
+    return new Walker(
+        ImmutableList.of(g),
+        null,
+        request,
         summarise ? new LikelihoodSummary.Builder(g.productions().size()) : null);
   }
 
   static Walker contextual(ContextualGrammar g, Type request, boolean summarise) {
-    return new Walker(g.contexts(), g.contextOffsets(), request,
+    return new Walker(
+        g.contexts(),
+        g.contextOffsets(),
+        request,
         summarise ? new LikelihoodSummary.Builder(g.noParent().productions().size()) : null);
   }
 
@@ -73,7 +85,10 @@ final class Walker {
     return parent == VARIABLE ? 1 : offsets[parent] + argument;
   }
 
-  /** The log-prior of {@code program} at a hole of type {@code request}, recording into the summary if any. */
+  /**
+   * The log-prior of {@code program} at a hole of type {@code request}, recording into the summary
+   * if any.
+   */
   double score(Program program, Type request, int parent, int argument) throws NotInLanguage {
     Type type = context.resolve(request);
     if (type.isArrow()) {
@@ -87,9 +102,10 @@ final class Walker {
     }
     Program head = program.applicationHead();
     if (head instanceof Abstraction) {
-      throw new NotInLanguage(program instanceof Application
-          ? "not beta-normal: " + program
-          : "a lambda " + program + " fills a hole of non-function type " + type);
+      throw new NotInLanguage(
+          program instanceof Application
+              ? "not beta-normal: " + program
+              : "a lambda " + program + " fills a hole of non-function type " + type);
     }
     List<Program> arguments = program.applicationArguments();
     int c = contextOf(parent, argument);
@@ -110,7 +126,8 @@ final class Walker {
     } else {
       int i = candidates.indexOfProduction(head);
       if (i < 0) {
-        throw new NotInLanguage(head + " is not a production of the grammar that fits a hole of type " + type);
+        throw new NotInLanguage(
+            head + " is not a production of the grammar that fits a hole of type " + type);
       }
       score = candidates.productionLogProbability(i);
       argumentTypes = candidates.commitProduction(i, context);
@@ -120,8 +137,16 @@ final class Walker {
       }
     }
     if (argumentTypes.size() != arguments.size()) {
-      throw new NotInLanguage(head + " at a hole of type " + type + " takes " + argumentTypes.size()
-          + " arguments but has " + arguments.size() + " in " + program);
+      throw new NotInLanguage(
+          head
+              + " at a hole of type "
+              + type
+              + " takes "
+              + argumentTypes.size()
+              + " arguments but has "
+              + arguments.size()
+              + " in "
+              + program);
     }
     for (int k = 0; k < arguments.size(); k++) {
       score += score(arguments.get(k), argumentTypes.get(k), childParent, k);
@@ -135,7 +160,10 @@ final class Walker {
     return sampledLogPrior;
   }
 
-  /** Samples a program for a hole of type {@code request} at choice depth {@code depth} (the root is 1). */
+  /**
+   * Samples a program for a hole of type {@code request} at choice depth {@code depth} (the root is
+   * 1).
+   */
   Program sample(Type request, int parent, int argument, Random random, int depth, int maxDepth)
       throws GiveUp {
     Type type = context.resolve(request);
@@ -148,7 +176,8 @@ final class Walker {
     if (depth > maxDepth) {
       throw new GiveUp();
     }
-    Candidates candidates = new Candidates(tables.get(contextOf(parent, argument)), type, context, environment);
+    Candidates candidates =
+        new Candidates(tables.get(contextOf(parent, argument)), type, context, environment);
     if (candidates.isEmpty() || candidates.logZ == Double.NEGATIVE_INFINITY) {
       throw new GiveUp();
     }
@@ -164,7 +193,8 @@ final class Walker {
         break;
       }
     }
-    // Rounding can leave the last cumulative just below 1; fall back to the last candidate of non-zero weight.
+    // Rounding can leave the last cumulative just below 1; fall back to the last candidate of
+    // non-zero weight.
     while (logProbabilityOf(candidates, chosen) == Double.NEGATIVE_INFINITY) {
       chosen--;
     }
@@ -185,15 +215,17 @@ final class Walker {
     }
     Program program = head;
     for (int k = 0; k < argumentTypes.size(); k++) {
-      program = new Application(program,
-          sample(argumentTypes.get(k), childParent, k, random, depth + 1, maxDepth));
+      program =
+          new Application(
+              program, sample(argumentTypes.get(k), childParent, k, random, depth + 1, maxDepth));
     }
     return program;
   }
 
   private static double logProbabilityOf(Candidates candidates, int k) {
     int p = candidates.productions.size();
-    return k < p ? candidates.productionLogProbability(candidates.productions.getInt(k))
+    return k < p
+        ? candidates.productionLogProbability(candidates.productions.getInt(k))
         : candidates.variableLogProbability();
   }
 }

@@ -14,15 +14,20 @@ import reverie.dsl.type.Type;
 
 class ContextualGrammarTest {
   static final Type LIST_TO_LIST = Type.parse("list(int) -> list(int)");
-  static final List<String> PROGRAMS = List.of(
-      "(lambda $0)",
-      "(lambda (cdr $0))",
-      "(lambda (map (lambda (+ $0 1)) $0))",
-      "(lambda (fold $0 empty (lambda (lambda (cons $1 $0)))))",
-      "(lambda (map (lambda (if (gt? $0 (length $1)) $0 (car $1))) (cdr $0)))",
-      "(lambda (unfold 0 (lambda (eq? $0 (length $1))) (lambda (index $0 $1)) (lambda (+ $0 1))))");
+  static final List<String> PROGRAMS =
+      List.of(
+          "(lambda $0)",
+          "(lambda (cdr $0))",
+          "(lambda (map (lambda (+ $0 1)) $0))",
+          "(lambda (fold $0 empty (lambda (lambda (cons $1 $0)))))",
+          "(lambda (map (lambda (if (gt? $0 (length $1)) $0 (car $1))) (cdr $0)))",
+          "(lambda (unfold 0 (lambda (eq? $0 (length $1))) (lambda (index $0 $1)) (lambda (+ $0"
+              + " 1))))");
 
-  /** A contextual grammar over {@code base}'s productions with independent random weights in every table. */
+  /**
+   * A contextual grammar over {@code base}'s productions with independent random weights in every
+   * table.
+   */
   static ContextualGrammar randomContextual(Grammar base, Random random) {
     ContextualGrammar shape = ContextualGrammar.fromGrammar(base);
     List<Grammar> tables = new ArrayList<>();
@@ -39,8 +44,10 @@ class ContextualGrammarTest {
   @Test
   void contextsAreNumberedRootVariableThenArguments() {
     ContextualGrammar g = ContextualGrammar.uniform(ListPrimitives.ALL);
-    // Total arity of the 22 list primitives: map 2, unfold 4, range 1, index 2, fold 3, length 1, if 3,
-    // + - * mod 2 each, cons 2, car cdr empty? 1 each, gt? eq? 2 each, is-prime is-square 1 each: 35.
+    // Total arity of the 22 list primitives: map 2, unfold 4, range 1, index 2, fold 3, length 1,
+    // if 3,
+    // + - * mod 2 each, cons 2, car cdr empty? 1 each, gt? eq? 2 each, is-prime is-square 1 each:
+    // 35.
     assertEquals(2 + 35, g.contextCount());
     assertEquals(g.contextCount(), g.contexts().size());
     assertEquals("no parent", g.contextName(0));
@@ -52,7 +59,8 @@ class ContextualGrammarTest {
 
   @Test
   void fromGrammarHasTheUnigramPriors() {
-    Grammar base = ContextualGrammarTest.randomContextual(ListPrimitives.UNIFORM, new Random(1)).noParent();
+    Grammar base =
+        ContextualGrammarTest.randomContextual(ListPrimitives.UNIFORM, new Random(1)).noParent();
     ContextualGrammar g = ContextualGrammar.fromGrammar(base);
     for (String s : PROGRAMS) {
       Program p = ListPrimitives.parse(s);
@@ -70,11 +78,17 @@ class ContextualGrammarTest {
     tables.set(c, tables.get(c).withLogWeights(2.0, tables.get(c).logWeights()));
     ContextualGrammar g = uniform.withContexts(tables);
     double expected = -Math.log(11) + 2.0 - Math.log(10 + Math.exp(2.0));
-    assertEquals(expected, g.logPrior(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST), 1e-12);
+    assertEquals(
+        expected, g.logPrior(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST), 1e-12);
     // The root is unaffected: (lambda $0) still costs ln 11.
-    assertEquals(-Math.log(11), g.logPrior(ListPrimitives.parse("(lambda $0)"), LIST_TO_LIST), 1e-12);
-    assertEquals(ImmutableList.of(0, c), List.copyOf(
-        g.summarize(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST).contexts().keySet()));
+    assertEquals(
+        -Math.log(11), g.logPrior(ListPrimitives.parse("(lambda $0)"), LIST_TO_LIST), 1e-12);
+    assertEquals(
+        ImmutableList.of(0, c),
+        List.copyOf(
+            g.summarize(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST)
+                .contexts()
+                .keySet()));
   }
 
   @Test
@@ -82,7 +96,8 @@ class ContextualGrammarTest {
     ContextualGrammar g = randomContextual(ListPrimitives.UNIFORM, new Random(2));
     for (String s : PROGRAMS) {
       Program p = ListPrimitives.parse(s);
-      assertEquals(g.logPrior(p, LIST_TO_LIST), g.summarize(p, LIST_TO_LIST).logLikelihood(g), 1e-9, s);
+      assertEquals(
+          g.logPrior(p, LIST_TO_LIST), g.summarize(p, LIST_TO_LIST).logLikelihood(g), 1e-9, s);
     }
   }
 
@@ -90,8 +105,10 @@ class ContextualGrammarTest {
   void tablesMustShareTheProductions() {
     Grammar base = ListPrimitives.UNIFORM;
     Grammar fewer = Grammar.uniform(ListPrimitives.ALL.subList(1, 22));
-    assertThrows(IllegalArgumentException.class, () -> new ContextualGrammar(base, fewer,
-        ContextualGrammar.fromGrammar(base).library()));
-    assertThrows(IllegalArgumentException.class, () -> new ContextualGrammar(base, base, ImmutableMap.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ContextualGrammar(base, fewer, ContextualGrammar.fromGrammar(base).library()));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ContextualGrammar(base, base, ImmutableMap.of()));
   }
 }

@@ -64,8 +64,9 @@ class GrammarJsonTest {
 
   @Test
   void readsDreamCodersFormWithoutTypes() {
-    String dsl = "{\"logVariable\": -0.5, \"productions\": [{\"expression\": \"map\", \"logProbability\": -1.5},"
-        + " {\"expression\": \"#(lambda (gt? $0 0))\", \"logProbability\": -Infinity}]}";
+    String dsl =
+        "{\"logVariable\": -0.5, \"productions\": [{\"expression\": \"map\", \"logProbability\":"
+            + " -1.5}, {\"expression\": \"#(lambda (gt? $0 0))\", \"logProbability\": -Infinity}]}";
     Grammar g = GrammarJson.readGrammar(dsl, ListPrimitives.RESOLVER);
     assertEquals(-0.5, g.logVariable());
     assertEquals(Type.parse("(t0 -> t1) -> list(t0) -> list(t1)"), g.productions().get(0).type());
@@ -74,20 +75,31 @@ class GrammarJsonTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"productions\": []} | grammar: missing field 'logVariable'",
-      "{\"logVariable\": \"x\", \"productions\": []} | grammar.logVariable: expected a number",
-      "{\"logVariable\": 0, \"productions\": {}} | grammar.productions: expected a JSON list",
-      "{\"logVariable\": 0, \"productions\": [{\"expression\": \"map\"}]} | grammar.productions[0]: missing field 'logProbability'",
-      "{\"logVariable\": 0, \"productions\": [{\"expression\": \"nope\", \"logProbability\": 0}]} | grammar.productions[0].expression: column 1: unknown primitive 'nope'",
-      "{\"logVariable\": 0, \"productions\": [{\"expression\": \"(cdr empty)\", \"logProbability\": 0}]} | grammar.productions[0].expression: '(cdr empty)' is neither",
-      "{\"logVariable\": 0, \"productions\": [{\"expression\": \"cdr\", \"type\": \"int\", \"logProbability\": 0}]} | grammar.productions[0].type: cdr has type list(t0) -> list(t0), not int",
-      "{\"logVariable\": 0, \"productions\": [{\"expression\": \"cdr\", \"logProbability\": 0}, {\"expression\": \"cdr\", \"logProbability\": 0}]} | grammar.productions[1].expression: cdr is listed twice",
-      "{\"logVariable\": 0, \"productions\": [ | grammar: malformed JSON at line 1",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"productions\": []} | grammar: missing field 'logVariable'",
+        "{\"logVariable\": \"x\", \"productions\": []} | grammar.logVariable: expected a number",
+        "{\"logVariable\": 0, \"productions\": {}} | grammar.productions: expected a JSON list",
+        "{\"logVariable\": 0, \"productions\": [{\"expression\": \"map\"}]} |"
+            + " grammar.productions[0]: missing field 'logProbability'",
+        "{\"logVariable\": 0, \"productions\": [{\"expression\": \"nope\", \"logProbability\": 0}]}"
+            + " | grammar.productions[0].expression: column 1: unknown primitive 'nope'",
+        "{\"logVariable\": 0, \"productions\": [{\"expression\": \"(cdr empty)\","
+            + " \"logProbability\": 0}]} | grammar.productions[0].expression: '(cdr empty)' is"
+            + " neither",
+        "{\"logVariable\": 0, \"productions\": [{\"expression\": \"cdr\", \"type\": \"int\","
+            + " \"logProbability\": 0}]} | grammar.productions[0].type: cdr has type list(t0) ->"
+            + " list(t0), not int",
+        "{\"logVariable\": 0, \"productions\": [{\"expression\": \"cdr\", \"logProbability\": 0},"
+            + " {\"expression\": \"cdr\", \"logProbability\": 0}]} |"
+            + " grammar.productions[1].expression: cdr is listed twice",
+        "{\"logVariable\": 0, \"productions\": [ | grammar: malformed JSON at line 1",
+      })
   void malformedGrammarsNameTheField(String json, String message) {
-    InputException e = assertThrows(InputException.class,
-        () -> GrammarJson.readGrammar(json, ListPrimitives.RESOLVER));
+    InputException e =
+        assertThrows(
+            InputException.class, () -> GrammarJson.readGrammar(json, ListPrimitives.RESOLVER));
     assertTrue(e.getMessage().startsWith(message), e.getMessage());
   }
 
@@ -96,26 +108,42 @@ class GrammarJsonTest {
     ContextualGrammar g = ContextualGrammar.uniform(ListPrimitives.ALL);
     var json = GrammarJson.toJson(g);
     ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("productions")).remove(0);
-    InputException e = assertThrows(InputException.class,
-        () -> GrammarJson.readContextualGrammar(json, ListPrimitives.RESOLVER));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> GrammarJson.readContextualGrammar(json, ListPrimitives.RESOLVER));
     assertTrue(e.getMessage().startsWith("contextual grammar: "), e.getMessage());
   }
 
-  /** Every frontier program of DreamCoder's list compression inputs is in the language of its DSL. */
+  /**
+   * Every frontier program of DreamCoder's list compression inputs is in the language of its DSL.
+   */
   @Test
   void dreamCoderBenchmarksReadAndTheirFrontiersHaveFinitePriors() throws IOException {
     Path benches = SharedData.find("data/stitch/compression_benchmark/benches");
     assumeTrue(benches != null, "shared data absent");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(benches)) {
-      files = walk.filter(p -> p.getFileName().toString().matches("bench\\d+_it\\d+\\.json"))
-          .filter(p -> p.getParent().getFileName().toString().startsWith("list_")).sorted().toList();
+      files =
+          walk.filter(p -> p.getFileName().toString().matches("bench\\d+_it\\d+\\.json"))
+              .filter(p -> p.getParent().getFileName().toString().startsWith("list_"))
+              .sorted()
+              .toList();
     }
-    // The last iteration of each run has the largest library; earlier ones repeat its frontiers. To keep
+    // The last iteration of each run has the largest library; earlier ones repeat its frontiers. To
+    // keep
     // the test fast, every third frontier is scored.
-    files = files.stream().collect(java.util.stream.Collectors.groupingBy(Path::getParent,
-        java.util.TreeMap::new, java.util.stream.Collectors.maxBy(java.util.Comparator.naturalOrder())))
-        .values().stream().map(java.util.Optional::orElseThrow).toList();
+    files =
+        files.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    Path::getParent,
+                    java.util.TreeMap::new,
+                    java.util.stream.Collectors.maxBy(java.util.Comparator.naturalOrder())))
+            .values()
+            .stream()
+            .map(java.util.Optional::orElseThrow)
+            .toList();
     assertFalse(files.isEmpty());
     int programs = 0;
     for (Path file : files) {

@@ -29,9 +29,12 @@ class GrammarTest {
 
   @Test
   void handComputedPriorOfMapWithLambda() {
-    // Root list(int): 10 productions fit (map unfold range index fold if empty cons car cdr) plus $0: 1/11.
-    // map then needs t0 -> int and list(t0). The lambda pushes $0 : t0; at the int hole 11 productions fit
-    // (index fold length if + - car 0 1 * mod) and $0 (still t0) does: 1/12 for +, 1/12 for $0 (which binds
+    // Root list(int): 10 productions fit (map unfold range index fold if empty cons car cdr) plus
+    // $0: 1/11.
+    // map then needs t0 -> int and list(t0). The lambda pushes $0 : t0; at the int hole 11
+    // productions fit
+    // (index fold length if + - car 0 1 * mod) and $0 (still t0) does: 1/12 for +, 1/12 for $0
+    // (which binds
     // t0 to int), 1/12 for 1. The list(int) argument of map: 1/11 for $1 (now $0 again).
     Program p = ListPrimitives.parse("(lambda (map (lambda (+ $0 1)) $0))");
     double expected = -2 * LN11 - 3 * Math.log(12);
@@ -39,25 +42,30 @@ class GrammarTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "cdr | list(int) -> list(int)",                 // not eta-long at the root
-      "(lambda (map (+ 1) $0)) | list(int) -> list(int)", // partial application as an argument
-      "(lambda (length $0)) | list(int) -> list(int)", // ill-typed
-      "(lambda (cdr $1)) | list(int) -> list(int)",    // free variable
-      "(lambda ((lambda $0) $0)) | list(int) -> list(int)", // not beta-normal
-      "(lambda (lambda $0)) | list(int) -> list(int)", // lambda at a non-arrow hole
-      "(lambda (cdr $0 $0)) | list(int) -> list(int)", // too many arguments
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "cdr | list(int) -> list(int)", // not eta-long at the root
+        "(lambda (map (+ 1) $0)) | list(int) -> list(int)", // partial application as an argument
+        "(lambda (length $0)) | list(int) -> list(int)", // ill-typed
+        "(lambda (cdr $1)) | list(int) -> list(int)", // free variable
+        "(lambda ((lambda $0) $0)) | list(int) -> list(int)", // not beta-normal
+        "(lambda (lambda $0)) | list(int) -> list(int)", // lambda at a non-arrow hole
+        "(lambda (cdr $0 $0)) | list(int) -> list(int)", // too many arguments
+      })
   void programsOutsideTheLanguageHaveNoProbability(String program, String request) {
     assertEquals(Double.NEGATIVE_INFINITY, logPrior(program, request));
-    assertThrows(InputException.class,
+    assertThrows(
+        InputException.class,
         () -> ListPrimitives.UNIFORM.summarize(ListPrimitives.parse(program), Type.parse(request)));
   }
 
   @Test
   void unknownProductionHasNoProbability() {
     Grammar small = Grammar.uniform(ListPrimitives.ALL.subList(0, 10));
-    assertEquals(Double.NEGATIVE_INFINITY, small.logPrior(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST));
+    assertEquals(
+        Double.NEGATIVE_INFINITY,
+        small.logPrior(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST));
   }
 
   @Test
@@ -72,7 +80,8 @@ class GrammarTest {
 
   @Test
   void weightsChangeTheDistribution() {
-    Grammar g = ListPrimitives.UNIFORM.withLogWeights(Math.log(2), ListPrimitives.UNIFORM.logWeights());
+    Grammar g =
+        ListPrimitives.UNIFORM.withLogWeights(Math.log(2), ListPrimitives.UNIFORM.logWeights());
     Program identity = ListPrimitives.parse("(lambda $0)");
     assertEquals(Math.log(2) - Math.log(12), g.logPrior(identity, LIST_TO_LIST), 1e-12);
   }
@@ -86,12 +95,18 @@ class GrammarTest {
 
   @Test
   void summaryMatchesLogPrior() {
-    for (String s : List.of("(lambda (map (lambda (+ $0 1)) $0))", "(lambda $0)",
-        "(lambda (fold $0 empty (lambda (lambda (cons $1 $0)))))")) {
+    for (String s :
+        List.of(
+            "(lambda (map (lambda (+ $0 1)) $0))",
+            "(lambda $0)",
+            "(lambda (fold $0 empty (lambda (lambda (cons $1 $0)))))")) {
       Program p = ListPrimitives.parse(s);
       LikelihoodSummary summary = ListPrimitives.UNIFORM.summarize(p, LIST_TO_LIST);
-      assertEquals(ListPrimitives.UNIFORM.logPrior(p, LIST_TO_LIST), summary.logLikelihood(ListPrimitives.UNIFORM),
-          1e-9, s);
+      assertEquals(
+          ListPrimitives.UNIFORM.logPrior(p, LIST_TO_LIST),
+          summary.logLikelihood(ListPrimitives.UNIFORM),
+          1e-9,
+          s);
     }
   }
 }

@@ -10,7 +10,9 @@ import reverie.dsl.type.TypeConstructor;
 final class SharedData {
   private SharedData() {}
 
-  /** {@code shared/<relative>} found by walking up from the working directory, or null when absent. */
+  /**
+   * {@code shared/<relative>} found by walking up from the working directory, or null when absent.
+   */
   static Path find(String relative) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("shared").resolve(relative);
@@ -21,7 +23,10 @@ final class SharedData {
     return null;
   }
 
-  /** DreamCoder's {@code {"constructor": ..., "arguments": [...]}} (or {@code {"index": i}}) type JSON. */
+  /**
+   * DreamCoder's {@code {"constructor": ..., "arguments": [...]}} (or {@code {"index": i}}) type
+   * JSON.
+   */
   static Type dreamCoderType(JsonNode node) {
     if (node.has("index")) {
       return Type.variable(node.get("index").asInt());
