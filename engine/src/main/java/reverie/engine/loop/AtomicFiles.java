@@ -45,6 +45,7 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       // Same directory as the target: a rename within one file system is atomic.
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      makeReadable(temp);
       try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
         writer.write(out);
       }
@@ -62,6 +63,15 @@ public final class AtomicFiles {
           // The original failure is the one worth reporting.
         }
       }
+    }
+  }
+
+  /** Temporary files are private (0600); the files they become are ordinary ones (0644). */
+  private static void makeReadable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Other file systems keep their default permissions.
     }
   }
 
