@@ -29,9 +29,11 @@ import reverie.tasks.JsonValues;
     name = "eval",
     header = "Evaluate a program on JSON arguments.",
     description = {
-      "Parses PROGRAM with the primitives of the domain, reads each ARG as JSON of the type the program",
-      "expects there (inferred from the JSON where that type is a variable), runs the program within the",
-      "standard budget (10^6 steps, 100 ms, 10^6 list cells) and prints the result as JSON.",
+      "Parses PROGRAM with the primitives of the domain, reads each ARG as JSON of the type the"
+          + " program expects there (inferred from the JSON where that type is a variable), runs"
+          + " the program within the standard budget (10^6 steps, 100 ms, 10^6 list cells) and"
+          + " prints the result as JSON. Integer literals such as 99 may be used besides the"
+          + " domain's primitives; in the text domain STRING is the empty string.",
       "A failed evaluation prints 'reverie: evaluation failed: <reason>' and exits with code 3."
     })
 final class EvalCommand implements Callable<Integer> {
@@ -39,13 +41,28 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--domain", defaultValue = "lists", description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = "--domain",
+      defaultValue = "lists",
+      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
   String domain;
 
-  @Parameters(index = "0", paramLabel = "PROGRAM", description = "A program, e.g. '(lambda (map (lambda (+ $0 1)) $0))'.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PROGRAM",
+      description = "A program, e.g. '(lambda (map (lambda (+ $0 1)) $0))'.")
   String program;
 
-  @Parameters(index = "1..*", paramLabel = "ARG", description = "The arguments, as JSON: 3, true, [1,2], \"text\".")
+  @Parameters(
+      index = "1..*",
+      paramLabel = "ARG",
+      description = "The arguments, as JSON: 3, true, [1,2], \"text\".")
   List<String> arguments = new ArrayList<>();
 
   @Override
@@ -56,7 +73,14 @@ final class EvalCommand implements Callable<Integer> {
     List<Type> parameters = type.functionArguments();
     if (arguments.size() != parameters.size()) {
       throw new InputException(
-          "the program " + p + " of type " + type + " takes " + parameters.size() + " arguments, given " + arguments.size());
+          "the program "
+              + p
+              + " of type "
+              + type
+              + " takes "
+              + parameters.size()
+              + " arguments, given "
+              + arguments.size());
     }
     TypeContext context = new TypeContext(type);
     List<Object> inputs = new ArrayList<>();
@@ -68,7 +92,8 @@ final class EvalCommand implements Callable<Integer> {
         try {
           context.unify(expected, given);
         } catch (TypeError e) {
-          throw new InputException("argument " + (i + 1) + ": expected " + expected + ", found " + given);
+          throw new InputException(
+              "argument " + (i + 1) + ": expected " + expected + ", found " + given);
         }
         expected = context.resolve(expected);
       }

@@ -2,10 +2,10 @@ package reverie.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
 import reverie.tasks.Domain;
@@ -16,16 +16,29 @@ import reverie.tasks.Domains;
     name = "type",
     header = "Print the inferred type of a program.",
     description = {
-      "Parses PROGRAM in DreamCoder syntax with the primitives of the domain and prints its most general",
-      "type, such as 'list(int) -> int'. A malformed or ill-typed program exits with code 3."
+      "Parses PROGRAM in DreamCoder syntax with the primitives of the domain and prints its most"
+          + " general type, such as 'list(int) -> int'. A malformed or ill-typed program exits with"
+          + " code 3."
     })
 final class TypeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--domain", defaultValue = "lists", description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = "--domain",
+      defaultValue = "lists",
+      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
   String domain;
 
-  @Parameters(index = "0", paramLabel = "PROGRAM", description = "A program, e.g. '(lambda (map (lambda (+ $0 1)) $0))'.")
+  @Parameters(
+      index = "0",
+      paramLabel = "PROGRAM",
+      description = "A program, e.g. '(lambda (map (lambda (+ $0 1)) $0))'.")
   String program;
 
   @Override

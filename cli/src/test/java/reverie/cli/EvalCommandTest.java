@@ -24,12 +24,13 @@ class EvalCommandTest {
   @ParameterizedTest(name = "type {0} = {1}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
-      (lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))     | list(int) -> int
-      (lambda (map (lambda (+ $0 1)) $0))                  | list(int) -> list(int)
-      (lambda (lambda (cons $1 $0)))                       | t0 -> list(t0) -> list(t0)
-      unfold                                               | t0 -> (t0 -> bool) -> (t0 -> t1) -> (t0 -> t0) -> list(t1)
-      """)
+      textBlock =
+          """
+(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))     | list(int) -> int
+(lambda (map (lambda (+ $0 1)) $0))                  | list(int) -> list(int)
+(lambda (lambda (cons $1 $0)))                       | t0 -> list(t0) -> list(t0)
+unfold                                               | t0 -> (t0 -> bool) -> (t0 -> t1) -> (t0 -> t0) -> list(t1)
+""")
   void typePrintsTheInferredType(String program, String type) {
     Outcome o = run("type", "--domain", "lists", program);
     assertEquals(new Outcome(0, type, ""), o);
@@ -40,21 +41,26 @@ class EvalCommandTest {
   @CsvSource(
       delimiter = '|',
       quoteCharacter = '`',
-      textBlock = """
-      lists | (lambda (map (lambda (+ $0 1)) $0))             | [1,2,3]     |            | [2,3,4]
-      lists | (lambda (lambda (cons $1 $0)))                  | 1           | [2,3]      | [1,2,3]
-      lists | (lambda (lambda (cons $1 $0)))                  | []          | []         | [[]]
-      lists | (lambda (cdr $0))                               | [true,false]|            | [false]
-      lists | (lambda (is-prime $0))                          | 7           |            | true
-      lists | (range 3)                                       |             |            | [0,1,2]
-      text  | (lambda (map (lambda (if (char-eq? $0 ',') '.' $0)) $0)) | "a,b" |      | "a.b"
-      text  | (lambda (cdr $0))                               | "ab"        |            | "b"
-      text  | (lambda (car $0))                               | "ab"        |            | "a"
-      """)
-  void evalPrintsTheResultAsJson(String domain, String program, String a, String b, String expected) {
-    String[] args = b == null ? (a == null ? new String[] {"eval", "--domain", domain, program}
-        : new String[] {"eval", "--domain", domain, program, a})
-        : new String[] {"eval", "--domain", domain, program, a, b};
+      textBlock =
+          """
+lists | (lambda (map (lambda (+ $0 1)) $0))             | [1,2,3]     |            | [2,3,4]
+lists | (lambda (lambda (cons $1 $0)))                  | 1           | [2,3]      | [1,2,3]
+lists | (lambda (lambda (cons $1 $0)))                  | []          | []         | [[]]
+lists | (lambda (cdr $0))                               | [true,false]|            | [false]
+lists | (lambda (is-prime $0))                          | 7           |            | true
+lists | (range 3)                                       |             |            | [0,1,2]
+text  | (lambda (map (lambda (if (char-eq? $0 ',') '.' $0)) $0)) | "a,b" |      | "a.b"
+text  | (lambda (cdr $0))                               | "ab"        |            | "b"
+text  | (lambda (car $0))                               | "ab"        |            | "a"
+""")
+  void evalPrintsTheResultAsJson(
+      String domain, String program, String a, String b, String expected) {
+    String[] args =
+        b == null
+            ? (a == null
+                ? new String[] {"eval", "--domain", domain, program}
+                : new String[] {"eval", "--domain", domain, program, a})
+            : new String[] {"eval", "--domain", domain, program, a, b};
     assertEquals(new Outcome(0, expected, ""), run(args));
   }
 
@@ -62,13 +68,14 @@ class EvalCommandTest {
   @CsvSource(
       delimiter = '|',
       quoteCharacter = '`',
-      textBlock = """
-      (lambda (car $0))                  | []     | reverie: evaluation failed: car of an empty list
-      (lambda (+ $0 1))                  | "abc"  | reverie: argument 1: expected an int, found "abc"
-      (lambda (lambda (+ $0 $1)))        | 1      | reverie: the program (lambda (lambda (+ $0 $1))) of type int -> int -> int takes 2 arguments, given 1
-      (lambda (+ $0 1)                   | 1      | reverie: column 1: this '(' is never closed in '(lambda (+ $0 1)'
-      (lambda (unfold $0 (lambda (eq? 0 1)) (lambda $0) (lambda (+ $0 1)))) | 0 | reverie: evaluation failed: unfold did not stop within 50 steps
-      """)
+      textBlock =
+          """
+(lambda (car $0))                  | []     | reverie: evaluation failed: car of an empty list
+(lambda (+ $0 1))                  | "abc"  | reverie: argument 1: expected an int, found "abc"
+(lambda (lambda (+ $0 $1)))        | 1      | reverie: the program (lambda (lambda (+ $0 $1))) of type int -> int -> int takes 2 arguments, given 1
+(lambda (+ $0 1)                   | 1      | reverie: column 1: this '(' is never closed in '(lambda (+ $0 1)'
+(lambda (unfold $0 (lambda (eq? 0 1)) (lambda $0) (lambda (+ $0 1)))) | 0 | reverie: evaluation failed: unfold did not stop within 50 steps
+""")
   void badInputExitsWithCode3(String program, String argument, String message) {
     assertEquals(new Outcome(3, "", message), run("eval", program, argument));
   }
@@ -76,7 +83,11 @@ class EvalCommandTest {
   @org.junit.jupiter.api.Test
   void hundredMillionCellsFailWithinTheBudget() {
     Outcome o =
-        run("eval", "(lambda (map (lambda (map (lambda (map (lambda (range 99)) (range 99))) (range 99))) (range 99)))", "0");
+        run(
+            "eval",
+            "(lambda (map (lambda (map (lambda (map (lambda (range 99)) (range 99))) (range 99)))"
+                + " (range 99)))",
+            "0");
     assertEquals(3, o.code());
     assertTrue(o.err().startsWith("reverie: evaluation failed: "), o.err());
     assertTrue(o.err().contains("budget exceeded"), o.err());
@@ -86,7 +97,24 @@ class EvalCommandTest {
   void malformedJsonIsBadInput() {
     Outcome o = run("eval", "(lambda (+ $0 1))", "[1");
     assertEquals(3, o.code());
-    assertTrue(o.err().startsWith("reverie: argument 1 is not JSON: Unexpected end-of-input"), o.err());
+    assertTrue(
+        o.err().startsWith("reverie: argument 1 is not JSON: Unexpected end-of-input"), o.err());
+  }
+
+  @org.junit.jupiter.api.Test
+  void illTypedProgramIsBadInput() {
+    assertEquals(
+        new Outcome(3, "", "reverie: in (+ $0 empty): cannot unify int -> int with list(t2) -> t3"),
+        run("type", "(lambda (+ $0 empty))"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void helpAndUsage() {
+    Outcome help = run("eval", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().startsWith("Evaluate a program on JSON arguments."), help.out());
+    assertEquals(2, run("eval").code());
+    assertEquals(2, run("type", "--bogus", "1").code());
   }
 
   @org.junit.jupiter.api.Test

@@ -12,9 +12,9 @@ import reverie.dsl.type.TypeContext;
 import reverie.dsl.type.TypeVariable;
 
 /**
- * The JSON form of run-time values: {@code int} a JSON integer, {@code bool} a JSON boolean, {@code char}
- * a one-character string, {@code list(char)} a string (an array of one-character strings is read too),
- * {@code list(t)} an array. Shared by the domains whose values are these.
+ * The JSON form of run-time values: {@code int} a JSON integer, {@code bool} a JSON boolean, {@code
+ * char} a one-character string, {@code list(char)} a string (an array of one-character strings is
+ * read too), {@code list(t)} an array. Shared by the domains whose values are these.
  */
 public final class JsonValues {
   private JsonValues() {}
@@ -23,8 +23,8 @@ public final class JsonValues {
   private static final Type CHAR = Type.of("char");
 
   /**
-   * Reads {@code json} as a value of {@code type}; a type variable takes whatever the JSON is. Throws
-   * {@link InputException} such as {@code expected a list of int, found "abc"}.
+   * Reads {@code json} as a value of {@code type}; a type variable takes whatever the JSON is.
+   * Throws {@link InputException} such as {@code expected a list of int, found "abc"}.
    */
   public static Object fromJson(JsonNode json, Type type) {
     return read(json, type, "");
@@ -73,10 +73,16 @@ public final class JsonValues {
         throw new InputException("values of type " + type + " have no JSON form");
     }
     throw new InputException(
-        "expected " + describe(type) + ", found " + abbreviate(json.toString()) + (where.isEmpty() ? "" : " at " + where));
+        "expected "
+            + describe(type)
+            + ", found "
+            + abbreviate(json.toString())
+            + (where.isEmpty() ? "" : " at " + where));
   }
 
-  /** Writes {@code value} of {@code type} as JSON; for a type variable the value's class decides. */
+  /**
+   * Writes {@code value} of {@code type} as JSON; for a type variable the value's class decides.
+   */
   public static JsonNode toJson(Object value, Type type) {
     if (type instanceof TypeConstructor c && c.name().equals("list")) {
       Type element = c.arguments().get(0);
@@ -111,8 +117,9 @@ public final class JsonValues {
   }
 
   /**
-   * The type of a JSON value: integers are {@code int}, booleans {@code bool}, strings {@code list(char)},
-   * arrays lists of their elements' common type (a fresh variable of {@code context} when empty).
+   * The type of a JSON value: integers are {@code int}, booleans {@code bool}, strings {@code
+   * list(char)}, arrays lists of their elements' common type (a fresh variable of {@code context}
+   * when empty).
    */
   public static Type inferType(JsonNode json, TypeContext context) {
     if (json.isIntegralNumber() && json.canConvertToLong()) {
@@ -130,13 +137,19 @@ public final class JsonValues {
         Type t = inferType(item, context);
         if (!context.tryUnify(element, t)) {
           throw new InputException(
-              "the elements of " + abbreviate(json.toString()) + " do not have one type ("
-                  + context.resolve(element) + " and " + context.resolve(t) + ")");
+              "the elements of "
+                  + abbreviate(json.toString())
+                  + " do not have one type ("
+                  + context.resolve(element)
+                  + " and "
+                  + context.resolve(t)
+                  + ")");
         }
       }
       return context.resolve(Type.of("list", element));
     }
-    throw new InputException("expected an int, a bool, a string or an array, found " + abbreviate(json.toString()));
+    throw new InputException(
+        "expected an int, a bool, a string or an array, found " + abbreviate(json.toString()));
   }
 
   /** "an int", "a list of int", "a string" (for {@code list(char)}). */

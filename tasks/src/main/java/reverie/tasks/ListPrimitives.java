@@ -24,15 +24,15 @@ import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.type.Type;
 
 /**
- * The 16 list primitives of DreamCoder's bootstrap target ({@code bootstrapTarget()} in
- * {@code dreamcoder/domains/list/listPrimitives.py}), shared by the list and text domains.
+ * The 16 list primitives of DreamCoder's bootstrap target ({@code bootstrapTarget()} in {@code
+ * dreamcoder/domains/list/listPrimitives.py}), shared by the list and text domains.
  *
- * <p>Semantics follow DreamCoder; where its Python and OCaml implementations disagree, partial functions
- * fail rather than guess: {@code car}, {@code cdr} and {@code index} fail outside the list (OCaml; Python
- * gives {@code cdr [] = []} and negative indices from the end); {@code range n} fails for {@code n >= 100}
- * (Python); {@code unfold} fails when its predicate has not stopped it within 50 tests, so its lists have
- * at most 49 elements (Python's recursion limit of 50); {@code +} and {@code -} fail on 64-bit overflow
- * (Python's integers are unbounded, OCaml's wrap around).
+ * <p>Semantics follow DreamCoder; where its Python and OCaml implementations disagree, partial
+ * functions fail rather than guess: {@code car}, {@code cdr} and {@code index} fail outside the
+ * list (OCaml; Python gives {@code cdr [] = []} and negative indices from the end); {@code range n}
+ * fails for {@code n >= 100} (Python); {@code unfold} fails when its predicate has not stopped it
+ * within 50 tests, so its lists have at most 49 elements (Python's recursion limit of 50); {@code
+ * +} and {@code -} fail on 64-bit overflow (Python's integers are unbounded, OCaml's wrap around).
  */
 public final class ListPrimitives {
   private ListPrimitives() {}
@@ -42,12 +42,14 @@ public final class ListPrimitives {
 
   /** Largest argument of {@code range}, exclusive, as in DreamCoder's Python {@code _range}. */
   static final long RANGE_LIMIT = 100;
+
   /** Tests of {@code unfold}'s predicate before it fails, DreamCoder's {@code recursion_limit}. */
   static final int UNFOLD_LIMIT = 50;
 
   static final EvaluationException CAR_OF_EMPTY = new EvaluationException("car of an empty list");
   static final EvaluationException CDR_OF_EMPTY = new EvaluationException("cdr of an empty list");
-  static final EvaluationException INDEX_OUT_OF_RANGE = new EvaluationException("index out of range");
+  static final EvaluationException INDEX_OUT_OF_RANGE =
+      new EvaluationException("index out of range");
   static final EvaluationException RANGE_TOO_LARGE =
       new EvaluationException("range of " + RANGE_LIMIT + " or more");
   static final EvaluationException UNFOLD_TOO_LONG =
@@ -61,13 +63,18 @@ public final class ListPrimitives {
     return Type.of("list", element);
   }
 
-  /** The primitives in DreamCoder's order: map unfold range index fold length if + - empty cons car cdr empty? 0 1. */
+  /**
+   * The primitives in DreamCoder's order: map unfold range index fold length if + - empty cons car
+   * cdr empty? 0 1.
+   */
   public static ImmutableList<Primitive> core() {
     Type t0 = Type.variable(0);
     Type t1 = Type.variable(1);
     return ImmutableList.of(
         new Primitive("map", Type.arrow(Type.arrow(t0, t1), list(t0), list(t1))),
-        new Primitive("unfold", Type.arrow(t0, Type.arrow(t0, BOOL), Type.arrow(t0, t1), Type.arrow(t0, t0), list(t1))),
+        new Primitive(
+            "unfold",
+            Type.arrow(t0, Type.arrow(t0, BOOL), Type.arrow(t0, t1), Type.arrow(t0, t0), list(t1))),
         new Primitive("range", Type.arrow(INT, list(INT))),
         new Primitive("index", Type.arrow(INT, list(t0), t0)),
         new Primitive("fold", Type.arrow(list(t0), t1, Type.arrow(t0, t1, t1), t1)),
@@ -92,7 +99,9 @@ public final class ListPrimitives {
     PrimitiveResolver named = PrimitiveResolver.of(primitives);
     return name -> {
       Optional<Primitive> p = named.resolve(name);
-      return p.isPresent() || !INTEGER_LITERAL.matcher(name).matches() ? p : Optional.of(new Primitive(name, INT));
+      return p.isPresent() || !INTEGER_LITERAL.matcher(name).matches()
+          ? p
+          : Optional.of(new Primitive(name, INT));
     };
   }
 
@@ -127,7 +136,8 @@ public final class ListPrimitives {
     return ListValue.wrap(out);
   }
 
-  private static Object unfold(Object seed, FunctionValue stop, FunctionValue head, FunctionValue next, Budget budget) {
+  private static Object unfold(
+      Object seed, FunctionValue stop, FunctionValue head, FunctionValue next, Budget budget) {
     List<Object> out = new ArrayList<>();
     Object x = seed;
     for (int tests = 0; ; tests++) {

@@ -20,7 +20,10 @@ import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
 import reverie.dsl.type.Type;
 
-/** Every list and text program of the shared Stitch compression benchmark parses and has its task's type. */
+/**
+ * Every list and text program of the shared Stitch compression benchmark parses and has its task's
+ * type.
+ */
 class BenchmarkCorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +56,8 @@ class BenchmarkCorpusTest {
             Program p = Program.parse(text, domain.resolver());
             TypeInference.check(p, request);
           } catch (RuntimeException e) {
-            throw new AssertionError(file.getFileName() + ", task " + frontier.get("name") + ": " + e.getMessage(), e);
+            throw new AssertionError(
+                file.getFileName() + ", task " + frontier.get("name") + ": " + e.getMessage(), e);
           }
         }
       }
@@ -62,7 +66,12 @@ class BenchmarkCorpusTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"{\"constructor\":\"->\",\"arguments\":[{\"constructor\":\"list\",\"arguments\":[{\"constructor\":\"int\",\"arguments\":[]}]},{\"constructor\":\"bool\",\"arguments\":[]}]} | list(int) -> bool"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"constructor\":\"->\",\"arguments\":[{\"constructor\":\"list\",\"arguments\":[{\"constructor\":\"int\",\"arguments\":[]}]},{\"constructor\":\"bool\",\"arguments\":[]}]}"
+            + " | list(int) -> bool"
+      })
   void readsDreamCodersJsonTypes(String json, String type) throws IOException {
     assertEquals(type, type(JSON.readTree(json)).toString());
   }
@@ -74,7 +83,9 @@ class BenchmarkCorpusTest {
     return Type.of(json.get("constructor").asText(), arguments.toArray(Type[]::new));
   }
 
-  /** The shared data folder next to the repository: the first {@code shared/data} found walking up. */
+  /**
+   * The shared data folder next to the repository: the first {@code shared/data} found walking up.
+   */
   static Path sharedData() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isDirectory(p.resolve("shared/data"))) {

@@ -3,12 +3,14 @@ package reverie.dsl.eval;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The resources one run of a program may use: evaluation steps (function applications), wall-clock time
- * and list cells allocated. {@link CompiledProgram#run} resets the counters and starts the clock, so one
- * budget can be reused for run after run, but it is mutable: use one per thread.
+ * The resources one run of a program may use: evaluation steps (function applications), wall-clock
+ * time and list cells allocated. {@link CompiledProgram#run} resets the counters and starts the
+ * clock, so one budget can be reused for run after run, but it is mutable: use one per thread.
  */
 public final class Budget {
-  /** Steps between two looks at the clock: {@link System#nanoTime} costs about as much as 20 steps. */
+  /**
+   * Steps between two looks at the clock: {@link System#nanoTime} costs about as much as 20 steps.
+   */
   private static final int CLOCK_INTERVAL = 1024;
 
   private final long stepLimit;
@@ -29,7 +31,10 @@ public final class Budget {
     start();
   }
 
-  /** At most {@code steps} applications, {@code nanos} nanoseconds and {@code cells} list cells per run. */
+  /**
+   * At most {@code steps} applications, {@code nanos} nanoseconds and {@code cells} list cells per
+   * run.
+   */
   public static Budget of(long steps, long nanos, long cells) {
     return new Budget(steps, nanos, cells);
   }

@@ -21,8 +21,8 @@ public final class CompiledProgram {
   }
 
   /**
-   * Applies the program to {@code inputs} (none for a constant program) within {@code budget}, which is
-   * reset first; returns the value or throws {@link EvaluationException}.
+   * Applies the program to {@code inputs} (none for a constant program) within {@code budget},
+   * which is reset first; returns the value or throws {@link EvaluationException}.
    */
   public Object run(List<Object> inputs, Budget budget) {
     budget.start();
@@ -36,7 +36,8 @@ public final class CompiledProgram {
       Object value = stripped[k].eval(env, budget);
       for (int i = k; i < inputs.size(); i++) {
         if (!(value instanceof FunctionValue f)) {
-          throw new IllegalArgumentException("the program takes fewer than " + inputs.size() + " arguments");
+          throw new IllegalArgumentException(
+              "the program takes fewer than " + inputs.size() + " arguments");
         }
         value = f.apply(inputs.get(i), budget);
       }

@@ -1,20 +1,25 @@
 package reverie.dsl.eval;
 
 /**
- * Builds the curried function values of primitives from Java lambdas of 1 to 4 arguments, for domains:
- * {@code Curried.fn2((Long x, Long y) -> x + y)}. The {@code metered} variants also receive the run's
- * {@link Budget}, to charge the list cells they allocate. A primitive fails by throwing
- * {@link EvaluationException}.
+ * Builds the curried function values of primitives from Java lambdas of 1 to 4 arguments, for
+ * domains: {@code Curried.fn2((Long x, Long y) -> x + y)}. The {@code metered} variants also
+ * receive the run's {@link Budget}, to charge the list cells they allocate. A primitive fails by
+ * throwing {@link EvaluationException}.
  *
- * <p>Applied to all its arguments at once in a program, a primitive is called directly; only partial
- * applications build intermediate function values.
+ * <p>Applied to all its arguments at once in a program, a primitive is called directly; only
+ * partial applications build intermediate function values.
  */
 public final class Curried {
   private Curried() {}
 
-  /** DreamCoder's {@code if : bool -> t0 -> t0 -> t0}, lazy in its branches when applied to all three. */
+  /**
+   * DreamCoder's {@code if : bool -> t0 -> t0 -> t0}, lazy in its branches when applied to all
+   * three.
+   */
   public static final FunctionValue IF =
-      metered3((Boolean condition, Object then, Object otherwise, Budget b) -> condition ? then : otherwise);
+      metered3(
+          (Boolean condition, Object then, Object otherwise, Budget b) ->
+              condition ? then : otherwise);
 
   /** A primitive of one argument. */
   public interface F1<A> {

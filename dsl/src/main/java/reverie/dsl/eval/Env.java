@@ -1,6 +1,8 @@
 package reverie.dsl.eval;
 
-/** One frame of a run-time environment: the value of {@code $0}; {@code $i} is {@code i} frames up. */
+/**
+ * One frame of a run-time environment: the value of {@code $0}; {@code $i} is {@code i} frames up.
+ */
 final class Env {
   final Object value;
   final Env parent;

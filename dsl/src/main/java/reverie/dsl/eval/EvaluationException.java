@@ -1,10 +1,10 @@
 package reverie.dsl.eval;
 
 /**
- * Any failure while running a program: a partial primitive applied outside its domain (car of an empty
- * list, division by zero), an exhausted budget, or recursion too deep for the stack. Stackless, because
- * the enumerator throws and catches millions of them; it is counted at the "run program on example"
- * boundary, never logged per candidate.
+ * Any failure while running a program: a partial primitive applied outside its domain (car of an
+ * empty list, division by zero), an exhausted budget, or recursion too deep for the stack.
+ * Stackless, because the enumerator throws and catches millions of them; it is counted at the "run
+ * program on example" boundary, never logged per candidate.
  */
 public final class EvaluationException extends RuntimeException {
   static final EvaluationException STEPS = budget("step budget exceeded");

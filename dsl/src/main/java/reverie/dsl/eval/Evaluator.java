@@ -17,23 +17,44 @@ import reverie.dsl.program.Program;
  * Compiles programs into trees of {@link Node}s over a domain's primitive implementations, once per
  * program; the result runs on many examples, in several threads at once.
  *
- * <p>Applications whose head is a primitive given all its arguments become direct calls, and
- * {@code (if c a b)} evaluates one branch only; everything else is curried application of
- * {@link FunctionValue}s. Inventions compile to their body, once per {@link #compile} call. A primitive
- * named by a decimal integer literal ({@code 99}, {@code -3}) that has no implementation of its own is
- * that {@code int}, so that domains may accept literals outside their grammar.
+ * <p>Applications whose head is a primitive given all its arguments become direct calls, and {@code
+ * (if c a b)} evaluates one branch only; everything else is curried application of {@link
+ * FunctionValue}s. Inventions compile to their body, once per {@link #compile} call. A primitive
+ * named by a decimal integer literal ({@code 99}, {@code -3}) that has no implementation of its own
+ * is that {@code int}, so that domains may accept literals outside their grammar.
  */
 public final class Evaluator {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
-  private final ImmutableMap<String, Object> implementations;
+  /** Shared nodes for the variables $0..$15, which are immutable like every node. */
+  private static final Node[] VARIABLES = new Node[16];
 
-  /** An evaluator for primitives implemented by {@code implementations}: name to constant or function. */
-  public Evaluator(Map<String, Object> implementations) {
-    this.implementations = ImmutableMap.copyOf(implementations);
+  static {
+    VARIABLES[0] = new Node.Innermost();
+    for (int i = 1; i < VARIABLES.length; i++) {
+      VARIABLES[i] = new Node.Variable(i);
+    }
   }
 
-  /** Compiles {@code program}; throws {@link InputException} for a primitive without implementation. */
+  private final ImmutableMap<String, Object> implementations;
+
+  /** One shared node per primitive, so that compiling allocates only the program's shape. */
+  private final ImmutableMap<String, Node> constants;
+
+  /**
+   * An evaluator for primitives implemented by {@code implementations}: name to constant or
+   * function.
+   */
+  public Evaluator(Map<String, Object> implementations) {
+    this.implementations = ImmutableMap.copyOf(implementations);
+    ImmutableMap.Builder<String, Node> nodes = ImmutableMap.builder();
+    this.implementations.forEach((name, value) -> nodes.put(name, new Node.Constant(value)));
+    this.constants = nodes.buildOrThrow();
+  }
+
+  /**
+   * Compiles {@code program}; throws {@link InputException} for a primitive without implementation.
+   */
   public CompiledProgram compile(Program program) {
     return new CompiledProgram(new Compilation().compile(program));
   }
@@ -44,13 +65,15 @@ public final class Evaluator {
 
     Node compile(Program p) {
       if (p instanceof Index index) {
-        return index.index() == 0 ? new Node.Innermost() : new Node.Variable(index.index());
+        int i = index.index();
+        return i < VARIABLES.length ? VARIABLES[i] : new Node.Variable(i);
       }
       if (p instanceof Abstraction lambda) {
         return new Node.Lambda(compile(lambda.body()));
       }
       if (p instanceof Primitive primitive) {
-        return new Node.Constant(implementation(primitive));
+        Node constant = constants.get(primitive.name());
+        return constant != null ? constant : new Node.Constant(implementation(primitive));
       }
       if (p instanceof Invented invented) {
         Node body = inventions.get(invented);
@@ -72,7 +95,9 @@ public final class Evaluator {
       if (head instanceof Primitive primitive) {
         Object f = implementation(primitive);
         if (f == Curried.IF && arguments.size() >= 3) {
-          node = new Node.If(compile(arguments.get(0)), compile(arguments.get(1)), compile(arguments.get(2)));
+          node =
+              new Node.If(
+                  compile(arguments.get(0)), compile(arguments.get(1)), compile(arguments.get(2)));
           used = 3;
         } else if (f instanceof PrimitiveFunction pf && arguments.size() >= pf.arity()) {
           node = call(pf, arguments);
@@ -84,7 +109,8 @@ public final class Evaluator {
       }
       while (used < arguments.size()) {
         if (used + 2 <= arguments.size()) {
-          node = new Node.Apply2(node, compile(arguments.get(used)), compile(arguments.get(used + 1)));
+          node =
+              new Node.Apply2(node, compile(arguments.get(used)), compile(arguments.get(used + 1)));
           used += 2;
         } else {
           node = new Node.Apply(node, compile(arguments.get(used)));
@@ -120,7 +146,8 @@ public final class Evaluator {
         try {
           return Long.parseLong(primitive.name());
         } catch (NumberFormatException e) {
-          throw new InputException("integer literal " + primitive.name() + " does not fit in 64 bits");
+          throw new InputException(
+              "integer literal " + primitive.name() + " does not fit in 64 bits");
         }
       }
       if (value == null) {

@@ -1,16 +1,18 @@
 package reverie.dsl.eval;
 
 /**
- * A function at run time: a closure of the program, a primitive, or a primitive partially applied. Every
- * function is curried; the budget of the current run travels with each call, so one compiled program can
- * run in several threads at once.
+ * A function at run time: a closure of the program, a primitive, or a primitive partially applied.
+ * Every function is curried; the budget of the current run travels with each call, so one compiled
+ * program can run in several threads at once.
  */
 public interface FunctionValue {
 
   /** Applies this function to one argument. */
   Object apply(Object argument, Budget budget);
 
-  /** Applies this function to two arguments; implementations skip the intermediate function value. */
+  /**
+   * Applies this function to two arguments; implementations skip the intermediate function value.
+   */
   default Object apply2(Object first, Object second, Budget budget) {
     return ((FunctionValue) apply(first, budget)).apply(second, budget);
   }

@@ -54,7 +54,8 @@ public final class ListValue extends AbstractList<Object> implements RandomAcces
   @Override
   public ListValue subList(int fromIndex, int toIndex) {
     if (fromIndex < 0 || toIndex > size() || fromIndex > toIndex) {
-      throw new IndexOutOfBoundsException("sublist " + fromIndex + ".." + toIndex + " of " + size());
+      throw new IndexOutOfBoundsException(
+          "sublist " + fromIndex + ".." + toIndex + " of " + size());
     }
     return fromIndex == toIndex ? EMPTY : new ListValue(items, from + fromIndex, from + toIndex);
   }

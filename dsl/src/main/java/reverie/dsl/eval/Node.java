@@ -1,8 +1,9 @@
 package reverie.dsl.eval;
 
 /**
- * A compiled program: a tree of nodes that each evaluate themselves in an environment. Nodes are immutable
- * and shared between threads; the state of a run is only in its {@link Env} frames and {@link Budget}.
+ * A compiled program: a tree of nodes that each evaluate themselves in an environment. Nodes are
+ * immutable and shared between threads; the state of a run is only in its {@link Env} frames and
+ * {@link Budget}.
  */
 abstract class Node {
 
@@ -113,7 +114,9 @@ abstract class Node {
     @Override
     Object eval(Env env, Budget budget) {
       budget.step();
-      return (Boolean) condition.eval(env, budget) ? then.eval(env, budget) : otherwise.eval(env, budget);
+      return (Boolean) condition.eval(env, budget)
+          ? then.eval(env, budget)
+          : otherwise.eval(env, budget);
     }
   }
 

@@ -32,7 +32,9 @@ abstract class PrimitiveFunction implements FunctionValue {
     public Object apply(Object argument, Budget budget) {
       Object[] more = Arrays.copyOf(arguments, arguments.length + 1);
       more[arguments.length] = argument;
-      return more.length == function.arity() ? function.call(more, budget) : new Partial(function, more);
+      return more.length == function.arity()
+          ? function.call(more, budget)
+          : new Partial(function, more);
     }
   }
 

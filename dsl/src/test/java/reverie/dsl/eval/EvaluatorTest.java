@@ -38,19 +38,28 @@ class EvaluatorTest {
           .put("sub4", Curried.fn4((Long w, Long x, Long y, Long z) -> w - x - y - z))
           .put("zero?", Curried.fn1((Long x) -> x == 0))
           .put("if", Curried.IF)
-          .put("boom", Curried.fn1((Long x) -> {
-            BOOMS.incrementAndGet();
-            throw new EvaluationException("boom");
-          }))
-          .put("loop", Curried.metered1((Long x, Budget b) -> {
-            while (true) {
-              b.step();
-            }
-          }))
-          .put("alloc", Curried.metered1((Long n, Budget b) -> {
-            b.allocate(n);
-            return ListValue.wrap(new Object[n.intValue()]);
-          }))
+          .put(
+              "boom",
+              Curried.fn1(
+                  (Long x) -> {
+                    BOOMS.incrementAndGet();
+                    throw new EvaluationException("boom");
+                  }))
+          .put(
+              "loop",
+              Curried.metered1(
+                  (Long x, Budget b) -> {
+                    while (true) {
+                      b.step();
+                    }
+                  }))
+          .put(
+              "alloc",
+              Curried.metered1(
+                  (Long n, Budget b) -> {
+                    b.allocate(n);
+                    return ListValue.wrap(new Object[n.intValue()]);
+                  }))
           .buildOrThrow();
 
   private static final PrimitiveResolver RESOLVER =
@@ -72,7 +81,9 @@ class EvaluatorTest {
   private static final Evaluator EVALUATOR = new Evaluator(IMPLEMENTATIONS);
 
   private static Object run(String program, Object... inputs) {
-    return EVALUATOR.compile(Program.parse(program, RESOLVER)).run(List.of(inputs), Budget.standard());
+    return EVALUATOR
+        .compile(Program.parse(program, RESOLVER))
+        .run(List.of(inputs), Budget.standard());
   }
 
   @Test
@@ -106,7 +117,9 @@ class EvaluatorTest {
 
   @Test
   void inventionsCompileToTheirBody() {
-    assertEquals(3L, run("(lambda (#(lambda (lambda (+ $0 $1))) $0 (#(lambda (lambda (+ $0 $1))) $0 $0)))", 1L));
+    assertEquals(
+        3L,
+        run("(lambda (#(lambda (lambda (+ $0 $1))) $0 (#(lambda (lambda (+ $0 $1))) $0 $0)))", 1L));
     assertEquals(2L, run("(#(lambda (+ $0 1)) 1)"));
   }
 
@@ -122,14 +135,17 @@ class EvaluatorTest {
   @Test
   void unknownPrimitivesAreRejectedAtCompileTime() {
     InputException e =
-        assertThrows(InputException.class, () -> EVALUATOR.compile(Program.parse("(+ nowhere 1)", RESOLVER)));
+        assertThrows(
+            InputException.class,
+            () -> EVALUATOR.compile(Program.parse("(+ nowhere 1)", RESOLVER)));
     assertEquals("no implementation for primitive 'nowhere'", e.getMessage());
   }
 
   @Test
   void integerLiteralsWithoutImplementationAreInts() {
     PrimitiveResolver literals = name -> Optional.of(new Primitive(name, INT));
-    assertEquals(-7L, EVALUATOR.compile(Program.parse("-7", literals)).run(List.of(), Budget.standard()));
+    assertEquals(
+        -7L, EVALUATOR.compile(Program.parse("-7", literals)).run(List.of(), Budget.standard()));
   }
 
   @Nested
@@ -145,7 +161,8 @@ class EvaluatorTest {
     void stepLimitIsExact() {
       CompiledProgram p = EVALUATOR.compile(Program.parse("(lambda (+ (+ $0 1) 1))", RESOLVER));
       assertEquals(3L, p.run(List.of(1L), Budget.of(2, 1_000_000_000L, 10)));
-      assertThrows(EvaluationException.class, () -> p.run(List.of(1L), Budget.of(1, 1_000_000_000L, 10)));
+      assertThrows(
+          EvaluationException.class, () -> p.run(List.of(1L), Budget.of(1, 1_000_000_000L, 10)));
     }
 
     @Test
@@ -153,7 +170,10 @@ class EvaluatorTest {
       EvaluationException e =
           assertThrows(
               EvaluationException.class,
-              () -> EVALUATOR.compile(Program.parse("(loop 1)", RESOLVER)).run(List.of(), Budget.of(Long.MAX_VALUE, 1_000_000L, 10)));
+              () ->
+                  EVALUATOR
+                      .compile(Program.parse("(loop 1)", RESOLVER))
+                      .run(List.of(), Budget.of(Long.MAX_VALUE, 1_000_000L, 10)));
       assertEquals("time budget exceeded", e.getMessage());
     }
 
@@ -162,19 +182,24 @@ class EvaluatorTest {
       CompiledProgram p = EVALUATOR.compile(Program.parse("(lambda (alloc $0))", RESOLVER));
       assertEquals(10, ((List<?>) p.run(List.of(10L), Budget.of(100, 1_000_000_000L, 10))).size());
       EvaluationException e =
-          assertThrows(EvaluationException.class, () -> p.run(List.of(11L), Budget.of(100, 1_000_000_000L, 10)));
+          assertThrows(
+              EvaluationException.class,
+              () -> p.run(List.of(11L), Budget.of(100, 1_000_000_000L, 10)));
       assertTrue(e.budgetExceeded());
     }
 
     @Test
     void deepRecursionBecomesAnEvaluationFailure() {
-      // Self-application of a self-applying function: (lambda ($0 $0)) (lambda ($0 $0)) never returns.
+      // Self-application of a self-applying function: (lambda ($0 $0)) (lambda ($0 $0)) never
+      // returns.
       EvaluationException e =
           assertThrows(
               EvaluationException.class,
               () ->
                   EVALUATOR
-                      .compile(Program.parse("((lambda ($0 $0)) (lambda ($0 $0)))", PrimitiveResolver.untyped()))
+                      .compile(
+                          Program.parse(
+                              "((lambda ($0 $0)) (lambda ($0 $0)))", PrimitiveResolver.untyped()))
                       .run(List.of(), Budget.of(Long.MAX_VALUE, 10_000_000_000L, 10)));
       assertTrue(e.budgetExceeded());
       assertEquals("recursion too deep for the stack", e.getMessage());
@@ -194,21 +219,24 @@ class EvaluatorTest {
   @Test
   void oneCompiledProgramRunsInSeveralThreads() throws Exception {
     CompiledProgram p =
-        EVALUATOR.compile(Program.parse("(lambda (lambda (if (zero? $0) $1 (+ $1 (+ $0 $0)))))", RESOLVER));
+        EVALUATOR.compile(
+            Program.parse("(lambda (lambda (if (zero? $0) $1 (+ $1 (+ $0 $0)))))", RESOLVER));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Boolean>> results = new java.util.ArrayList<>();
       for (int t = 0; t < 4; t++) {
         long offset = t;
-        results.add(pool.submit(() -> {
-          Budget budget = Budget.standard();
-          for (long i = 0; i < 20_000; i++) {
-            if (!p.run(List.of(offset, i), budget).equals(offset + 2 * i)) {
-              return false;
-            }
-          }
-          return true;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  Budget budget = Budget.standard();
+                  for (long i = 0; i < 20_000; i++) {
+                    if (!p.run(List.of(offset, i), budget).equals(offset + 2 * i)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
       }
       for (Future<Boolean> r : results) {
         assertTrue(r.get());

@@ -18,17 +18,20 @@ import reverie.tasks.JsonValues;
 import reverie.tasks.ListPrimitives;
 
 /**
- * DreamCoder's list domain: the 22 primitives of its list experiments ({@code bootstrapTarget_extra()}),
- * the 16 core list primitives of {@link ListPrimitives} plus {@code * mod gt? eq? is-prime is-square}.
+ * DreamCoder's list domain: the 22 primitives of its list experiments ({@code
+ * bootstrapTarget_extra()}), the 16 core list primitives of {@link ListPrimitives} plus {@code *
+ * mod gt? eq? is-prime is-square}.
  *
- * <p>{@code mod} is Python's {@code %} (the result takes the divisor's sign) and fails for a zero divisor;
- * {@code *} fails on 64-bit overflow; {@code is-prime} knows the primes below 200 only, as DreamCoder;
- * {@code is-square} fails for negative numbers (Python's {@code math.sqrt} raises) and is exact beyond 2^52.
+ * <p>{@code mod} is Python's {@code %} (the result takes the divisor's sign) and fails for a zero
+ * divisor; {@code *} fails on 64-bit overflow; {@code is-prime} knows the primes below 200 only, as
+ * DreamCoder; {@code is-square} fails for negative numbers (Python's {@code math.sqrt} raises) and
+ * is exact beyond 2^52.
  */
 public final class ListDomain implements Domain {
   static final EvaluationException MOD_BY_ZERO = new EvaluationException("mod by zero");
   static final EvaluationException OVERFLOW = new EvaluationException("integer overflow");
-  static final EvaluationException SQUARE_OF_NEGATIVE = new EvaluationException("is-square of a negative number");
+  static final EvaluationException SQUARE_OF_NEGATIVE =
+      new EvaluationException("is-square of a negative number");
 
   private static final long MAX_ROOT = 3_037_000_499L;
   private static final ImmutableSet<Long> PRIMES_BELOW_200 = primesBelow(200);
@@ -75,7 +78,9 @@ public final class ListDomain implements Domain {
     return implementations;
   }
 
-  /** Resolves the primitives' names, and integer literals such as {@code 99} outside the grammar. */
+  /**
+   * Resolves the primitives' names, and integer literals such as {@code 99} outside the grammar.
+   */
   @Override
   public PrimitiveResolver resolver() {
     return ListPrimitives.withIntegerLiterals(primitives);
@@ -111,7 +116,8 @@ public final class ListDomain implements Domain {
     if (n < 0) {
       throw SQUARE_OF_NEGATIVE;
     }
-    // The double square root can be off by one beyond 2^52; step to the exact integer root, staying below
+    // The double square root can be off by one beyond 2^52; step to the exact integer root, staying
+    // below
     // the root of Long.MAX_VALUE so that squares do not overflow.
     long s = Math.min((long) Math.sqrt(n), MAX_ROOT);
     while (s * s > n) {

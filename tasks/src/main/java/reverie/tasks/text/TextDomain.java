@@ -17,14 +17,15 @@ import reverie.tasks.JsonValues;
 import reverie.tasks.ListPrimitives;
 
 /**
- * DreamCoder's text-editing domain: strings are {@code list(char)}; its base grammar is the 16 core list
- * primitives of {@link ListPrimitives}, {@code char-eq?}, six delimiter characters ({@code '.' ',' '-'}
- * and {@code SPACE LPAREN RPAREN}) and the string constant {@code STRING}.
+ * DreamCoder's text-editing domain: strings are {@code list(char)}; its base grammar is the 16 core
+ * list primitives of {@link ListPrimitives}, {@code char-eq?}, six delimiter characters ({@code '.'
+ * ',' '-'} and {@code SPACE LPAREN RPAREN}) and the string constant {@code STRING}.
  *
- * <p>DreamCoder enumerates {@code STRING} as a placeholder and, when checking a program against a task,
- * substitutes each of the task's candidate strings for it. Here {@link #implementations()} binds it to the
- * empty string, and {@link #implementationsWithString(String)} binds it to a given constant: a caller that
- * checks a program with {@code STRING} against a task compiles it once per candidate string.
+ * <p>DreamCoder enumerates {@code STRING} as a placeholder and, when checking a program against a
+ * task, substitutes each of the task's candidate strings for it. Here {@link #implementations()}
+ * binds it to the empty string, and {@link #implementationsWithString(String)} binds it to a given
+ * constant: a caller that checks a program with {@code STRING} against a task compiles it once per
+ * candidate string.
  */
 public final class TextDomain implements Domain {
   public static final Type CHAR = Type.of("char");
@@ -32,13 +33,15 @@ public final class TextDomain implements Domain {
 
   /** The delimiter characters and their names, in DreamCoder's order. */
   private static final ImmutableMap<String, Character> CHARACTERS =
-      ImmutableMap.of("'.'", '.', "','", ',', "'-'", '-', "SPACE", ' ', "LPAREN", '(', "RPAREN", ')');
+      ImmutableMap.of(
+          "'.'", '.', "','", ',', "'-'", '-', "SPACE", ' ', "LPAREN", '(', "RPAREN", ')');
 
   private final ImmutableList<Primitive> primitives;
   private final ImmutableMap<String, Object> implementations;
 
   public TextDomain() {
-    ImmutableList.Builder<Primitive> p = ImmutableList.<Primitive>builder().addAll(ListPrimitives.core());
+    ImmutableList.Builder<Primitive> p =
+        ImmutableList.<Primitive>builder().addAll(ListPrimitives.core());
     p.add(new Primitive("char-eq?", Type.arrow(CHAR, CHAR, BOOL)));
     CHARACTERS.keySet().forEach(name -> p.add(new Primitive(name, CHAR)));
     p.add(new Primitive("STRING", STRING));
@@ -53,7 +56,8 @@ public final class TextDomain implements Domain {
 
   @Override
   public String description() {
-    return "DreamCoder's text editing: strings as list(char), delimiters, char-eq? and a STRING constant";
+    return "DreamCoder's text editing: strings as list(char), delimiters, char-eq? and a STRING"
+        + " constant";
   }
 
   @Override
@@ -79,7 +83,9 @@ public final class TextDomain implements Domain {
     return b.buildOrThrow();
   }
 
-  /** Resolves the primitives' names, and integer literals such as {@code 99} outside the grammar. */
+  /**
+   * Resolves the primitives' names, and integer literals such as {@code 99} outside the grammar.
+   */
   @Override
   public PrimitiveResolver resolver() {
     return ListPrimitives.withIntegerLiterals(primitives);

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.statistics.Statistics;
 import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.CompiledProgram;
@@ -65,15 +64,22 @@ class BetaReductionProperties {
       try {
         expected = before.run(inputs, Budget.standard());
       } catch (EvaluationException e) {
-        // Strict evaluation of an argument that reduction drops may fail where the normal form does not.
+        // Strict evaluation of an argument that reduction drops may fail where the normal form does
+        // not.
         continue;
       }
       try {
-        assertEquals(expected, after.run(inputs, Budget.standard()), program + " -> " + reduced + " on " + inputs);
+        assertEquals(
+            expected,
+            after.run(inputs, Budget.standard()),
+            program + " -> " + reduced + " on " + inputs);
         compared++;
       } catch (EvaluationException e) {
-        // Reduction may duplicate work, so the normal form may run out of budget, but it must not fail otherwise.
-        assertTrue(e.budgetExceeded(), program + " -> " + reduced + " on " + inputs + ": " + e.getMessage());
+        // Reduction may duplicate work, so the normal form may run out of budget, but it must not
+        // fail otherwise.
+        assertTrue(
+            e.budgetExceeded(),
+            program + " -> " + reduced + " on " + inputs + ": " + e.getMessage());
       }
     }
     Statistics.label("values compared").collect(compared > 0);

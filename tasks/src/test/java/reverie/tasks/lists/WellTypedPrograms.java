@@ -12,9 +12,10 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
 
 /**
- * A seeded generator of random well-typed programs over some primitives: lambdas for arrow types, else a
- * variable or primitive whose result unifies with the hole, its arguments filled recursively up to a depth;
- * with some probability a beta-redex {@code ((lambda M) N)} instead, so that reduction has work to do.
+ * A seeded generator of random well-typed programs over some primitives: lambdas for arrow types,
+ * else a variable or primitive whose result unifies with the hole, its arguments filled recursively
+ * up to a depth; with some probability a beta-redex {@code ((lambda M) N)} instead, so that
+ * reduction has work to do.
  */
 final class WellTypedPrograms {
   private static final List<Type> REDEX_ARGUMENT_TYPES =
@@ -42,7 +43,9 @@ final class WellTypedPrograms {
     }
   }
 
-  /** A program for a hole of type {@code type} in {@code environment} ($i is the i-th from the end). */
+  /**
+   * A program for a hole of type {@code type} in {@code environment} ($i is the i-th from the end).
+   */
   private Program hole(Type type, List<Type> environment, int depth) {
     Type t = context.resolve(type);
     if (t.isArrow()) {
@@ -80,7 +83,8 @@ final class WellTypedPrograms {
         head = p;
         headType = context.instantiate(p.type());
       }
-      // Use the candidate with as many arguments as make its result fit the hole (none for non-arrows).
+      // Use the candidate with as many arguments as make its result fit the hole (none for
+      // non-arrows).
       List<Type> arguments = new ArrayList<>();
       Type result = headType;
       while (!context.tryUnify(result, t)) {

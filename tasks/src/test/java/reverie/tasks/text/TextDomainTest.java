@@ -27,7 +27,8 @@ class TextDomainTest {
     Type type = TypeInference.check(p, Type.arrow(TextDomain.STRING, Type.variable(0)));
     Object in = TEXT.valueFromJson(JSON.readTree(input), type.argumentType());
     try {
-      Object out = new Evaluator(TEXT.implementations()).compile(p).run(List.of(in), Budget.standard());
+      Object out =
+          new Evaluator(TEXT.implementations()).compile(p).run(List.of(in), Budget.standard());
       return TEXT.valueToJson(out, type.resultType()).toString();
     } catch (EvaluationException e) {
       return "error: " + e.getMessage();
@@ -38,26 +39,29 @@ class TextDomainTest {
   @CsvSource(
       delimiter = '|',
       quoteCharacter = '`',
-      textBlock = """
-      (lambda (map (lambda (if (char-eq? $0 ',') '.' $0)) $0))          | "a,b,c"   | "a.b.c"
-      (lambda (cons LPAREN (fold $0 (cons RPAREN empty) (lambda (lambda (cons $1 $0)))))) | "ab" | "(ab)"
-      (lambda (map (lambda (if (char-eq? $0 SPACE) '-' $0)) $0))         | "a b c"   | "a-b-c"
-      (lambda (fold $0 $0 (lambda (lambda (cons $1 $0)))))               | "xy"      | "xyxy"
-      (lambda (car $0))                                                  | ""        | error: car of an empty list
-      (lambda (index (+ 1 1) $0))                                        | "abc"     | "c"
-      (lambda (length $0))                                               | "a(b)c"   | 5
-      (lambda (char-eq? (car $0) ','))                                   | ",x"      | true
-      (lambda (cdr $0))                                                  | "a"       | ""
-      (lambda STRING)                                                    | "ab"      | ""
-      """)
-  void primitivesBehaveAsInDreamCoder(String program, String input, String expected) throws Exception {
+      textBlock =
+          """
+(lambda (map (lambda (if (char-eq? $0 ',') '.' $0)) $0))          | "a,b,c"   | "a.b.c"
+(lambda (cons LPAREN (fold $0 (cons RPAREN empty) (lambda (lambda (cons $1 $0)))))) | "ab" | "(ab)"
+(lambda (map (lambda (if (char-eq? $0 SPACE) '-' $0)) $0))         | "a b c"   | "a-b-c"
+(lambda (fold $0 $0 (lambda (lambda (cons $1 $0)))))               | "xy"      | "xyxy"
+(lambda (car $0))                                                  | ""        | error: car of an empty list
+(lambda (index (+ 1 1) $0))                                        | "abc"     | "c"
+(lambda (length $0))                                               | "a(b)c"   | 5
+(lambda (char-eq? (car $0) ','))                                   | ",x"      | true
+(lambda (cdr $0))                                                  | "a"       | ""
+(lambda STRING)                                                    | "ab"      | ""
+""")
+  void primitivesBehaveAsInDreamCoder(String program, String input, String expected)
+      throws Exception {
     assertEquals(expected, run(program, input));
   }
 
   @Test
   void hasDreamCodersBaseGrammar() {
     assertEquals(
-        "map unfold range index fold length if + - empty cons car cdr empty? 0 1 char-eq? '.' ',' '-' SPACE LPAREN RPAREN STRING",
+        "map unfold range index fold length if + - empty cons car cdr empty? 0 1 char-eq? '.' ','"
+            + " '-' SPACE LPAREN RPAREN STRING",
         String.join(" ", TEXT.primitives().stream().map(p -> p.name()).toList()));
     assertEquals(TEXT.primitives().size(), TEXT.implementations().size());
     assertEquals("char", TEXT.resolver().resolve("SPACE").orElseThrow().type().toString());
@@ -67,9 +71,14 @@ class TextDomainTest {
   @Test
   void stringConstantCanBeBound() {
     TextDomain text = (TextDomain) TEXT;
-    Program p = Program.parse("(lambda (fold STRING $0 (lambda (lambda (cons $1 $0)))))", text.resolver());
+    Program p =
+        Program.parse("(lambda (fold STRING $0 (lambda (lambda (cons $1 $0)))))", text.resolver());
     Object out =
-        new Evaluator(text.implementationsWithString("Dr. ")).compile(p).run(List.of(TEXT.valueFromJson(JSON.valueToTree("Smith"), TextDomain.STRING)), Budget.standard());
+        new Evaluator(text.implementationsWithString("Dr. "))
+            .compile(p)
+            .run(
+                List.of(TEXT.valueFromJson(JSON.valueToTree("Smith"), TextDomain.STRING)),
+                Budget.standard());
     assertEquals("\"Dr. Smith\"", TEXT.valueToJson(out, TextDomain.STRING).toString());
   }
 
@@ -77,10 +86,20 @@ class TextDomainTest {
   void charactersAreOneCharacterStrings() throws Exception {
     assertEquals('x', TEXT.valueFromJson(JSON.readTree("\"x\""), TextDomain.CHAR));
     assertEquals("\"x\"", TEXT.valueToJson('x', TextDomain.CHAR).toString());
-    assertEquals("[\"ab\",\"\"]", TEXT.valueToJson(TEXT.valueFromJson(JSON.readTree("[\"ab\",\"\"]"), Type.parse("list(list(char))")), Type.parse("list(list(char))")).toString());
-    InputException e = assertThrows(InputException.class, () -> TEXT.valueFromJson(JSON.readTree("\"xy\""), TextDomain.CHAR));
+    assertEquals(
+        "[\"ab\",\"\"]",
+        TEXT.valueToJson(
+                TEXT.valueFromJson(JSON.readTree("[\"ab\",\"\"]"), Type.parse("list(list(char))")),
+                Type.parse("list(list(char))"))
+            .toString());
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> TEXT.valueFromJson(JSON.readTree("\"xy\""), TextDomain.CHAR));
     assertEquals("expected a char (a one-character string), found \"xy\"", e.getMessage());
-    e = assertThrows(InputException.class, () -> TEXT.valueFromJson(JSON.readTree("7"), TextDomain.STRING));
+    e =
+        assertThrows(
+            InputException.class, () -> TEXT.valueFromJson(JSON.readTree("7"), TextDomain.STRING));
     assertEquals("expected a string, found 7", e.getMessage());
   }
 }
