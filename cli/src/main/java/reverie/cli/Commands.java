@@ -12,6 +12,10 @@ final class Commands {
         new TypeCommand(),
         new EvalCommand(),
         new SampleCommand(),
+        new TasksCommand(),
+        new CheckCommand(),
+        new RunCommand(),
+        new LibraryCommand(),
         new ExportCommand());
   }
 }

@@ -1,0 +1,68 @@
+package reverie.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import reverie.tasks.Suite;
+import reverie.tasks.Suites;
+import reverie.tasks.Task;
+
+/** {@code reverie tasks}: lists the tasks of a suite or task file. */
+@Command(
+    name = "tasks",
+    header = "List the tasks of a suite or task file.",
+    description = {
+      "Prints one line per task: its name, its request type and its number of examples. With"
+          + " --json, prints",
+      "the whole suite, examples included, in Reverie's suite format ({\"tasks\": [{\"name\","
+          + " \"request\",",
+      "\"examples\"}]}), which --file reads back. Task files are checked completely: a bad one"
+          + " exits with 3."
+    },
+    mixinStandardHelpOptions = true)
+final class TasksCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin TaskSource source;
+
+  @Option(names = "--json", description = "Print the suite as one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    Suite suite = source.load();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      out.println(mapper.writeValueAsString(Suites.toJson(suite)));
+    } else {
+      int nameWidth = 0;
+      int requestWidth = 0;
+      for (Task t : suite.tasks()) {
+        nameWidth = Math.max(nameWidth, t.name().length());
+        requestWidth = Math.max(requestWidth, t.request().toString().length());
+      }
+      for (Task t : suite.tasks()) {
+        out.printf(
+            "%-" + nameWidth + "s  %-" + requestWidth + "s  %d examples%n",
+            t.name(),
+            t.request(),
+            t.examples().size());
+      }
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d tasks in suite '%s' (domain %s)%n", suite.size(), suite.name(), suite.domain());
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+}

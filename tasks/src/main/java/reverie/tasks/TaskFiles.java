@@ -1,0 +1,442 @@
+package reverie.tasks;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import reverie.dsl.InputException;
+import reverie.dsl.type.Type;
+import reverie.dsl.type.TypeConstructor;
+
+/**
+ * Reads task files in the three layouts Reverie knows, telling them apart by content, and writes
+ * Reverie's own.
+ *
+ * <ul>
+ *   <li>DreamCoder's list tasks: {@code [{"type": {"input": "list-of-int", "output": "int"},
+ *       "name": ..., "examples": [{"i": ..., "o": ...}]}]}, one input per task.
+ *   <li>DreamCoder-style tasks with an explicit request: {@code [{"name": ..., "request":
+ *       "list(char) -> list(char)", "examples": [{"inputs": [...], "output": ...}]}]}, as
+ *       DreamCoder's text tasks.
+ *   <li>Reverie's suite: {@code {"name": ..., "domain": ..., "tasks": [{"name", "request",
+ *       "examples": [{"inputs", "output"}]}]}} (docs/suite-format.md).
+ * </ul>
+ *
+ * <p>A file is validated completely before a {@link Suite} is returned, so a bad file never yields
+ * part of its tasks; every problem is a {@link TaskFormatException} naming the file, task and
+ * example.
+ */
+final class TaskFiles {
+  // Task lists are plain data; the bound keeps a malicious file from exhausting the stack in the
+  // value codec.
+  private static final int MAX_TYPE_DEPTH = 32;
+  private static final ImmutableSet<String> SUITE_KEYS =
+      ImmutableSet.of("format", "name", "domain", "tasks");
+  private static final ImmutableSet<String> TASK_KEYS =
+      ImmutableSet.of("name", "request", "examples");
+  private static final ImmutableSet<String> EXAMPLE_KEYS = ImmutableSet.of("inputs", "output");
+  static final String FORMAT = "reverie-suite/1";
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private TaskFiles() {}
+
+  /** Reads and validates the file. */
+  static Suite load(Path path) {
+    String file = path.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw TaskFormatException.inFile(file, "no such file");
+    } catch (IOException e) {
+      throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
+    }
+    return parse(bytes, file, defaultName(path));
+  }
+
+  /** Parses the content of a task file; {@code file} is the name used in messages. */
+  static Suite parse(byte[] content, String file, String defaultName) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(content);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw TaskFormatException.inFile(file, "bad JSON: " + e.getOriginalMessage() + where, e);
+    } catch (IOException e) {
+      throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw TaskFormatException.inFile(file, "empty file (expected a JSON task list or suite)");
+    }
+    if (root.isObject()) {
+      return new Reader(file).reverieSuite(root, defaultName);
+    }
+    if (root.isArray()) {
+      if (root.isEmpty()) {
+        throw TaskFormatException.inFile(file, "no tasks (the task list is empty)");
+      }
+      JsonNode first = root.get(0);
+      if (first.isObject() && first.has("type") && !first.has("request")) {
+        return new Reader(file).dreamCoderLists(root, defaultName);
+      }
+      if (first.isObject() && first.has("request")) {
+        return new Reader(file).dreamCoderRequests(root, defaultName);
+      }
+      throw TaskFormatException.inFile(
+          file,
+          "unrecognised task list: the first task has neither 'type' "
+              + "(DreamCoder list tasks) nor 'request' (DreamCoder-style tasks)");
+    }
+    throw TaskFormatException.inFile(
+        file,
+        "expected a JSON array of tasks or a suite object, found "
+            + root.getNodeType().toString().toLowerCase());
+  }
+
+  /** Reverie's suite format as a JSON tree. */
+  static ObjectNode toJson(Suite suite) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("name", suite.name());
+    root.put("domain", suite.domain());
+    ArrayNode tasks = root.putArray("tasks");
+    for (Task t : suite.tasks()) {
+      ObjectNode task = tasks.addObject();
+      task.put("name", t.name());
+      task.put("request", t.request().toString());
+      ArrayNode examples = task.putArray("examples");
+      List<Type> inputTypes = t.inputTypes();
+      for (Example e : t.examples()) {
+        ObjectNode example = examples.addObject();
+        ArrayNode inputs = example.putArray("inputs");
+        for (int i = 0; i < inputTypes.size(); i++) {
+          inputs.add(TaskValues.toJson(e.inputs().get(i), inputTypes.get(i)));
+        }
+        example.set("output", TaskValues.toJson(e.output(), t.outputType()));
+      }
+    }
+    return root;
+  }
+
+  private static String defaultName(Path path) {
+    Path fileName = path.getFileName();
+    String name = fileName == null ? "suite" : fileName.toString();
+    int dot = name.lastIndexOf('.');
+    name = dot > 0 ? name.substring(0, dot) : name;
+    return name.isEmpty() ? "suite" : name;
+  }
+
+  /** Converts DreamCoder's type names ({@code list-of-int}, {@code bool}, ...) to types. */
+  static Type dreamCoderType(String name) {
+    String rest = name;
+    int depth = 0;
+    while (rest.startsWith("list-of-") && depth < MAX_TYPE_DEPTH) {
+      rest = rest.substring("list-of-".length());
+      depth++;
+    }
+    Type t;
+    switch (rest) {
+      case "int":
+        t = Type.of("int");
+        break;
+      case "bool":
+        t = Type.of("bool");
+        break;
+      case "char":
+        t = Type.of("char");
+        break;
+      case "str":
+        t = Type.of("list", Type.of("char"));
+        break;
+      default:
+        throw new InputException(
+            "unknown type name '" + name + "' (known: int, bool, char, str, list-of-...)");
+    }
+    for (int i = 0; i < depth; i++) {
+      t = Type.of("list", t);
+    }
+    return t;
+  }
+
+  /** The reading state of one file: its name for messages and the task being read. */
+  private static final class Reader {
+    private final String file;
+    private int taskIndex = -1;
+    private String taskName;
+
+    Reader(String file) {
+      this.file = file;
+    }
+
+    Suite dreamCoderLists(JsonNode root, String suiteName) {
+      ImmutableList.Builder<Task> tasks = ImmutableList.builder();
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < root.size(); i++) {
+        JsonNode task = startTask(root.get(i), i, seen);
+        JsonNode type = task.get("type");
+        if (type == null || !type.isObject()) {
+          throw taskError("missing 'type' object {\"input\": ..., \"output\": ...}");
+        }
+        Type input = typeName(type, "input");
+        Type output = typeName(type, "output");
+        Type request = Type.arrow(input, output);
+        checkRequest(request);
+        JsonNode examples = examples(task);
+        ImmutableList.Builder<Example> parsed = ImmutableList.builder();
+        for (int e = 0; e < examples.size(); e++) {
+          JsonNode example = examples.get(e);
+          if (!example.isObject()) {
+            throw exampleError(e, "expected an object {\"i\": ..., \"o\": ...}");
+          }
+          Object in = value(example, "i", input, e);
+          Object out = value(example, "o", output, e);
+          parsed.add(new Example(ImmutableList.of(in), out));
+        }
+        tasks.add(new Task(taskName, request, parsed.build(), "lists"));
+      }
+      return suite(suiteName, "lists", tasks.build());
+    }
+
+    Suite dreamCoderRequests(JsonNode root, String suiteName) {
+      ImmutableList<Task> tasks = requestTasks(root, false);
+      String domain = "lists";
+      for (Task t : tasks) {
+        if (t.request().toString().contains("char")) {
+          domain = "text";
+        }
+      }
+      ImmutableList.Builder<Task> withDomain = ImmutableList.builder();
+      for (Task t : tasks) {
+        withDomain.add(new Task(t.name(), t.request(), t.examples(), domain));
+      }
+      return suite(suiteName, domain, withDomain.build());
+    }
+
+    Suite reverieSuite(JsonNode root, String defaultName) {
+      rejectUnknownKeys(root, SUITE_KEYS, "suite");
+      JsonNode format = root.get("format");
+      if (format != null && !(format.isTextual() && format.textValue().equals(FORMAT))) {
+        throw TaskFormatException.inFile(
+            file, "unknown format " + format + " (expected \"" + FORMAT + "\")");
+      }
+      String name = optionalText(root, "name", defaultName);
+      String domain = optionalText(root, "domain", "lists");
+      JsonNode tasks = root.get("tasks");
+      if (tasks == null || !tasks.isArray()) {
+        throw TaskFormatException.inFile(file, "a suite object needs a 'tasks' array");
+      }
+      if (tasks.isEmpty()) {
+        throw TaskFormatException.inFile(file, "no tasks (the 'tasks' array is empty)");
+      }
+      ImmutableList.Builder<Task> withDomain = ImmutableList.builder();
+      for (Task t : requestTasks(tasks, true)) {
+        withDomain.add(new Task(t.name(), t.request(), t.examples(), domain));
+      }
+      return suite(name, domain, withDomain.build());
+    }
+
+    private ImmutableList<Task> requestTasks(JsonNode root, boolean strict) {
+      ImmutableList.Builder<Task> tasks = ImmutableList.builder();
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < root.size(); i++) {
+        JsonNode task = startTask(root.get(i), i, seen);
+        if (strict) {
+          rejectUnknownKeys(task, TASK_KEYS, "task");
+        }
+        JsonNode requestText = task.get("request");
+        if (requestText == null || !requestText.isTextual()) {
+          throw taskError("missing 'request' type string, such as \"list(int) -> int\"");
+        }
+        Type request;
+        try {
+          request = Type.parse(requestText.textValue());
+        } catch (InputException e) {
+          throw taskError("bad request type: " + e.getMessage());
+        }
+        checkRequest(request);
+        List<Type> inputTypes = request.functionArguments();
+        Type outputType = request.finalResult();
+        JsonNode examples = examples(task);
+        ImmutableList.Builder<Example> parsed = ImmutableList.builder();
+        for (int e = 0; e < examples.size(); e++) {
+          JsonNode example = examples.get(e);
+          if (!example.isObject()) {
+            throw exampleError(e, "expected an object {\"inputs\": [...], \"output\": ...}");
+          }
+          if (strict) {
+            for (Iterator<String> keys = example.fieldNames(); keys.hasNext(); ) {
+              String key = keys.next();
+              if (!EXAMPLE_KEYS.contains(key)) {
+                throw exampleError(
+                    e, "unknown field '" + key + "' (expected " + EXAMPLE_KEYS + ")");
+              }
+            }
+          }
+          JsonNode inputs = example.get("inputs");
+          if (inputs == null || !inputs.isArray()) {
+            throw exampleError(e, "missing 'inputs' array");
+          }
+          if (inputs.size() != inputTypes.size()) {
+            throw exampleError(
+                e,
+                inputs.size()
+                    + " inputs, but the request type "
+                    + request
+                    + " takes "
+                    + inputTypes.size());
+          }
+          ImmutableList.Builder<Object> in = ImmutableList.builder();
+          for (int k = 0; k < inputTypes.size(); k++) {
+            try {
+              in.add(TaskValues.fromJson(inputs.get(k), inputTypes.get(k)));
+            } catch (InputException x) {
+              throw exampleError(e, "input " + k + ": " + x.getMessage());
+            }
+          }
+          Object out = value(example, "output", outputType, e);
+          parsed.add(new Example(in.build(), out));
+        }
+        tasks.add(new Task(taskName, request, parsed.build(), "lists"));
+      }
+      return tasks.build();
+    }
+
+    private JsonNode startTask(JsonNode task, int index, Map<String, Integer> seen) {
+      taskIndex = index;
+      taskName = null;
+      if (!task.isObject()) {
+        throw taskError(
+            "expected a task object, found " + task.getNodeType().toString().toLowerCase());
+      }
+      JsonNode name = task.get("name");
+      if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+        throw taskError("missing 'name' (a non-empty string)");
+      }
+      taskName = name.textValue();
+      Integer earlier = seen.putIfAbsent(taskName, index);
+      if (earlier != null) {
+        throw taskError("duplicate task name (also task #" + earlier + ")");
+      }
+      return task;
+    }
+
+    private JsonNode examples(JsonNode task) {
+      JsonNode examples = task.get("examples");
+      if (examples == null || !examples.isArray()) {
+        throw taskError("missing 'examples' array");
+      }
+      if (examples.isEmpty()) {
+        throw taskError("no examples");
+      }
+      return examples;
+    }
+
+    private Type typeName(JsonNode type, String field) {
+      JsonNode name = type.get(field);
+      if (name == null || !name.isTextual()) {
+        throw taskError("'type' needs a string '" + field + "', such as \"list-of-int\"");
+      }
+      try {
+        return dreamCoderType(name.textValue());
+      } catch (InputException e) {
+        throw taskError(e.getMessage());
+      }
+    }
+
+    private void checkRequest(Type request) {
+      if (request.isPolymorphic()) {
+        throw taskError(
+            "request type " + request + " has type variables; a task needs a ground type");
+      }
+      List<Type> types = new java.util.ArrayList<>(request.functionArguments());
+      types.add(request.finalResult());
+      for (Type t : types) {
+        if (!TaskValues.isSupported(t) || depth(t) > MAX_TYPE_DEPTH) {
+          throw taskError(
+              "request type "
+                  + request
+                  + ": values of type "
+                  + t
+                  + " cannot be given in a task file (only int, bool, char and lists of them)");
+        }
+      }
+    }
+
+    private Object value(JsonNode example, String field, Type type, int exampleIndex) {
+      JsonNode json = example.get(field);
+      if (json == null) {
+        throw exampleError(exampleIndex, "missing '" + field + "'");
+      }
+      try {
+        return TaskValues.fromJson(json, type);
+      } catch (InputException e) {
+        throw exampleError(exampleIndex, field + ": " + e.getMessage());
+      }
+    }
+
+    private String optionalText(JsonNode root, String field, String otherwise) {
+      JsonNode node = root.get(field);
+      if (node == null) {
+        return otherwise;
+      }
+      if (!node.isTextual() || node.textValue().isBlank()) {
+        throw TaskFormatException.inFile(file, "'" + field + "' must be a non-empty string");
+      }
+      return node.textValue();
+    }
+
+    private void rejectUnknownKeys(JsonNode node, ImmutableSet<String> known, String what) {
+      for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        if (!known.contains(key)) {
+          String problem =
+              "unknown field '" + key + "' in the " + what + " (expected " + known + ")";
+          throw taskIndex < 0 ? TaskFormatException.inFile(file, problem) : taskError(problem);
+        }
+      }
+    }
+
+    private Suite suite(String name, String domain, ImmutableList<Task> tasks) {
+      return new Suite(name, domain, tasks);
+    }
+
+    private TaskFormatException taskError(String problem) {
+      return TaskFormatException.inTask(file, taskIndex, taskName, problem);
+    }
+
+    private TaskFormatException exampleError(int exampleIndex, String problem) {
+      return TaskFormatException.inExample(file, taskIndex, taskName, exampleIndex, problem);
+    }
+
+    private static int depth(Type t) {
+      int d = 0;
+      while (t instanceof TypeConstructor c && !c.arguments().isEmpty()) {
+        t = c.arguments().get(0);
+        d++;
+      }
+      return d;
+    }
+  }
+}
