@@ -14,7 +14,6 @@ final class Commands {
         new SampleCommand(),
         new TasksCommand(),
         new CheckCommand(),
-        new RunCommand(),
         new LibraryCommand(),
         new ExportCommand());
   }
