@@ -119,13 +119,13 @@ public final class WakeSleepLoop<M> {
     progress.message(String.format(Locale.ROOT, "iteration 0 of %d: base grammar, %d training and %d test tasks",
         config.iterations(), split.train().size(), split.test().size()));
     long t0 = System.nanoTime();
-    WakePhase.Result woken = wake.solve(split.train(), base, Optional.empty(), context);
+    WakePhase.Result woken = wake.solve(split.train(), base, Optional.empty(), context.forPhase("wake"));
     double wakeSeconds = seconds(t0);
     if (stop.requested()) {
       return Optional.empty();
     }
     long t1 = System.nanoTime();
-    WakePhase.Result tested = wake.solve(split.test(), base, Optional.empty(), context);
+    WakePhase.Result tested = wake.solve(split.test(), base, Optional.empty(), context.forPhase("test"));
     double testSeconds = seconds(t1);
     if (stop.requested()) {
       return Optional.empty();
@@ -145,7 +145,7 @@ public final class WakeSleepLoop<M> {
     progress.message(String.format(Locale.ROOT, "iteration %d of %d", iteration, config.iterations()));
 
     long t0 = System.nanoTime();
-    AbstractionPhase.Result learned = abstraction.learn(previous.grammar(), previous.frontiers(), context);
+    AbstractionPhase.Result learned = abstraction.learn(previous.grammar(), previous.frontiers(), context.forPhase("abstraction"));
     double abstractionSeconds = seconds(t0);
     if (stop.requested()) {
       return Optional.empty();
@@ -155,7 +155,7 @@ public final class WakeSleepLoop<M> {
 
     long t1 = System.nanoTime();
     Optional<M> model = config.recognition()
-        ? dream.dream(grammar, ImmutableMap.copyOf(frontiers), previous.model(), context)
+        ? dream.dream(grammar, ImmutableMap.copyOf(frontiers), previous.model(), context.forPhase("dream"))
         : Optional.empty();
     double dreamSeconds = seconds(t1);
     if (stop.requested()) {
@@ -164,7 +164,7 @@ public final class WakeSleepLoop<M> {
 
     long t2 = System.nanoTime();
     ImmutableList<String> batch = batch(config, iteration, frontiers.keySet());
-    WakePhase.Result woken = wake.solve(batch, grammar, model, context);
+    WakePhase.Result woken = wake.solve(batch, grammar, model, context.forPhase("wake"));
     for (TaskFrontier f : woken.frontiers().values()) {
       if (f.solved() && split.train().contains(f.task())) {
         TaskFrontier old = frontiers.get(f.task());
@@ -177,7 +177,7 @@ public final class WakeSleepLoop<M> {
     }
 
     long t3 = System.nanoTime();
-    WakePhase.Result tested = wake.solve(split.test(), grammar, model, context);
+    WakePhase.Result tested = wake.solve(split.test(), grammar, model, context.forPhase("test"));
     double testSeconds = seconds(t3);
     if (stop.requested()) {
       return Optional.empty();
@@ -235,7 +235,7 @@ public final class WakeSleepLoop<M> {
   }
 
   private PhaseContext context(RunConfig config, int iteration) {
-    return new PhaseContext(config, iteration, iterationSeed(config.seed(), iteration), progress, stop);
+    return new PhaseContext(config, iteration, "wake", iterationSeed(config.seed(), iteration), progress, stop);
   }
 
   /** A seed for one iteration, derived from the run's seed so that a resumed run draws the same numbers. */
