@@ -16,12 +16,17 @@ import reverie.engine.loop.ProgressListener;
  * a test) one plain line per step, so logs stay readable.
  */
 final class ConsoleProgress implements ProgressListener {
+  /** Without a terminal, the longest silence while a step runs. */
+  private static final long QUIET_NANOS = 10_000_000_000L;
+
   private final PrintWriter err;
   private final PrintStream terminal;
   private ProgressBar bar;
   private String phase = "";
   private long total = -1;
   private long startNanos;
+  private long lastDone = -1;
+  private long lastLineNanos;
 
   private ConsoleProgress(PrintWriter err, PrintStream terminal) {
     this.err = err;
@@ -44,6 +49,7 @@ final class ConsoleProgress implements ProgressListener {
     this.phase = phase;
     this.total = total;
     this.startNanos = System.nanoTime();
+    this.lastDone = -1;
     if (terminal != null) {
       err.flush();
       bar = new ProgressBarBuilder()
@@ -63,7 +69,10 @@ final class ConsoleProgress implements ProgressListener {
     if (bar != null) {
       bar.stepTo(done);
       bar.setExtraMessage(detail);
-    } else {
+    } else if (done != lastDone || System.nanoTime() - lastLineNanos >= QUIET_NANOS) {
+      // A line when a step completes, or now and then while one runs long, so logs stay short.
+      lastDone = done;
+      lastLineNanos = System.nanoTime();
       err.println(String.format(Locale.ROOT, "%s: %d%s %s (%s)", phase, done, total >= 0 ? "/" + total : "",
           detail, elapsed()));
     }
