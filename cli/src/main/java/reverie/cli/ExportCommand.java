@@ -19,11 +19,11 @@ import reverie.engine.loop.Export;
 @Command(
     name = "export",
     header = "Write a run's frontiers in Stitch's or DreamCoder's format.",
-    description = {
-      "Reads the (verified) checkpoint of a run directory and writes its training frontiers as DreamCoder's",
-      "compressor input (the checkpoint's library as DSL, inventions as #(...)), or as Stitch's programs list",
-      "(every frontier program with its inventions inlined, so Stitch can compress the corpus from scratch)."
-    },
+    description =
+        "Reads the (verified) checkpoint of a run directory and writes its training frontiers as " +
+        "DreamCoder's compressor input (the checkpoint's library as DSL, inventions as #(...)), " +
+        "or as Stitch's programs list (every frontier program with its inventions inlined, so " +
+        "Stitch can compress the corpus from scratch).",
     mixinStandardHelpOptions = true)
 final class ExportCommand implements Callable<Integer> {
 

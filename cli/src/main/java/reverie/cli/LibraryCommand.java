@@ -20,13 +20,13 @@ import reverie.engine.loop.RunTasks;
 @Command(
     name = "library",
     header = "Show the library a run learned.",
-    description = {
-      "Reads a verified checkpoint of a run directory (the latest, or --iteration N) and prints every",
-      "invention: its body with earlier inventions by name (f0, f1, ...), its type, arity and log-weight, how",
-      "many frontier programs use it and in which tasks, and one application evaluated on an input of such",
-      "a task; then the primitives with their weights and the library's depth (inventions built from",
-      "inventions). --json prints the same as one document; --dot the invention dependency graph for Graphviz."
-    },
+    description =
+        "Reads a verified checkpoint of a run directory (the latest, or --iteration N) and prints " +
+        "every invention: its body with earlier inventions by name (f0, f1, ...), its type, arity " +
+        "and log-weight, how many frontier programs use it and in which tasks, and one " +
+        "application evaluated on an input of such a task; then the primitives with their weights " +
+        "and the library's depth (inventions built from inventions). --json prints the same as " +
+        "one document; --dot the invention dependency graph for Graphviz.",
     mixinStandardHelpOptions = true)
 final class LibraryCommand implements Callable<Integer> {
 
