@@ -14,6 +14,7 @@ final class Commands {
         new SampleCommand(),
         new TasksCommand(),
         new CheckCommand(),
+        new RunCommand(),
         new LibraryCommand(),
         new ExportCommand());
   }
