@@ -14,11 +14,14 @@ final class Commands {
         new SampleCommand(),
         new TasksCommand(),
         new CheckCommand(),
+        new RunCommand(),
         new SolveCommand(),
-        new CompareCommand(),
         new CompressCommand(),
-        new SaeCommand(),
         new DreamCommand(),
+        new LibraryCommand(),
+        new ExportCommand(),
+        new CompareCommand(),
+        new SaeCommand(),
         new BenchCommand());
   }
 }

@@ -1,0 +1,68 @@
+package reverie.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import reverie.dsl.grammar.GrammarJson;
+import reverie.engine.loop.Checkpoint;
+import reverie.engine.loop.CheckpointStore;
+import reverie.engine.loop.LibraryReport;
+import reverie.engine.loop.RunTasks;
+
+/** {@code reverie library}: the library a run learned, readable. */
+@Command(
+    name = "library",
+    header = "Show the library a run learned.",
+    description =
+        "Reads a verified checkpoint of a run directory (the latest, or --iteration N) and prints " +
+        "every invention: its body with earlier inventions by name (f0, f1, ...), its type, arity " +
+        "and log-weight, how many frontier programs use it and in which tasks, and one " +
+        "application evaluated on an input of such a task; then the primitives with their weights " +
+        "and the library's depth (inventions built from inventions). --json prints the same as " +
+        "one document; --dot the invention dependency graph for Graphviz.",
+    mixinStandardHelpOptions = true)
+final class LibraryCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by 'reverie run'.")
+  Path dir;
+
+  @Option(names = "--iteration", paramLabel = "N", description = "The checkpoint to read (default: the latest).")
+  Integer iteration;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Option(names = "--dot", description = "Print the invention dependency graph in Graphviz's dot language.")
+  boolean dot;
+
+  @Override
+  public Integer call() {
+    if (json && dot) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --json or --dot, not both");
+    }
+    CheckpointStore store = CheckpointStore.open(dir);
+    int i = store.resolveIteration(Optional.ofNullable(iteration));
+    RunTasks run = RunTasks.of(store.config());
+    Checkpoint<Void> checkpoint = store.loadWithoutModel(i, run.resolver());
+    LibraryReport report = run.libraryReport(checkpoint);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(GrammarJson.write(report.toJson()));
+    } else if (dot) {
+      out.print(report.toDot());
+    } else {
+      out.print(report.toText());
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,97 @@
+package reverie.engine.loop;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import reverie.dsl.grammar.Grammar;
+import reverie.dsl.grammar.Production;
+import reverie.dsl.program.Invented;
+import reverie.dsl.program.Program;
+import reverie.engine.compress.CompressionConfig;
+import reverie.engine.compress.CompressionResult;
+import reverie.engine.compress.Compressor;
+import reverie.engine.compress.LearnedAbstraction;
+
+/**
+ * The abstraction phase with Reverie's compressor: learns up to {@code abstractionsPerIteration} typed
+ * inventions from the frontiers, rewrites them (keeping a task's original program wherever a rewritten
+ * one falls outside the new grammar's language), then refits the grammar's weights and rescores.
+ */
+public final class CompressionAbstraction implements AbstractionPhase {
+  private final int abstractionsPerIteration;
+  private final ProgramChecker checker;
+
+  /** Re-checks a rewritten program on its task's examples; rewriting must never change a solution. */
+  @FunctionalInterface
+  public interface ProgramChecker {
+    boolean solves(String task, Program program);
+  }
+
+  public CompressionAbstraction(int abstractionsPerIteration, ProgramChecker checker) {
+    this.abstractionsPerIteration = abstractionsPerIteration;
+    this.checker = checker;
+  }
+
+  @Override
+  public Result learn(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers, PhaseContext context) {
+    RunConfig config = context.config();
+    Grammar library = grammar;
+    Map<String, TaskFrontier> current = new LinkedHashMap<>(frontiers);
+    if (config.compression() && frontiers.size() >= 2) {
+      context.progress().start("abstraction", abstractionsPerIteration);
+      List<Program> programs = new ArrayList<>();
+      List<Integer> taskIds = new ArrayList<>();
+      List<String> names = new ArrayList<>(frontiers.keySet());
+      for (int t = 0; t < names.size(); t++) {
+        for (Solution s : frontiers.get(names.get(t)).solutions()) {
+          programs.add(s.program());
+          taskIds.add(t);
+        }
+      }
+      List<Invented> existing = new ArrayList<>();
+      for (Production p : grammar.productions()) {
+        if (p.program() instanceof Invented i) {
+          existing.add(i);
+        }
+      }
+      CompressionConfig cc = CompressionConfig.defaults()
+          .withMaxArity(config.maxArity())
+          .withIterations(abstractionsPerIteration)
+          .withThreads(config.threads())
+          .withStructurePenalty(config.structurePenalty())
+          .withTyped(true);
+      int[] step = {0};
+      CompressionResult result = Compressor.compress(programs, taskIds, existing, cc, "lambda",
+          line -> context.progress().step(++step[0], line));
+      List<Program> newLibrary = new ArrayList<>(grammar.library());
+      for (LearnedAbstraction a : result.abstractions()) {
+        if (!newLibrary.contains(a.invented())) {
+          newLibrary.add(a.invented());
+        }
+      }
+      library = grammar.withLibrary(newLibrary);
+      // Rewritten programs come grouped by task in input order; a rewritten program is kept only if it is
+      // in the new grammar's language and still solves its task, otherwise the original stays.
+      for (int t = 0; t < names.size(); t++) {
+        TaskFrontier f = frontiers.get(names.get(t));
+        List<Program> rewrittenPrograms = result.rewrittenByTask().get(t);
+        List<Solution> rewritten = new ArrayList<>();
+        for (int j = 0; j < f.solutions().size(); j++) {
+          Solution s = f.solutions().get(j);
+          Program p = j < rewrittenPrograms.size() ? rewrittenPrograms.get(j) : s.program();
+          boolean ok = library.logPrior(p, f.request()) > Double.NEGATIVE_INFINITY && checker.solves(f.task(), p);
+          rewritten.add(new Solution(ok ? p : s.program(), s.logPrior(), s.logLikelihood()));
+        }
+        current.put(f.task(), new TaskFrontier(f.task(), f.request(), ImmutableList.copyOf(rewritten)));
+      }
+      context.progress().finish(String.format(Locale.ROOT, "%d new inventions, compression ratio %.3f",
+          result.abstractions().size(), result.compressionRatio()));
+    }
+    Refit.Result fitted = Refit.refitAndRescore(library, current, config.pseudoCounts());
+    return new Result(fitted.grammar(), fitted.frontiers());
+  }
+}

@@ -1,0 +1,76 @@
+package reverie.engine.loop;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import reverie.dsl.grammar.ContextualGrammar;
+import reverie.dsl.grammar.Grammar;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
+import reverie.engine.enumerate.SolveConfig;
+import reverie.engine.enumerate.SolveResult;
+import reverie.engine.enumerate.Solver;
+import reverie.engine.enumerate.TaskResult;
+import reverie.tasks.Task;
+
+/**
+ * The wake phase with Reverie's enumerator: every task searched under the library's grammar, or under the
+ * contextual grammar the recognition model predicts for it, within the run's timeout and top-K.
+ *
+ * @param <M> the recognition model type
+ */
+public final class EnumerationWake<M> implements WakePhase<M> {
+  private final ImmutableMap<String, Task> tasks;
+  private final BiFunction<M, Task, ContextualGrammar> predict;
+
+  /** {@code predict} gives a task's grammar under a model (unused when no model is passed to solve). */
+  public EnumerationWake(Map<String, Task> tasks, BiFunction<M, Task, ContextualGrammar> predict) {
+    this.tasks = ImmutableMap.copyOf(tasks);
+    this.predict = predict;
+  }
+
+  @Override
+  public Result solve(ImmutableList<String> names, Grammar grammar, Optional<M> model, PhaseContext context) {
+    List<Task> batch = new ArrayList<>();
+    for (String n : names) {
+      Task t = tasks.get(n);
+      if (t == null) {
+        throw new IllegalArgumentException("unknown task " + n);
+      }
+      batch.add(t);
+    }
+    RunConfig config = context.config();
+    ProgressListener progress = context.progress();
+    progress.start(context.phase(), batch.size());
+    SolveConfig sc = SolveConfig.defaults()
+        .withTimeout(config.timeoutSeconds())
+        .withThreads(config.threads())
+        .withTopK(config.topK())
+        .withListener(p -> progress.step(p.finished(),
+            String.format(Locale.ROOT, "%d solved, %,d programs", p.solved(), p.programs())));
+    SolveResult r = model.isPresent()
+        ? Solver.solve(batch, t -> predict.apply(model.get(), t), sc)
+        : Solver.solve(batch, grammar, sc);
+    Map<String, TaskFrontier> out = new LinkedHashMap<>();
+    for (TaskResult tr : r.tasks()) {
+      Frontier f = tr.frontier();
+      ImmutableList.Builder<Solution> b = ImmutableList.builder();
+      for (FrontierEntry e : f.entries()) {
+        // Under a predicted grammar the log-prior is the task's own; the loop's metrics and the compressor
+        // want it under the library's grammar.
+        double prior = model.isPresent() ? grammar.logPrior(e.program(), f.request()) : e.logPrior();
+        b.add(new Solution(e.program(), prior, e.logLikelihood()));
+      }
+      out.put(tr.task().name(), new TaskFrontier(tr.task().name(), f.request(), b.build()));
+    }
+    progress.finish(String.format(Locale.ROOT, "%d/%d solved, %,d programs in %.1f CPU-s", r.solved(),
+        batch.size(), r.programs(), r.cpuSeconds()));
+    return new Result(ImmutableMap.copyOf(out), r.programs());
+  }
+}

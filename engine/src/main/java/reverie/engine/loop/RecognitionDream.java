@@ -1,0 +1,88 @@
+package reverie.engine.loop;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import reverie.dsl.grammar.ContextualGrammar;
+import reverie.dsl.grammar.Grammar;
+import reverie.engine.recognition.Dreamer;
+import reverie.engine.recognition.RecognitionModel;
+import reverie.engine.recognition.TaskExamples;
+import reverie.engine.recognition.TrainingConfig;
+import reverie.engine.recognition.TrainingReport;
+import reverie.engine.recognition.TrainingTask;
+import reverie.tasks.Domain;
+import reverie.tasks.Task;
+
+/**
+ * The dreaming phase with Reverie's recognition model: a fresh model for the new library (its output layer
+ * is the library's), trained on replays of the frontiers and on fantasies sampled from the grammar and run
+ * on the training tasks' inputs.
+ */
+public final class RecognitionDream implements DreamPhase<RecognitionModel> {
+  private final ImmutableMap<String, Task> tasks;
+  private final ImmutableList<Task> training;
+  private final Domain domain;
+
+  public RecognitionDream(Map<String, Task> tasks, List<String> training, Domain domain) {
+    this.tasks = ImmutableMap.copyOf(tasks);
+    this.training = training.stream().map(tasks::get).collect(ImmutableList.toImmutableList());
+    this.domain = domain;
+  }
+
+  @Override
+  public Optional<RecognitionModel> dream(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers,
+      Optional<RecognitionModel> previous, PhaseContext context) {
+    RunConfig config = context.config();
+    RecognitionModel model = RecognitionModel.create(grammar, domain.name(), context.seed());
+    List<TrainingTask> replays = new ArrayList<>();
+    for (TaskFrontier f : frontiers.values()) {
+      List<TrainingTask.Entry> entries = new ArrayList<>();
+      for (Solution s : f.solutions()) {
+        entries.add(new TrainingTask.Entry(s.program(), s.logPosterior()));
+      }
+      replays.add(TaskExamples.training(tasks.get(f.task()), entries));
+    }
+    Dreamer dreamer = Dreamer.of(domain, grammar, TaskExamples.inputs(training));
+    TrainingConfig tc = TrainingConfig.defaults()
+        .withSteps(config.recognitionSteps())
+        .withThreads(config.threads())
+        .withSeed(context.seed());
+    ProgressListener progress = context.progress();
+    progress.start(context.phase(), config.recognitionSteps());
+    TrainingReport report = model.train(replays, dreamer, tc,
+        p -> progress.step(p.step(), String.format(Locale.ROOT, "loss %.3f", p.meanLoss())));
+    progress.finish(String.format(Locale.ROOT, "%d replays, %s", replays.size(), report));
+    return Optional.of(model);
+  }
+
+  /** The grammar the model predicts for a task. */
+  public static ContextualGrammar predict(RecognitionModel model, Task task) {
+    return model.predict(task.name(), task.request(), TaskExamples.json(task));
+  }
+
+  @Override
+  public void save(RecognitionModel model, Path directory) {
+    try {
+      model.save(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the recognition model in " + directory, e);
+    }
+  }
+
+  @Override
+  public RecognitionModel load(Path directory, Grammar grammar) {
+    try {
+      return RecognitionModel.load(directory, domain.resolver());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the recognition model in " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package reverie.engine.loop;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import reverie.dsl.InputException;
+
+/**
+ * Everything that determines a run of the wake-sleep loop: where the tasks come from, the search and
+ * compression budgets, the ablations and the seed. It is saved with the run and with every checkpoint, so a
+ * resumed run continues with exactly the settings it started with.
+ *
+ * @param suite a built-in suite name, or empty when {@code file} names a task file
+ * @param file a task file, or empty when {@code suite} is set
+ * @param split the fraction of tasks used for training (a seeded shuffle picks them)
+ * @param iterations learning iterations after iteration 0 (the base grammar)
+ * @param timeoutSeconds the per-task search budget of every wake and test evaluation
+ * @param batchSize training tasks woken per iteration (unsolved first); 0 for all of them
+ * @param topK programs kept per task frontier
+ * @param maxArity the largest number of arguments of an invention
+ * @param structurePenalty the compressor's penalty per unit of invention size
+ * @param pseudoCounts pseudo-counts added to every production when the grammar is refit
+ * @param recognitionSteps gradient steps of recognition training per iteration
+ * @param recognition whether the recognition model is trained and used (DreamCoder's ablation when false)
+ * @param compression whether inventions are learned (DreamCoder's ablation when false; weights still refit)
+ * @param threads worker threads of every phase
+ * @param seed the seed from which every iteration's randomness is derived
+ */
+public record RunConfig(
+    Optional<String> suite,
+    Optional<String> file,
+    double split,
+    int iterations,
+    double timeoutSeconds,
+    int batchSize,
+    int topK,
+    int maxArity,
+    double structurePenalty,
+    double pseudoCounts,
+    int recognitionSteps,
+    boolean recognition,
+    boolean compression,
+    int threads,
+    long seed) {
+
+  /** The version of the run and checkpoint formats; a different one is refused on load. */
+  public static final int FORMAT_VERSION = 1;
+
+  public RunConfig {
+    checkArgument(suite.isPresent() != file.isPresent(), "exactly one of suite and file");
+    checkArgument(split > 0 && split < 1, "split must lie strictly between 0 and 1: %s", split);
+    checkArgument(iterations >= 0, "negative iterations %s", iterations);
+    checkArgument(timeoutSeconds > 0, "timeout must be positive: %s", timeoutSeconds);
+    checkArgument(batchSize >= 0, "negative batch size %s", batchSize);
+    checkArgument(topK >= 1, "top-k must be at least 1: %s", topK);
+    checkArgument(maxArity >= 0, "negative max arity %s", maxArity);
+    checkArgument(pseudoCounts >= 0, "negative pseudo-counts %s", pseudoCounts);
+    checkArgument(recognitionSteps >= 0, "negative recognition steps %s", recognitionSteps);
+    checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+  }
+
+  /**
+   * The defaults of {@code reverie run}: the built-in lists suite (204 tasks, half for training), three
+   * iterations with 1 CPU-second per task and 40 training tasks woken per iteration (unsolved first), sized
+   * so that the whole run takes about five minutes on two cores.
+   */
+  public static RunConfig defaults() {
+    return new RunConfig(
+        Optional.of("lists"), Optional.empty(), 0.5, 3, 1.0, 40, 5, 3, 1.0, 1.0, 300, true, true,
+        Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
+  }
+
+  /** A human-readable name of the task source. */
+  public String source() {
+    return suite.map(s -> "suite " + s).orElseGet(() -> "file " + file.orElseThrow());
+  }
+
+  /** The same configuration with another iteration count. */
+  public RunConfig withIterations(int n) {
+    return new RunConfig(suite, file, split, n, timeoutSeconds, batchSize, topK, maxArity, structurePenalty,
+        pseudoCounts, recognitionSteps, recognition, compression, threads, seed);
+  }
+
+  /** The same configuration with another thread count. */
+  public RunConfig withThreads(int n) {
+    return new RunConfig(suite, file, split, iterations, timeoutSeconds, batchSize, topK, maxArity,
+        structurePenalty, pseudoCounts, recognitionSteps, recognition, compression, n, seed);
+  }
+
+  /** The JSON form, with snake_case keys and the format version. */
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("format_version", FORMAT_VERSION);
+    suite.ifPresent(s -> o.put("suite", s));
+    file.ifPresent(f -> o.put("file", f));
+    o.put("split", split);
+    o.put("iterations", iterations);
+    o.put("timeout_seconds", timeoutSeconds);
+    o.put("batch_size", batchSize);
+    o.put("top_k", topK);
+    o.put("max_arity", maxArity);
+    o.put("structure_penalty", structurePenalty);
+    o.put("pseudo_counts", pseudoCounts);
+    o.put("recognition_steps", recognitionSteps);
+    o.put("recognition", recognition);
+    o.put("compression", compression);
+    o.put("threads", threads);
+    o.put("seed", seed);
+    return o;
+  }
+
+  /** Reads the JSON form; {@code where} names the file in error messages. */
+  public static RunConfig fromJson(JsonNode o, String where) {
+    int version = Json.requiredInt(o, "format_version", where);
+    if (version != FORMAT_VERSION) {
+      throw new InputException(where + ": format version " + version + " is not supported (this Reverie reads "
+          + FORMAT_VERSION + ")");
+    }
+    try {
+      return new RunConfig(
+          Optional.ofNullable(o.get("suite")).map(JsonNode::asText),
+          Optional.ofNullable(o.get("file")).map(JsonNode::asText),
+          Json.requiredDouble(o, "split", where),
+          Json.requiredInt(o, "iterations", where),
+          Json.requiredDouble(o, "timeout_seconds", where),
+          Json.requiredInt(o, "batch_size", where),
+          Json.requiredInt(o, "top_k", where),
+          Json.requiredInt(o, "max_arity", where),
+          Json.requiredDouble(o, "structure_penalty", where),
+          Json.requiredDouble(o, "pseudo_counts", where),
+          Json.requiredInt(o, "recognition_steps", where),
+          Json.requiredBoolean(o, "recognition", where),
+          Json.requiredBoolean(o, "compression", where),
+          Json.requiredInt(o, "threads", where),
+          Json.requiredLong(o, "seed", where));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(where + ": " + e.getMessage());
+    }
+  }
+}

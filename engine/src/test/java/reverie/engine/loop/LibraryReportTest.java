@@ -1,0 +1,64 @@
+package reverie.engine.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reverie.dsl.program.PrimitiveResolver;
+
+class LibraryReportTest {
+
+  @TempDir Path tmp;
+  Checkpoint<Integer> checkpoint;
+
+  @BeforeEach
+  void run() {
+    CheckpointStore store = CheckpointStore.create(tmp.resolve("run"), FakePhases.config(2));
+    checkpoint = FakePhases.loop(store, FakePhases.split(10, 4), new FakePhases.Wake(4), new StopSignal())
+        .run().last();
+  }
+
+  @Test
+  void listsInventionsWithDependenciesUsesAndExamples() {
+    LibraryReport report = LibraryReport.of(checkpoint,
+        (task, application, lambdas, view) -> Optional.of(task + ": " + view.readable(application)));
+    assertEquals(2, report.inventions().size());
+    assertEquals(2, report.depth());
+    LibraryReport.InventionInfo f0 = report.byName().get("f0");
+    LibraryReport.InventionInfo f1 = report.byName().get("f1");
+    assertEquals("(lambda (inc (inc $0)))", f0.readable());
+    assertEquals("(lambda (f0 (f0 $0)))", f1.readable());
+    assertEquals("int -> int", f1.type());
+    assertEquals(1, f1.arity());
+    assertEquals(2, f1.depth());
+    assertTrue(f1.uses() > 0 && f1.taskCount() > 0, f1.toString());
+    assertTrue(f1.example().orElseThrow().contains("(f1 "), f1.toString());
+    String text = report.toText();
+    assertTrue(text.contains("f1 = (lambda (f0 (f0 $0)))"), text);
+    assertTrue(text.contains("inc"), text);
+    assertTrue(report.toDot().contains("f1 -> f0;"), report.toDot());
+    JsonNode json = report.toJson();
+    assertEquals(2, json.get("library_size").intValue());
+    assertEquals("f0", json.get("inventions").get(1).get("depends_on").get(0).asText());
+  }
+
+  @Test
+  void exportsInlineInventionsForStitchAndKeepThemForDreamCoder() {
+    String stitch = Export.stitch(checkpoint.frontiers().values());
+    assertFalse(stitch.contains("#"), stitch);
+    assertTrue(stitch.contains("(lam (inc (inc (inc (inc $0)))))"), stitch);
+    String dc = Export.dreamcoder(checkpoint.grammar(), checkpoint.frontiers().values());
+    JsonNode node = Json.parse(dc, "export");
+    assertEquals(checkpoint.frontiers().size(), node.get("frontiers").size());
+    assertEquals(checkpoint.frontiers().values().asList(),
+        FrontierJson.frontiersFromJson(node, FakePhases.RESOLVER, "export"));
+    assertEquals(checkpoint.grammar(), reverie.dsl.grammar.GrammarJson.readGrammar(node.get("DSL"), FakePhases.RESOLVER));
+    assertTrue(FrontierJson.frontiersFromJson(node, PrimitiveResolver.untyped(), "export").size() > 0);
+  }
+}
