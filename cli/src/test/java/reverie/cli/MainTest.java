@@ -28,4 +28,14 @@ class MainTest {
     assertEquals(0, run.exitCode());
     assertTrue(run.out().startsWith("reverie "), run.out());
   }
+
+  @Test
+  void verboseIsAcceptedByEveryCommand() {
+    CliRun run = CliRun.of("type", "-v", "(lambda (car $0)");
+    assertEquals(3, run.exitCode());
+    assertTrue(run.err().contains("ParseException"), run.err());
+    CliRun quiet = CliRun.of("type", "(lambda (car $0)");
+    assertEquals(3, quiet.exitCode());
+    assertEquals(1, quiet.err().lines().count(), quiet.err());
+  }
 }

@@ -24,13 +24,14 @@ final class CodeBuilder {
 
   CodeBuilder(CompiledGrammar grammar, Map<String, Object> implementations) {
     this.implementations = implementations;
-    productions = new Code[grammar.programs.length];
-    for (int i = 0; i < productions.length; i++) {
-      productions[i] = compile(grammar.programs[i]);
-    }
+    // Variables first: the bodies of inventions compiled below refer to them.
     variables[0] = Code.Innermost.INSTANCE;
     for (int i = 1; i < variables.length; i++) {
       variables[i] = new Code.Variable(i);
+    }
+    productions = new Code[grammar.programs.length];
+    for (int i = 0; i < productions.length; i++) {
+      productions[i] = compile(grammar.programs[i]);
     }
   }
 
