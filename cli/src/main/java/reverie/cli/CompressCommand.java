@@ -101,9 +101,6 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result JSON on stdout")
   boolean json;
 
-  @Option(names = {"-v", "--verbose"}, description = "stack traces of internal errors")
-  boolean verbose;
-
   private record Input(List<Program> programs, List<Integer> tasks, List<Invented> library, String lambdaWord) {}
 
   @Override
