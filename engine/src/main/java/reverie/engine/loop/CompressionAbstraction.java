@@ -3,12 +3,17 @@ package reverie.engine.loop;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.Production;
+import reverie.dsl.program.Abstraction;
+import reverie.dsl.program.Application;
+import reverie.dsl.program.EtaLong;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Program;
 import reverie.engine.compress.CompressionConfig;
@@ -67,15 +72,18 @@ public final class CompressionAbstraction implements AbstractionPhase {
       int[] step = {0};
       CompressionResult result = Compressor.compress(programs, taskIds, existing, cc, "lambda",
           line -> context.progress().step(++step[0], line));
-      List<Program> newLibrary = new ArrayList<>(grammar.library());
+      List<Program> learned = new ArrayList<>(grammar.library());
       for (LearnedAbstraction a : result.abstractions()) {
-        if (!newLibrary.contains(a.invented())) {
-          newLibrary.add(a.invented());
+        if (!learned.contains(a.invented())) {
+          learned.add(a.invented());
         }
       }
-      library = grammar.withLibrary(newLibrary);
-      // Rewritten programs come grouped by task in input order; a rewritten program is kept only if it is
-      // in the new grammar's language and still solves its task, otherwise the original stays.
+      Grammar candidate = grammar.withLibrary(learned);
+      // Rewritten programs come grouped by task in input order. Rewriting can leave a function-typed
+      // argument unexpanded, outside the grammar's eta-long language, so it is eta-expanded first; a
+      // rewritten program is kept only if it is then in the new grammar's language and still solves its
+      // task, otherwise the original stays.
+      Set<Invented> used = new HashSet<>();
       for (int t = 0; t < names.size(); t++) {
         TaskFrontier f = frontiers.get(names.get(t));
         List<Program> rewrittenPrograms = result.rewrittenByTask().get(t);
@@ -83,15 +91,41 @@ public final class CompressionAbstraction implements AbstractionPhase {
         for (int j = 0; j < f.solutions().size(); j++) {
           Solution s = f.solutions().get(j);
           Program p = j < rewrittenPrograms.size() ? rewrittenPrograms.get(j) : s.program();
-          boolean ok = library.logPrior(p, f.request()) > Double.NEGATIVE_INFINITY && checker.solves(f.task(), p);
-          rewritten.add(new Solution(ok ? p : s.program(), s.logPrior(), s.logLikelihood()));
+          p = EtaLong.expand(p, f.request()).orElse(p);
+          boolean ok =
+              candidate.logPrior(p, f.request()) > Double.NEGATIVE_INFINITY && checker.solves(f.task(), p);
+          Program kept = ok ? p : s.program();
+          collectInventions(kept, used);
+          rewritten.add(new Solution(kept, s.logPrior(), s.logLikelihood()));
         }
         current.put(f.task(), new TaskFrontier(f.task(), f.request(), ImmutableList.copyOf(rewritten)));
       }
+      // A new invention that no kept program uses (all its rewrites fell back) would only dilute the prior.
+      List<Program> newLibrary = new ArrayList<>(grammar.library());
+      for (LearnedAbstraction a : result.abstractions()) {
+        if (used.contains(a.invented()) && !newLibrary.contains(a.invented())) {
+          newLibrary.add(a.invented());
+        }
+      }
+      library = grammar.withLibrary(newLibrary);
       context.progress().finish(String.format(Locale.ROOT, "%d new inventions, compression ratio %.3f",
-          result.abstractions().size(), result.compressionRatio()));
+          newLibrary.size() - grammar.library().size(), result.compressionRatio()));
     }
     Refit.Result fitted = Refit.refitAndRescore(library, current, config.pseudoCounts());
     return new Result(fitted.grammar(), fitted.frontiers());
+  }
+
+  /** Adds every invention in {@code p}, and those inside their bodies, to {@code into}. */
+  private static void collectInventions(Program p, Set<Invented> into) {
+    if (p instanceof Invented i) {
+      if (into.add(i)) {
+        collectInventions(i.body(), into);
+      }
+    } else if (p instanceof Application a) {
+      collectInventions(a.function(), into);
+      collectInventions(a.argument(), into);
+    } else if (p instanceof Abstraction l) {
+      collectInventions(l.body(), into);
+    }
   }
 }
