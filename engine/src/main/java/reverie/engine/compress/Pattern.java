@@ -35,6 +35,11 @@ final class Pattern {
   final int[] argDepth;
   /** For each argument, the value it receives in each match (shifted out of the body; compare only). */
   final int[][] argValues;
+  /**
+   * For each pair of arguments j > k (at j(j-1)/2 + k), a match where they receive different values, or -1
+   * when none is known yet (a new argument's pairs).
+   */
+  int[] differ = new int[0];
   /** The matched corpus nodes. */
   final int[] locs;
   /**

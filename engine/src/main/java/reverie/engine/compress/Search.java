@@ -612,8 +612,12 @@ final class Search {
     if (newArg) {
       argValues[arity - 1] = select(values, keptSel);
     }
-    if (kept < p.locs.length && uselessArguments(argValues, locs)) {
-      return null;
+    int[] differ = p.differ;
+    if (kept < p.locs.length) {
+      differ = differingMatches(argValues, p.differ, keptSel);
+      if (differ == null) {
+        return null;
+      }
     }
     int[] tokens = Arrays.copyOf(p.tokens, p.tokens.length + 1);
     tokens[p.tokens.length] = token;
@@ -641,6 +645,7 @@ final class Search {
     }
     if (holes > 0) {
       Pattern c = new Pattern(tokens, holePaths, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed, bound);
+      c.differ = differ;
       deriveHoleNodes(p, c, keptSel);
       return c;
     }
@@ -651,25 +656,36 @@ final class Search {
   /**
    * Stitch's argument capture and redundant argument rules, checked whenever the matches shrink: an argument
    * that receives one closed value everywhere, or two that always receive the same value, mean a simpler
-   * abstraction (the value inlined, or one argument reused) does at least as well.
+   * abstraction (the value inlined, or one argument reused) does at least as well. Returns null when one
+   * applies, else the new witnesses (see {@link Pattern#differ}): a parent's witness that survives in
+   * {@code keptSel} is reused, which spares comparing two long, mostly equal argument columns.
    */
-  private boolean uselessArguments(int[][] argValues, int[] locs) {
-    for (int j = 0; j < argValues.length; j++) {
+  private int[] differingMatches(int[][] argValues, int[] parentDiffer, int[] keptSel) {
+    int arity = argValues.length;
+    int[] differ = new int[arity * (arity - 1) / 2];
+    for (int j = 0; j < arity; j++) {
       int[] column = argValues[j];
       boolean constant = true;
       for (int i = 1; i < column.length && constant; i++) {
         constant = column[i] == column[0];
       }
       if (constant && column[0] < corpus.size && store.free(column[0]) == 0) {
-        return true;
+        return null;
       }
       for (int k = 0; k < j; k++) {
-        if (Arrays.equals(column, argValues[k])) {
-          return true;
+        int pair = j * (j - 1) / 2 + k;
+        int w = pair < parentDiffer.length && parentDiffer[pair] >= 0
+            ? Arrays.binarySearch(keptSel, parentDiffer[pair]) : -1;
+        if (w < 0) {
+          w = Arrays.mismatch(column, argValues[k]);
+          if (w < 0) {
+            return null;
+          }
         }
+        differ[pair] = w;
       }
     }
-    return false;
+    return differ;
   }
 
   private static int[] select(int[] column, int[] sel) {
