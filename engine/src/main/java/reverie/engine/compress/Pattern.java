@@ -1,12 +1,9 @@
 package reverie.engine.compress;
 
 /**
- * A partial abstraction in the top-down search: the body filled so far in pre-order (the open holes are a
- * stack whose top is the leftmost), the corpus nodes it matches, and where its open holes and arguments
- * sit, as paths from the matched node.
- *
- * <p>Paths instead of per-match tables: a child copies only its match list, and the node at a path is a
- * few array reads away in the hash-consed store.
+ * A partial abstraction in the top-down search: the body filled so far in fill order (pre-order with an
+ * application's argument before its function; the open holes are a stack), the corpus nodes it matches,
+ * and where its open holes and arguments sit, as paths from the matched node and as nodes per match.
  */
 final class Pattern {
   static final int T_APP = 0;
@@ -25,8 +22,11 @@ final class Pattern {
   final int[] tokens;
   /** Path of each open hole from the matched node, stack order (top = last). */
   final int[][] holePaths;
-  /** The node at the top hole in each match when it was just opened (else null: walk its path). */
-  final int[] topNodes;
+  /**
+   * Per open hole, the node at it in each match (set right after construction). Walking the hole's path
+   * instead costs the body's depth per match, which dominated the search on deep corpora.
+   */
+  int[][] holeNodes;
   /** Lambda depth of each open hole inside the body. */
   final int[] holeDepth;
   /** Path of the first occurrence of each argument. */
@@ -35,6 +35,11 @@ final class Pattern {
   final int[] argDepth;
   /** For each argument, the value it receives in each match (shifted out of the body; compare only). */
   final int[][] argValues;
+  /**
+   * For each pair of arguments j > k (at j(j-1)/2 + k), a match where they receive different values, or -1
+   * when none is known yet (a new argument's pairs).
+   */
+  int[] differ = new int[0];
   /** The matched corpus nodes. */
   final int[] locs;
   /**
@@ -50,7 +55,6 @@ final class Pattern {
   Pattern(
       int[] tokens,
       int[][] holePaths,
-      int[] topNodes,
       int[] holeDepth,
       int[][] argPaths,
       int[] argDepth,
@@ -61,7 +65,6 @@ final class Pattern {
       long bound) {
     this.tokens = tokens;
     this.holePaths = holePaths;
-    this.topNodes = topNodes;
     this.holeDepth = holeDepth;
     this.argPaths = argPaths;
     this.argDepth = argDepth;

@@ -21,6 +21,9 @@ final class RewriteDp {
   private final int[] taskStamp;
   private int stamp;
   private int[] order = new int[256];
+  // the nodes of the current run as a bit set, to list them in ascending order without sorting when they
+  // are many: on deep corpora the ancestors of a few matches reach a large part of the corpus
+  private final long[] marked;
   private int count;
 
   RewriteDp(Corpus corpus) {
@@ -30,6 +33,7 @@ final class RewriteDp {
     matchIndex = new int[corpus.size];
     best = new long[corpus.size];
     taskStamp = new int[corpus.numTasks];
+    marked = new long[(corpus.size + 63) >>> 6];
   }
 
   /**
@@ -97,7 +101,22 @@ final class RewriteDp {
       }
     }
     // ascending ids = children before parents
-    IntArrays.quickSort(order, 0, count);
+    if (count >= marked.length >>> 2) {
+      int q = 0;
+      for (int w = 0; w < marked.length; w++) {
+        long bits = marked[w];
+        while (bits != 0) {
+          order[q++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+        }
+        marked[w] = 0;
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        marked[order[i] >>> 6] = 0;
+      }
+      IntArrays.quickSort(order, 0, count);
+    }
     for (int i = 0; i < count; i++) {
       int n = order[i];
       long v = childSum(n);
@@ -113,6 +132,7 @@ final class RewriteDp {
       return;
     }
     inSet[n] = stamp;
+    marked[n >>> 6] |= 1L << n;
     best[n] = 0;
     if (count == order.length) {
       order = java.util.Arrays.copyOf(order, count * 2);

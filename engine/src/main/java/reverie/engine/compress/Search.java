@@ -157,9 +157,11 @@ final class Search {
       slack[i] = store.cost(l[i]) - costs.primitive();
     }
     long bound = sum - penalty(costs.cheapestLeaf());
-    return new Pattern(
-        new int[0], new int[][] {new int[0]}, l, new int[] {0}, new int[0][], new int[0], new int[0][], l, slack, 0,
+    Pattern root = new Pattern(
+        new int[0], new int[][] {new int[0]}, new int[] {0}, new int[0][], new int[0], new int[0][], l, slack, 0,
         bound);
+    root.holeNodes = new int[][] {l};
+    return root;
   }
 
   /** Every closed subtree as an arity-0 abstraction: a strong first cutoff for the search. */
@@ -300,6 +302,39 @@ final class Search {
     }
   }
 
+  /**
+   * The hole nodes of {@code c}, a child of {@code p} just expanded (so p's top hole nodes are known), from
+   * p's arrays: the holes below the top keep their nodes for the kept matches; a filled application or
+   * lambda opens holes at the children of the top hole's nodes.
+   */
+  private void deriveHoleNodes(Pattern p, Pattern c, int[] sel) {
+    int h = p.holes() - 1;
+    int[] at = p.holeNodes[h];
+    int[][] nodes = new int[c.holes()][];
+    for (int k = 0; k < h; k++) {
+      nodes[k] = p.holeNodes[k] == null ? null : select(p.holeNodes[k], sel);
+    }
+    int kind = Pattern.kind(c.tokens[c.tokens.length - 1]);
+    if (kind == Pattern.T_APP) {
+      int[] argument = new int[sel.length];
+      int[] function = new int[sel.length];
+      for (int i = 0; i < sel.length; i++) {
+        int n = at[sel[i]];
+        argument[i] = store.right(n);
+        function[i] = store.left(n);
+      }
+      nodes[h] = function;
+      nodes[h + 1] = argument;
+    } else if (kind == Pattern.T_LAM) {
+      int[] body = new int[sel.length];
+      for (int i = 0; i < sel.length; i++) {
+        body[i] = store.left(at[sel[i]]);
+      }
+      nodes[h] = body;
+    }
+    c.holeNodes = nodes;
+  }
+
   private int walk(int n, int[] path) {
     for (int step : path) {
       n = step == Pattern.ARGUMENT ? store.right(n) : store.left(n);
@@ -310,7 +345,6 @@ final class Search {
   /** Per-worker buffers, sized for the largest match list (the whole corpus). */
   private static final class Scratch {
     final RewriteDp dp;
-    final int[] at;
     final int[] tok;
     final int[] order;
     final int[] sel;
@@ -326,7 +360,6 @@ final class Search {
     Scratch(Corpus corpus) {
       dp = new RewriteDp(corpus);
       int n = corpus.size + 1;
-      at = new int[n];
       tok = new int[n];
       order = new int[n];
       sel = new int[n];
@@ -343,17 +376,7 @@ final class Search {
     int d = p.holeDepth[h];
     int[] path = p.holePaths[h];
     int count = p.locs.length;
-    int[] at = p.topNodes;
-    if (at == null) {
-      at = sc.at;
-      for (int i = 0; i < count; i++) {
-        int n = p.locs[i];
-        for (int step : path) {
-          n = step == Pattern.ARGUMENT ? store.right(n) : store.left(n);
-        }
-        at[i] = n;
-      }
-    }
+    int[] at = p.holeNodes[h];
     int[] tok = sc.tok;
     for (int i = 0; i < count; i++) {
       int n = at[i];
@@ -589,31 +612,28 @@ final class Search {
     if (newArg) {
       argValues[arity - 1] = select(values, keptSel);
     }
-    if (kept < p.locs.length && uselessArguments(argValues, locs)) {
-      return null;
+    int[] differ = p.differ;
+    if (kept < p.locs.length) {
+      differ = differingMatches(argValues, p.differ, keptSel);
+      if (differ == null) {
+        return null;
+      }
     }
     int[] tokens = Arrays.copyOf(p.tokens, p.tokens.length + 1);
     tokens[p.tokens.length] = token;
     int[] path = p.holePaths[h];
     int[] holeDepth = Arrays.copyOf(p.holeDepth, holes);
     int[][] holePaths = Arrays.copyOf(p.holePaths, holes);
-    int[] topNodes = null;
     if (kind == Pattern.T_APP) {
       holeDepth[h] = d;
       holeDepth[h + 1] = d;
-      holePaths[h] = extend(path, Pattern.ARGUMENT);
-      holePaths[h + 1] = extend(path, Pattern.FUNCTION);
-      topNodes = new int[kept];
-      for (int i = 0; i < kept; i++) {
-        topNodes[i] = store.left(at[keptSel[i]]);
-      }
+      // the argument is filled first: arguments are small, so the stack of open holes stays shallow even
+      // along a long application spine, and carrying every hole's nodes stays cheap
+      holePaths[h] = extend(path, Pattern.FUNCTION);
+      holePaths[h + 1] = extend(path, Pattern.ARGUMENT);
     } else if (kind == Pattern.T_LAM) {
       holeDepth[h] = d + 1;
       holePaths[h] = extend(path, Pattern.BODY);
-      topNodes = new int[kept];
-      for (int i = 0; i < kept; i++) {
-        topNodes[i] = store.left(at[keptSel[i]]);
-      }
     }
     int[] argDepth = p.argDepth;
     int[][] argPaths = p.argPaths;
@@ -624,7 +644,10 @@ final class Search {
       argPaths[p.arity()] = path;
     }
     if (holes > 0) {
-      return new Pattern(tokens, holePaths, topNodes, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed, bound);
+      Pattern c = new Pattern(tokens, holePaths, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed, bound);
+      c.differ = differ;
+      deriveHoleNodes(p, c, keptSel);
+      return c;
     }
     finish(tokens, locs, slack, argPaths, argDepth, fixed, sc.dp);
     return null;
@@ -633,25 +656,36 @@ final class Search {
   /**
    * Stitch's argument capture and redundant argument rules, checked whenever the matches shrink: an argument
    * that receives one closed value everywhere, or two that always receive the same value, mean a simpler
-   * abstraction (the value inlined, or one argument reused) does at least as well.
+   * abstraction (the value inlined, or one argument reused) does at least as well. Returns null when one
+   * applies, else the new witnesses (see {@link Pattern#differ}): a parent's witness that survives in
+   * {@code keptSel} is reused, which spares comparing two long, mostly equal argument columns.
    */
-  private boolean uselessArguments(int[][] argValues, int[] locs) {
-    for (int j = 0; j < argValues.length; j++) {
+  private int[] differingMatches(int[][] argValues, int[] parentDiffer, int[] keptSel) {
+    int arity = argValues.length;
+    int[] differ = new int[arity * (arity - 1) / 2];
+    for (int j = 0; j < arity; j++) {
       int[] column = argValues[j];
       boolean constant = true;
       for (int i = 1; i < column.length && constant; i++) {
         constant = column[i] == column[0];
       }
       if (constant && column[0] < corpus.size && store.free(column[0]) == 0) {
-        return true;
+        return null;
       }
       for (int k = 0; k < j; k++) {
-        if (Arrays.equals(column, argValues[k])) {
-          return true;
+        int pair = j * (j - 1) / 2 + k;
+        int w = pair < parentDiffer.length && parentDiffer[pair] >= 0
+            ? Arrays.binarySearch(keptSel, parentDiffer[pair]) : -1;
+        if (w < 0) {
+          w = Arrays.mismatch(column, argValues[k]);
+          if (w < 0) {
+            return null;
+          }
         }
+        differ[pair] = w;
       }
     }
-    return false;
+    return differ;
   }
 
   private static int[] select(int[] column, int[] sel) {
@@ -699,7 +733,57 @@ final class Search {
     long reduction = dp.reduction(locs, gain, argOrig);
     long utility = reduction - penalty(bodyCost);
     if (utility >= cutoff) {
-      offer(new Candidate(tokens, locs, argDepth, argOrig, gain, bodyCost, reduction, utility));
+      // the candidate speaks plain pre-order (function first) with arguments numbered by first appearance
+      int[] canonical = new int[tokens.length];
+      int[] newIndex = new int[arity];
+      Arrays.fill(newIndex, -1);
+      int[] next = {0};
+      canonicalize(tokens, new int[] {0}, canonical, new int[] {0}, newIndex, next);
+      int[] depths = new int[arity];
+      int[][] orig = new int[arity][];
+      for (int j = 0; j < arity; j++) {
+        depths[newIndex[j]] = argDepth[j];
+        orig[newIndex[j]] = argOrig[j];
+      }
+      offer(new Candidate(canonical, locs, depths, orig, gain, bodyCost, reduction, utility));
+    }
+  }
+
+  /**
+   * Copies the subtree at {@code in[from[0]]} (fill order: an application's argument before its function)
+   * to {@code out} in pre-order, renumbering arguments in order of first appearance there.
+   */
+  private static void canonicalize(int[] in, int[] from, int[] out, int[] to, int[] newIndex, int[] next) {
+    int t = in[from[0]++];
+    int kind = Pattern.kind(t);
+    if (kind == Pattern.T_APP) {
+      int argumentStart = from[0];
+      skip(in, from);
+      out[to[0]++] = t;
+      canonicalize(in, from, out, to, newIndex, next); // the function
+      int end = from[0];
+      from[0] = argumentStart;
+      canonicalize(in, from, out, to, newIndex, next);
+      from[0] = end;
+    } else if (kind == Pattern.T_LAM) {
+      out[to[0]++] = t;
+      canonicalize(in, from, out, to, newIndex, next);
+    } else if (kind == Pattern.T_ARG) {
+      int j = Pattern.payload(t);
+      if (newIndex[j] < 0) {
+        newIndex[j] = next[0]++;
+      }
+      out[to[0]++] = Pattern.token(Pattern.T_ARG, newIndex[j]);
+    } else {
+      out[to[0]++] = t;
+    }
+  }
+
+  private static void skip(int[] in, int[] from) {
+    int open = 1;
+    while (open > 0) {
+      int kind = Pattern.kind(in[from[0]++]);
+      open += kind == Pattern.T_APP ? 1 : kind == Pattern.T_LAM ? 0 : -1;
     }
   }
 }
