@@ -43,6 +43,7 @@ import reverie.tasks.Task;
  * grammar.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "solve",
     header = "Search programs for tasks in decreasing prior order (the wake phase).",
     description = {
