@@ -30,7 +30,12 @@ class CompareRunTest {
     assertReport(out);
     assertTrue(r.err().contains("fantasies"), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
-    assertTrue(j.isObject(), r.out());
+    JsonNode library = j.get("library");
+    // The fixture's one iteration solves all six tasks and compresses them into an invention.
+    assertTrue(library.get("inventions").intValue() >= 1, r.out());
+    assertEquals(6, library.get("tasks_total").intValue(), r.out());
+    assertTrue(library.get("tasks_solved").intValue() >= 1, r.out());
+    assertTrue(library.get("solution_bits_source").asText().startsWith("given"), r.out());
 
     Path again = tmp.resolve("again");
     CliRun sae = CliRun.of("compare", run.toString(), "--sae", out.resolve("sae").toString(),

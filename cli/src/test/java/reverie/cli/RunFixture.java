@@ -16,7 +16,7 @@ final class RunFixture {
 
   private RunFixture() {}
 
-  /** The run directory; its latest checkpoint has a recognition model. */
+  /** The run directory; its latest checkpoint (iteration 1) has a library and a recognition model. */
   static synchronized Path run() {
     if (run == null) {
       try {
@@ -26,7 +26,7 @@ final class RunFixture {
         Path out = dir.resolve("run");
         CliRun r =
             CliRun.of("run", "--file", suite.toString(), "--iterations", "1", "--timeout", "0.3",
-                "--threads", "1", "--recognition-steps", "20", "--no-compression",
+                "--threads", "1", "--recognition-steps", "20",
                 "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         run = out;
