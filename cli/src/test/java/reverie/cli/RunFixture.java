@@ -30,11 +30,20 @@ final class RunFixture {
                 "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         run = out;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return run;
+  }
+
+  private static void delete(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // Only a temporary directory left behind.
+    }
   }
 
   /** Six list tasks: add 1, 2 or 3 to every element, each on two sets of inputs. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,34 @@ class SolveCheckpointTest {
   }
 
   @Test
+  void aCorruptCheckpointIsOneLine() throws IOException {
+    Path copy = tmp.resolve("copy");
+    try (var files = Files.walk(RunFixture.run())) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path to = copy.resolve(RunFixture.run().relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    Path grammar = copy.resolve("iteration-001").resolve("grammar.json");
+    Files.writeString(grammar, Files.readString(grammar).substring(0, 20));
+    for (String command : new String[] {"solve", "dream"}) {
+      CliRun r = CliRun.of(command, "--checkpoint", copy.toString());
+      assertEquals(3, r.exitCode(), command + ": " + r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+    CliRun embed = CliRun.of("embed", copy.toString(), "--out", tmp.resolve("e.npy").toString());
+    assertEquals(3, embed.exitCode(), embed.err());
+    CliRun compare = CliRun.of("compare", copy.toString(), "--train-sae");
+    assertEquals(3, compare.exitCode(), compare.err());
+  }
+
+  @Test
   void helpExplainsTheCheckpointOptions() {
-    CliRun r = CliRun.of("help", "solve");
+    CliRun r = CliRun.of("solve", "--help");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("--checkpoint"), r.out() + r.err());
     assertTrue(r.out().contains("--compare-recognition"), r.out());
