@@ -33,7 +33,10 @@ import reverie.tasks.Task;
 final class EmbedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (`reverie run --out`).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A run directory (`reverie run --out`).")
   Path run;
 
   @Option(

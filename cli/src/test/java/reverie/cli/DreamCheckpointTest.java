@@ -19,7 +19,8 @@ class DreamCheckpointTest {
   @Test
   void dreamsOnTheRunsTaskInputs() throws IOException {
     Path run = RunFixture.run();
-    CliRun r = CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3", "--json");
+    CliRun r = CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3",
+        "--json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertEquals("lists", doc.get("domain").asText());
@@ -31,7 +32,8 @@ class DreamCheckpointTest {
       assertTrue(runTasks.contains(f.get("inputs_from").asText()), f.toString());
       assertEquals("list(int) -> list(int)", f.get("request").asText());
     }
-    CliRun again = CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3", "--json");
+    CliRun again = CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3",
+        "--json");
     assertEquals(r.out(), again.out());
   }
 

@@ -16,7 +16,7 @@ final class RunFixture {
 
   private RunFixture() {}
 
-  /** The run directory; its latest checkpoint (iteration 1) has a library and a recognition model. */
+  /** The run directory; its latest checkpoint (iteration 1) has an invention and a model. */
   static synchronized Path run() {
     if (run == null) {
       try {
@@ -74,7 +74,7 @@ final class RunFixture {
             .append(examples).append("]}");
       }
     }
-    return "{\"format\": \"reverie-suite/1\", \"name\": \"tiny\", \"domain\": \"lists\", \"tasks\": [\n"
-        + tasks + "\n]}\n";
+    return "{\"format\": \"reverie-suite/1\", \"name\": \"tiny\", \"domain\": \"lists\","
+        + " \"tasks\": [\n" + tasks + "\n]}\n";
   }
 }
