@@ -18,6 +18,7 @@ final class Commands {
         new SolveCommand(),
         new CompressCommand(),
         new DreamCommand(),
+        new EmbedCommand(),
         new LibraryCommand(),
         new ExportCommand(),
         new CompareCommand(),

@@ -17,6 +17,7 @@ import reverie.engine.analysis.ReportWriter;
 import reverie.engine.analysis.SaeFolder;
 import reverie.engine.analysis.TopKTrainer;
 import reverie.engine.analysis.UsageMatrix;
+import reverie.engine.loop.StandardLoop;
 
 /** {@code reverie compare}: compares a learned library with an SAE's features on the same tasks. */
 @Command(
@@ -43,11 +44,40 @@ import reverie.engine.analysis.UsageMatrix;
       "solved task with its counts; the optional last column is the solution's",
       "description length in bits under the refit grammar.",
       "",
+      "RUN_DIR instead of --usage: a `reverie run` directory; the usage matrix is that of",
+      "its latest (or --iteration) checkpoint: the best program of each solved training",
+      "and test task and the library's inventions, solution bits = -log2 prior under the",
+      "checkpoint's grammar. --sae and --train-sae then encode the tasks' embeddings by",
+      "the checkpoint's recognition model (no --embeddings needed); --train-sae also",
+      "trains on the embeddings of --fantasies fantasies from the library.",
+      "",
       "Writes compare.md, compare.json, alignment.csv and heatmap.png to REPORT_DIR."
     })
 final class CompareCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "RUN_DIR",
+      description = "A run directory (`reverie run --out`), instead of --usage.")
+  Path run;
+
+  @Option(
+      names = "--iteration",
+      paramLabel = "N",
+      description = "With RUN_DIR: this iteration's checkpoint (default: the latest).")
+  Integer iteration;
+
+  @Option(
+      names = "--fantasies",
+      defaultValue = "100",
+      paramLabel = "N",
+      description =
+          "With RUN_DIR and --train-sae: fantasies whose embeddings are extra SAE training data"
+              + " (default ${DEFAULT-VALUE}; 0 for tasks only).")
+  int fantasies;
 
   @Option(
       names = "--usage",
@@ -148,13 +178,49 @@ final class CompareCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "bad statistics options (see --help)");
     }
+    if (run != null) {
+      if (usage != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "give RUN_DIR or --usage, not both");
+      }
+      if (fantasies < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--fantasies must be >= 0");
+      }
+      return compareRun();
+    }
+    if (iteration != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--iteration needs RUN_DIR");
+    }
     if (usage == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--usage USAGE.csv is needed");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "RUN_DIR or --usage USAGE.csv is needed");
     }
     if (!java.nio.file.Files.isRegularFile(usage)) {
       throw new InputException(usage + ": no such file");
     }
     return compare(UsageMatrix.readCsv(usage), Optional.empty(), new float[0][]);
+  }
+
+  /** The comparison for a run directory's checkpoint. */
+  private int compareRun() {
+    StandardLoop.Loaded loaded = StandardLoop.open(run, Optional.ofNullable(iteration));
+    if (tasksTotal == null) {
+      tasksTotal = loaded.tasks().tasks().size();
+    }
+    UsageMatrix matrix = RunUsage.matrix(loaded);
+    if (activations != null || embeddings != null) {
+      return compare(matrix, Optional.empty(), new float[0][]);
+    }
+    Activations emb = EmbedCommand.embeddings(run, loaded);
+    float[][] extra =
+        trainSae && fantasies > 0 ? RunUsage.fantasyEmbeddings(loaded, fantasies, training.seed)
+            : new float[0][];
+    if (extra.length > 0) {
+      spec.commandLine()
+          .getErr()
+          .println("reverie: " + extra.length + " fantasies' embeddings added to SAE training");
+    }
+    return compare(matrix, Optional.of(emb), extra);
   }
 
   /**

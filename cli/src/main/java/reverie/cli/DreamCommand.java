@@ -15,11 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.dsl.grammar.Grammar;
+import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.Dreamer;
 import reverie.engine.recognition.TaskExamples;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
-import reverie.tasks.Suite;
 import reverie.tasks.Suites;
 
 /**
@@ -37,7 +37,9 @@ import reverie.tasks.Suites;
             + " of them, and behave unlike every other kept fantasy (of two with equal outputs, the"
             + " smaller program stays). Prints each program, its log-prior under the grammar"
             + " (nats), and its first example. Samples at most 20 programs per fantasy asked for,"
-            + " so fewer than N may be printed.")
+            + " so fewer than N may be printed. With --checkpoint DIR (a `reverie run` directory)"
+            + " the grammar is that checkpoint's library and the inputs are those of the run's"
+            + " tasks.")
 final class DreamCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,16 +69,47 @@ final class DreamCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document instead of text.")
   boolean json;
 
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "DIR",
+      description = "A run directory: sample from its checkpoint's library, on its tasks' inputs.")
+  java.nio.file.Path checkpoint;
+
+  @Option(
+      names = "--iteration",
+      paramLabel = "N",
+      description = "With --checkpoint: this iteration's checkpoint (default: the latest).")
+  Integer iteration;
+
   @Override
   public Integer call() throws Exception {
     if (count < 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "-n must be >= 0, got " + count);
     }
-    Domain d = Domains.byName(domain);
-    Suite suite = Suites.byName(d.name());
-    Grammar grammar = Grammar.uniform(d.primitives());
-    Dreamer dreamer = Dreamer.of(d, grammar, TaskExamples.inputs(suite.tasks()));
+    Domain d;
+    Grammar grammar;
+    List<reverie.tasks.Task> tasks;
+    if (checkpoint != null) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--domain")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--domain does not go with --checkpoint (the run has its domain)");
+      }
+      StandardLoop.Loaded loaded =
+          StandardLoop.open(checkpoint, java.util.Optional.ofNullable(iteration));
+      d = loaded.tasks().domain();
+      grammar = loaded.checkpoint().grammar();
+      tasks = loaded.tasks().suite().tasks();
+    } else {
+      if (iteration != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--iteration needs --checkpoint");
+      }
+      d = Domains.byName(domain);
+      grammar = Grammar.uniform(d.primitives());
+      tasks = Suites.byName(d.name()).tasks();
+    }
+    Dreamer dreamer = Dreamer.of(d, grammar, TaskExamples.inputs(tasks));
     List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed));
     PrintWriter out = spec.commandLine().getOut();
     ArrayNode array = JSON.createArrayNode();

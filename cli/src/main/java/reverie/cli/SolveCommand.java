@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.dsl.InputException;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
@@ -27,6 +30,9 @@ import reverie.engine.enumerate.SolveConfig;
 import reverie.engine.enumerate.SolveResult;
 import reverie.engine.enumerate.Solver;
 import reverie.engine.enumerate.TaskResult;
+import reverie.engine.loop.RecognitionDream;
+import reverie.engine.loop.StandardLoop;
+import reverie.engine.recognition.RecognitionModel;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
 import reverie.tasks.Suite;
@@ -37,6 +43,7 @@ import reverie.tasks.Task;
  * grammar.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "solve",
     header = "Search programs for tasks in decreasing prior order (the wake phase).",
     description = {
@@ -48,7 +55,19 @@ import reverie.tasks.Task;
       "or when its CPU-time budget --timeout is spent (shared equally among the tasks of an"
           + " enumeration).",
       "Prints one line per task and a summary; --out writes DreamCoder's compressor input"
-          + " (frontiers JSON)."
+          + " (frontiers JSON).",
+      "",
+      "With --checkpoint DIR (a `reverie run` directory) the grammar is that checkpoint's library;",
+      "when the checkpoint has a recognition model each task is searched under the grammar the"
+          + " model",
+      "predicts for it (--no-recognition: the library alone). Without --suite/--file the tasks are",
+      "the run's own, and --split train/test means the run's split. --compare-recognition solves"
+          + " the",
+      "tasks both ways (keeping one program per task) and prints how many each way solved and,"
+          + " over",
+      "the tasks solved both ways, the mean log-prior of the solution found (under the grammar"
+          + " that",
+      "found it) and the median number of programs tried before the first solution."
     })
 final class SolveCommand implements Callable<Integer> {
   enum Split {
@@ -120,8 +139,40 @@ final class SolveCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document instead of text.")
   boolean json;
 
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "DIR",
+      description = "A run directory: solve with its checkpoint's library and recognition model.")
+  Path checkpoint;
+
+  @Option(
+      names = "--iteration",
+      paramLabel = "N",
+      description = "With --checkpoint: this iteration's checkpoint (default: the latest).")
+  Integer iteration;
+
+  @Option(
+      names = "--no-recognition",
+      description = "With --checkpoint: ignore the recognition model; use the library grammar.")
+  boolean noRecognition;
+
+  @Option(
+      names = "--compare-recognition",
+      description =
+          "With --checkpoint: solve with and without the recognition model and compare (one"
+              + " program per task).")
+  boolean compareRecognition;
+
   @Override
   public Integer call() throws IOException {
+    if (checkpoint != null) {
+      return callCheckpoint();
+    }
+    CommandLine cl = spec.commandLine();
+    if (iteration != null || noRecognition || compareRecognition) {
+      throw new CommandLine.ParameterException(
+          cl, "--iteration, --no-recognition and --compare-recognition need --checkpoint");
+    }
     Suite suite = source.load();
     List<Task> tasks = select(suite);
     Domain domain = Domains.byName(suite.domain());
@@ -129,12 +180,122 @@ final class SolveCommand implements Callable<Integer> {
         grammarFile != null
             ? readGrammar(grammarFile, domain)
             : ContextualGrammar.fromGrammar(Grammar.uniform(domain.primitives()));
-    SolveConfig config = config();
+    SolveResult result = solveWithProgress(tasks, t -> grammar, config());
+    if (out != null) {
+      // DreamCoder's compressor input holds a unigram grammar: the root table of a contextual one.
+      FrontierJson.write(out, grammar.noParent(), result.frontiers());
+    }
+    print(result);
+    return ExitCode.OK;
+  }
+
+  private void print(SolveResult result) {
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(toJson(result).toPrettyString());
+    } else {
+      printText(result, o);
+    }
+  }
+
+  /** Solving with a run's checkpoint: its library, and its recognition model unless told not to. */
+  private Integer callCheckpoint() throws IOException {
+    CommandLine cl = spec.commandLine();
+    if (grammarFile != null) {
+      throw new CommandLine.ParameterException(cl, "give --grammar or --checkpoint, not both");
+    }
+    if (compareRecognition && noRecognition) {
+      throw new CommandLine.ParameterException(
+          cl, "give --compare-recognition or --no-recognition, not both");
+    }
+    if (compareRecognition && out != null) {
+      throw new CommandLine.ParameterException(cl, "--out does not go with --compare-recognition");
+    }
+    StandardLoop.Loaded loaded = StandardLoop.open(checkpoint, Optional.ofNullable(iteration));
+    List<Task> tasks = checkpointTasks(loaded);
+    ContextualGrammar library = Solver.contextual(loaded.checkpoint().grammar());
+    Optional<RecognitionModel> model = loaded.checkpoint().model();
+    if (compareRecognition) {
+      if (model.isEmpty()) {
+        throw new InputException(
+            checkpoint + ": checkpoint of iteration " + loaded.checkpoint().iteration()
+                + " has no recognition model to compare");
+      }
+      // One program per task: the search stops at the first solution, so programs tried counts
+      // the programs enumerated before it.
+      SolveConfig c = config().withTopK(1);
+      RecognitionModel m = model.get();
+      SolveResult withModel = solveWithProgress(tasks, t -> RecognitionDream.predict(m, t), c);
+      SolveResult withLibrary = solveWithProgress(tasks, t -> library, c);
+      RecognitionComparison cmp = RecognitionComparison.of(withModel, withLibrary);
+      PrintWriter o = spec.commandLine().getOut();
+      if (json) {
+        o.println(cmp.toJson().toPrettyString());
+      } else {
+        cmp.printText(o);
+      }
+      return ExitCode.OK;
+    }
+    Function<Task, ContextualGrammar> grammarOf =
+        model.isPresent() && !noRecognition
+            ? t -> RecognitionDream.predict(model.get(), t)
+            : t -> library;
+    spec.commandLine()
+        .getErr()
+        .printf(
+            Locale.ROOT,
+            "checkpoint of iteration %d, %s%n",
+            loaded.checkpoint().iteration(),
+            model.isPresent() && !noRecognition
+                ? "per-task grammars from its recognition model"
+                : "its library grammar" + (model.isEmpty() ? " (no recognition model)" : ""));
+    SolveResult result = solveWithProgress(tasks, grammarOf, config());
+    if (out != null) {
+      FrontierJson.write(out, library.noParent(), result.frontiers());
+    }
+    print(result);
+    return ExitCode.OK;
+  }
+
+  /** The tasks of --suite/--file, or by default the run's own tasks with the run's split. */
+  private List<Task> checkpointTasks(StandardLoop.Loaded loaded) {
+    if (source.suite != null || source.file != null) {
+      Suite suite = source.load();
+      if (!suite.domain().equals(loaded.tasks().domain().name())) {
+        throw new InputException(
+            source.describe() + " is of domain " + suite.domain() + " but the run " + checkpoint
+                + " is of domain " + loaded.tasks().domain().name());
+      }
+      return select(suite);
+    }
+    List<String> names =
+        switch (split) {
+          case train -> loaded.tasks().split().train();
+          case test -> loaded.tasks().split().test();
+          case all -> loaded.tasks().suite().tasks().stream().map(Task::name).toList();
+        };
+    List<Task> chosen = new ArrayList<>();
+    if (taskNames.isEmpty()) {
+      names.forEach(n -> chosen.add(loaded.tasks().tasks().get(n)));
+    } else {
+      for (String name : taskNames) {
+        if (!names.contains(name)) {
+          throw new InputException(
+              "no task '" + name + "' in the " + split + " tasks of run " + checkpoint);
+        }
+        chosen.add(loaded.tasks().tasks().get(name));
+      }
+    }
+    return chosen;
+  }
+
+  private SolveResult solveWithProgress(
+      List<Task> tasks, Function<? super Task, ContextualGrammar> grammarOf, SolveConfig config) {
     PrintWriter err = spec.commandLine().getErr();
     SolveResult result =
         Solver.solve(
             tasks,
-            grammar,
+            grammarOf,
             config.withListener(
                 p ->
                     err.printf(
@@ -146,17 +307,7 @@ final class SolveCommand implements Callable<Integer> {
                         p.wallSeconds())));
     err.println();
     err.flush();
-    if (out != null) {
-      // DreamCoder's compressor input holds a unigram grammar: the root table of a contextual one.
-      FrontierJson.write(out, grammar.noParent(), result.frontiers());
-    }
-    PrintWriter o = spec.commandLine().getOut();
-    if (json) {
-      o.println(toJson(result).toPrettyString());
-    } else {
-      printText(result, o);
-    }
-    return ExitCode.OK;
+    return result;
   }
 
   /** The search settings from the options; a usage error for impossible values. */

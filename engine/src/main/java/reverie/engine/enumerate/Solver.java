@@ -319,7 +319,8 @@ public final class Solver {
       }
     }
 
-    synchronized void finished(TaskState s) {
+    synchronized void finished(TaskState s, long unflushedPrograms) {
+      s.programsTried += unflushedPrograms;
       s.done = true;
       refreshActive();
     }
@@ -385,7 +386,10 @@ public final class Solver {
         }
         if (checker.passes(official, s.task.inputs(), s.task.outputs())
             && s.offer(program, logPrior, job.config.topK())) {
-          job.finished(s);
+          // The programs of this worker since its last flush would otherwise be charged only to
+          // the tasks still searching: count them here so a task finished inside the first flush
+          // interval does not report 0 programs tried (other workers' unflushed ones are lost).
+          job.finished(s, pending);
         }
       }
       return job.active.length > 0;

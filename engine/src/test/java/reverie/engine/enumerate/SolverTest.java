@@ -104,6 +104,20 @@ class SolverTest {
   }
 
   @Test
+  void aTaskSolvedInsideTheFirstFlushIntervalCountsItsPrograms() {
+    // (cdr $0) is among the first programs of a uniform grammar, far fewer than a flush interval.
+    Solver.Problem p = problem("tail", "list(int) -> list(int)", "(lambda (cdr $0))", 7);
+    Solver.Outcome outcome =
+        Solver.solveProblems(
+            List.of(p),
+            x -> ContextualGrammar.fromGrammar(UNIFORM),
+            SolveConfig.defaults().withTimeout(2.0).withThreads(1).withTopK(1));
+    Solver.ProblemResult r = outcome.results().get(0);
+    assertTrue(r.frontier().best().isPresent());
+    assertTrue(r.programsTried() >= 1 && r.programsTried() < 256, () -> "" + r.programsTried());
+  }
+
+  @Test
   void publicApiTakesTasksAndAGrammarPerTask() {
     Solver.Problem p = problem("tail", "list(int) -> list(int)", "(lambda (cdr $0))", 7);
     List<reverie.tasks.Example> examples = new ArrayList<>();
