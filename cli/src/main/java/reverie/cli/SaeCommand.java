@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import reverie.engine.analysis.ActivationFiles;
 import reverie.engine.analysis.Activations;
 import reverie.engine.analysis.TopKTrainer;
+import reverie.engine.loop.StandardLoop;
 
 /** {@code reverie sae}: the built-in sparse autoencoder. */
 @Command(
@@ -35,19 +36,43 @@ final class SaeCommand implements Runnable {
       mixinStandardHelpOptions = true,
       header = "Train a TopK SAE on embeddings and save it in SAELens' layout.",
       description = {
-        "Trains ReLU + TopK with a tied pre-bias and unit-norm decoder rows (Adam),",
-        "deterministically for a seed, and writes SAE_DIR/cfg.json,",
-        "SAE_DIR/sae_weights.safetensors and SAE_DIR/activations.safetensors (the",
-        "codes of the inputs, task names in the metadata)."
+        "Trains ReLU + TopK with a tied pre-bias and unit-norm decoder rows (Adam),"
+            + " deterministically for a seed, and writes SAE_DIR/cfg.json,"
+            + " SAE_DIR/sae_weights.safetensors and SAE_DIR/activations.safetensors (the codes of"
+            + " the tasks, task names in the metadata).",
+        "The inputs are either a run directory (RUN_DIR: the recognition model's embeddings of the"
+            + " run's tasks, plus those of --fantasies fantasies from its library) or an embeddings"
+            + " file (--embeddings)."
       })
   static final class Train implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "RUN_DIR",
+        description = "A run directory written by 'reverie run'.")
+    Path run;
+
+    @Option(
+        names = "--iteration",
+        paramLabel = "N",
+        description = "With RUN_DIR: the checkpoint to use (default: the last).")
+    Integer iteration;
+
+    @Option(
+        names = "--fantasies",
+        paramLabel = "N",
+        defaultValue = "100",
+        description =
+            "With RUN_DIR: fantasies whose embeddings are extra training data (default"
+                + " ${DEFAULT-VALUE}; 0 for the tasks only).")
+    int fantasies;
+
     @Option(
         names = "--embeddings",
         paramLabel = "EMB.npy",
-        required = true,
-        description = "One embedding per task (.npy or .safetensors).")
+        description = "One embedding per task (.npy or .safetensors), instead of RUN_DIR.")
     Path embeddings;
 
     @Option(
@@ -67,9 +92,25 @@ final class SaeCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Activations emb = ActivationFiles.read(embeddings, Optional.ofNullable(tasks));
-      TopKTrainer.Trained trained =
-          training.train(emb, new float[0][], spec.commandLine().getErr());
+      if ((run == null) == (embeddings == null)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "give either RUN_DIR or --embeddings EMB.npy");
+      }
+      if (fantasies < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--fantasies must be >= 0");
+      }
+      Activations emb;
+      float[][] extra = new float[0][];
+      if (run != null) {
+        StandardLoop.Loaded loaded = StandardLoop.open(run, Optional.ofNullable(iteration));
+        emb = EmbedCommand.embeddings(run, loaded);
+        if (fantasies > 0) {
+          extra = RunUsage.fantasyEmbeddings(loaded, fantasies, training.seed);
+        }
+      } else {
+        emb = ActivationFiles.read(embeddings, Optional.ofNullable(tasks));
+      }
+      TopKTrainer.Trained trained = training.train(emb, extra, spec.commandLine().getErr());
       SaeTrainingOptions.save(trained, emb, out);
       var o = spec.commandLine().getOut();
       o.printf(

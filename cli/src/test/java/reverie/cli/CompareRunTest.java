@@ -21,6 +21,20 @@ class CompareRunTest {
   }
 
   @Test
+  void saeTrainsOnARunsEmbeddingsAndFantasies(@TempDir Path dir) throws Exception {
+    Path run = RunFixture.run();
+    Path out = dir.resolve("sae");
+    CliRun r = CliRun.of("sae", "train", run.toString(), "--fantasies", "10", "--features", "16",
+        "--k", "2", "--epochs", "5", "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(java.nio.file.Files.isRegularFile(out.resolve("cfg.json")));
+    assertTrue(java.nio.file.Files.isRegularFile(out.resolve("sae_weights.safetensors")));
+    CliRun both = CliRun.of("sae", "train", run.toString(), "--embeddings", "x.npy", "--out",
+        out.toString());
+    assertEquals(2, both.exitCode());
+  }
+
+  @Test
   void trainsAnSaeOnTheRunsEmbeddingsAndComparesThenReusesIt() throws Exception {
     Path run = RunFixture.run();
     Path out = tmp.resolve("report");
