@@ -94,7 +94,7 @@ final class BenchRecognitionCommand implements Callable<Integer> {
 
   @Option(
       names = "--fantasies",
-      defaultValue = "1000",
+      defaultValue = "10000",
       description = "Fantasies to dream, 0 for none (default: ${DEFAULT-VALUE}).")
   int fantasies;
 

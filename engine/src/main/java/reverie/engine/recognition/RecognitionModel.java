@@ -117,8 +117,16 @@ public final class RecognitionModel {
       replayItems.add(item(t));
     }
     List<Trainer.Item> fantasyItems = new ArrayList<>();
-    if (config.fantasies() > 0 && (config.helmholtzRatio() > 0 || replays.isEmpty())) {
-      for (TrainingTask t : fantasies.sample(config.fantasies(), random.split())) {
+    // Never dream more fantasies than the minibatches can draw: a short training run (tests, smoke
+    // runs) would otherwise spend its time dreaming.
+    double share = replays.isEmpty() ? 1 : config.helmholtzRatio();
+    int wanted =
+        (int)
+            Math.min(
+                config.fantasies(),
+                Math.ceil((double) config.steps() * config.batchSize() * share));
+    if (wanted > 0) {
+      for (TrainingTask t : fantasies.sample(wanted, random.split())) {
         fantasyItems.add(item(t));
       }
     }
