@@ -3,8 +3,11 @@ package reverie.engine.enumerate;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 
 /**
@@ -56,5 +59,22 @@ public record Frontier(String task, Type request, ImmutableList<FrontierEntry> e
       }
     }
     return new Frontier(task, request, ImmutableList.copyOf(all)).topK(k);
+  }
+
+  /**
+   * This frontier and {@code newer}'s entries, best {@code k} kept, where a program in both keeps
+   * {@code newer}'s scores (unlike {@link #merge}). The wake-sleep loop adds what a wake just found
+   * to the programs it kept: the new entries were scored under the grammar now in use, the kept
+   * ones possibly under an older one, and the stale log-prior must not survive.
+   */
+  public Frontier mergePreferringNewer(Frontier newer, int k) {
+    Map<Program, FrontierEntry> byProgram = new LinkedHashMap<>();
+    for (FrontierEntry e : entries) {
+      byProgram.put(e.program(), e);
+    }
+    for (FrontierEntry e : newer.entries) {
+      byProgram.put(e.program(), e);
+    }
+    return new Frontier(task, request, ImmutableList.copyOf(byProgram.values())).topK(k);
   }
 }

@@ -9,11 +9,10 @@ import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Collection;
 import reverie.dsl.InputException;
-import reverie.dsl.ParseException;
 import reverie.dsl.grammar.Grammar;
-import reverie.dsl.grammar.Production;
+import reverie.dsl.grammar.GrammarJson;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
@@ -22,10 +21,14 @@ import reverie.dsl.type.TypeVariable;
 
 /**
  * Reads and writes DreamCoder's compressor input: {@code {"DSL": {"logVariable", "productions":
- * [{"expression", "logProbability"}]}, "frontiers": [{"task", "request", "programs": [{"program",
- * "logLikelihood", "logPrior"}]}]}}, with requests as DreamCoder's type objects {@code
- * {"constructor", "arguments"}} (variables {@code {"index"}}). Stitch reads it with {@code
- * --fmt=dreamcoder}.
+ * [{"expression", "type", "logProbability"}]}, "frontiers": [{"task", "request", "programs":
+ * [{"program", "logLikelihood", "logPrior"}]}]}}, with requests as DreamCoder's type objects {@code
+ * {"constructor", "arguments"}} (variables {@code {"index"}}) and the {@code DSL} in {@link
+ * GrammarJson}'s form. DreamCoder's compressor reads it, and Stitch with {@code --fmt=dreamcoder}.
+ *
+ * <p>Reading also accepts a request written as a type string such as {@code "list(int) -> int"}:
+ * the wake-sleep loop wrote its checkpoints' frontiers that way before it used this class, and
+ * those run directories must still load.
  */
 public final class FrontierJson {
   private static final ObjectMapper MAPPER =
@@ -36,20 +39,19 @@ public final class FrontierJson {
   /** A grammar and its frontiers, as stored in one file. */
   public record FrontierFile(Grammar grammar, ImmutableList<Frontier> frontiers) {}
 
-  /** The JSON document for {@code grammar} and {@code frontiers}. */
-  public static ObjectNode toJson(Grammar grammar, List<Frontier> frontiers) {
+  /** The JSON document for {@code grammar} and {@code frontiers}, empty frontiers included. */
+  public static ObjectNode toJson(Grammar grammar, Collection<Frontier> frontiers) {
     ObjectNode root = MAPPER.createObjectNode();
-    ObjectNode dsl = root.putObject("DSL");
-    dsl.put("logVariable", grammar.logVariable());
-    ArrayNode productions = dsl.putArray("productions");
-    for (Production p : grammar.productions()) {
-      ObjectNode o = productions.addObject();
-      o.put("expression", p.program().toString());
-      o.put("logProbability", p.logWeight());
-    }
-    ArrayNode fs = root.putArray("frontiers");
+    root.set("DSL", GrammarJson.toJson(grammar));
+    root.set("frontiers", frontiersToJson(frontiers));
+    return root;
+  }
+
+  /** The document's {@code frontiers} list alone, for a {@code DSL} that is written otherwise. */
+  public static ArrayNode frontiersToJson(Collection<Frontier> frontiers) {
+    ArrayNode list = MAPPER.createArrayNode();
     for (Frontier f : frontiers) {
-      ObjectNode o = fs.addObject();
+      ObjectNode o = list.addObject();
       o.put("task", f.task());
       o.set("request", typeToJson(f.request()));
       ArrayNode programs = o.putArray("programs");
@@ -60,11 +62,11 @@ public final class FrontierJson {
         p.put("logPrior", e.logPrior());
       }
     }
-    return root;
+    return list;
   }
 
   /** Writes the document to {@code file}. */
-  public static void write(Path file, Grammar grammar, List<Frontier> frontiers)
+  public static void write(Path file, Grammar grammar, Collection<Frontier> frontiers)
       throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -89,41 +91,54 @@ public final class FrontierJson {
 
   /** Reads a parsed document; {@code where} names it in error messages. */
   public static FrontierFile fromJson(JsonNode root, PrimitiveResolver resolver, String where) {
-    Grammar grammar = grammarFromJson(field(root, "DSL", where), resolver, where + " DSL");
+    Grammar grammar = grammarFromJson(field(root, "DSL", where), resolver, where + ": DSL");
+    return new FrontierFile(grammar, frontiersFromJson(root, resolver, where));
+  }
+
+  /**
+   * Reads only the {@code frontiers} of a parsed document, in file order, leaving its {@code DSL}
+   * unread (a checkpoint keeps its grammar in a file of its own); {@code where} names the document
+   * in error messages.
+   */
+  public static ImmutableList<Frontier> frontiersFromJson(
+      JsonNode root, PrimitiveResolver resolver, String where) {
+    JsonNode list = field(root, "frontiers", where);
+    if (!list.isArray()) {
+      throw new InputException(where + ": \"frontiers\" must be a list");
+    }
     ImmutableList.Builder<Frontier> frontiers = ImmutableList.builder();
     int i = 0;
-    for (JsonNode f : field(root, "frontiers", where)) {
-      String at = where + " frontier " + i++;
+    for (JsonNode f : list) {
+      String at = where + ": frontier " + i++;
       String task = text(f, "task", at);
-      at = where + " task '" + task + "'";
-      Type request = typeFromJson(field(f, "request", at), at);
+      at = where + ": task '" + task + "'";
+      Type request = requestFromJson(field(f, "request", at), at);
+      JsonNode programs = field(f, "programs", at);
+      if (!programs.isArray()) {
+        throw new InputException(at + ": \"programs\" must be a list");
+      }
       ImmutableList.Builder<FrontierEntry> entries = ImmutableList.builder();
-      for (JsonNode e : field(f, "programs", at)) {
+      for (JsonNode e : programs) {
         Program program = parse(text(e, "program", at), resolver, at);
-        entries.add(
-            new FrontierEntry(
-                program,
-                e.has("logPrior") ? number(e, "logPrior", at) : 0,
-                number(e, "logLikelihood", at)));
+        // DreamCoder's own frontiers may leave out the prior; the compressor recomputes it.
+        double logPrior = e.has("logPrior") ? number(e, "logPrior", at) : 0;
+        entries.add(new FrontierEntry(program, logPrior, number(e, "logLikelihood", at)));
       }
       frontiers.add(new Frontier(task, request, entries.build()));
     }
-    return new FrontierFile(grammar, frontiers.build());
+    return frontiers.build();
   }
 
   /**
    * Reads DreamCoder's grammar object {@code {"logVariable", "productions": [{"expression",
-   * "logProbability"}]}}.
+   * "logProbability"}]}} ({@code "type"} optional), as {@link GrammarJson} does.
    */
   public static Grammar grammarFromJson(JsonNode dsl, PrimitiveResolver resolver, String where) {
-    ImmutableList.Builder<Production> productions = ImmutableList.builder();
-    int i = 0;
-    for (JsonNode p : field(dsl, "productions", where)) {
-      String at = where + " production " + i++;
-      Program program = parse(text(p, "expression", at), resolver, at);
-      productions.add(Production.of(program, number(p, "logProbability", at)));
+    try {
+      return GrammarJson.readGrammar(dsl, resolver);
+    } catch (InputException e) {
+      throw new InputException(where + ": " + e.getMessage(), e);
     }
-    return new Grammar(number(dsl, "logVariable", where), productions.build());
   }
 
   /** DreamCoder's JSON form of a type. */
@@ -144,8 +159,14 @@ public final class FrontierJson {
 
   /** Reads DreamCoder's JSON form of a type. */
   public static Type typeFromJson(JsonNode json, String where) {
+    if (!json.isObject()) {
+      throw new InputException(where + ": a type must be a JSON object, not " + json);
+    }
     if (json.has("index")) {
-      return Type.variable(json.get("index").asInt());
+      if (!json.get("index").canConvertToInt()) {
+        throw new InputException(where + ": a type variable's \"index\" must be an integer");
+      }
+      return Type.variable(json.get("index").intValue());
     }
     if (!json.has("constructor")) {
       throw new InputException(where + ": a type needs \"constructor\" or \"index\"");
@@ -164,10 +185,22 @@ public final class FrontierJson {
     }
   }
 
+  /** A request as DreamCoder's type object or, as older Reverie checkpoints have it, a string. */
+  private static Type requestFromJson(JsonNode json, String where) {
+    if (json.isTextual()) {
+      try {
+        return Type.parse(json.textValue());
+      } catch (InputException e) {
+        throw new InputException(where + ": request: " + e.getMessage());
+      }
+    }
+    return typeFromJson(json, where + ": request");
+  }
+
   private static Program parse(String text, PrimitiveResolver resolver, String where) {
     try {
       return Program.parse(text, resolver);
-    } catch (ParseException e) {
+    } catch (InputException e) {
       throw new InputException(where + ": program '" + text + "': " + e.getMessage());
     }
   }
