@@ -1,6 +1,5 @@
 package reverie.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,9 +56,9 @@ final class ExportCommand implements Callable<Integer> {
     if (format == Format.stitch) {
       text = Export.stitch(frontiers);
     } else {
-      // The stored (verified) file is already compressor input, with the production types that an untyped
-      // reading would lose.
-      text = readString(store.folder(i).resolve(test ? CheckpointStore.TEST_FRONTIERS : CheckpointStore.FRONTIERS));
+      // The stored (verified) file gives the DSL with the production types that an untyped reading would lose.
+      text = Export.dreamcoder(
+          store.folder(i).resolve(test ? CheckpointStore.TEST_FRONTIERS : CheckpointStore.FRONTIERS), frontiers);
     }
     if (out != null) {
       AtomicFiles.writeString(out, text);
@@ -68,13 +67,5 @@ final class ExportCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
     }
     return ExitCode.OK;
-  }
-
-  private static String readString(Path p) {
-    try {
-      return Files.readString(p);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

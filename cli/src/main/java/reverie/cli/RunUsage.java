@@ -11,9 +11,9 @@ import reverie.dsl.grammar.Production;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Program;
 import reverie.engine.analysis.UsageMatrix;
-import reverie.engine.loop.Solution;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.loop.StandardLoop;
-import reverie.engine.loop.TaskFrontier;
 import reverie.engine.recognition.Dreamer;
 import reverie.engine.recognition.RecognitionModel;
 import reverie.engine.recognition.TaskExamples;
@@ -37,15 +37,15 @@ final class RunUsage {
     }
     List<UsageMatrix.Solution> solutions = new ArrayList<>();
     Map<String, Double> bits = new HashMap<>();
-    List<TaskFrontier> frontiers = new ArrayList<>(loaded.checkpoint().frontiers().values());
-    for (TaskFrontier f : loaded.checkpoint().testFrontiers().values()) {
+    List<Frontier> frontiers = new ArrayList<>(loaded.checkpoint().frontiers().values());
+    for (Frontier f : loaded.checkpoint().testFrontiers().values()) {
       // A task is in one split only; guard anyway so the matrix never gets two rows for it.
       if (!loaded.checkpoint().frontiers().containsKey(f.task())) {
         frontiers.add(f);
       }
     }
-    for (TaskFrontier f : frontiers) {
-      Optional<Solution> best = f.best();
+    for (Frontier f : frontiers) {
+      Optional<FrontierEntry> best = f.best();
       if (best.isEmpty()) {
         continue;
       }

@@ -21,13 +21,13 @@ import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.loop.Checkpoint;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.DreamPhase;
 import reverie.engine.loop.IterationMetrics;
 import reverie.engine.loop.RunConfig;
-import reverie.engine.loop.Solution;
-import reverie.engine.loop.TaskFrontier;
 
 class ExportCommandTest {
 
@@ -43,8 +43,8 @@ class ExportCommandTest {
     Invented twice = (Invented) Program.parse("#(lambda (inc (inc $0)))", resolver);
     Grammar grammar = new Grammar(0, ImmutableList.of(Production.of(inc, 0), Production.of(twice, -1)));
     Program solution = Program.parse("(lambda (#(lambda (inc (inc $0))) (inc $0)))", resolver);
-    TaskFrontier f = new TaskFrontier("add3", Type.arrow(intT, intT),
-        ImmutableList.of(new Solution(solution, -3, 0)));
+    Frontier f = new Frontier("add3", Type.arrow(intT, intT),
+        ImmutableList.of(new FrontierEntry(solution, -3, 0)));
     RunConfig config = new RunConfig(Optional.of("lists"), Optional.empty(), 0.5, 0, 1, 0, 1, 1, 1, 1, 0,
         false, true, 1, 0);
     run = tmp.resolve("run");
@@ -62,12 +62,16 @@ class ExportCommandTest {
   }
 
   @Test
-  void dreamcoderIsTheCompressorInput() {
+  void dreamcoderIsTheCompressorInput() throws IOException {
     CliRun r = CliRun.of("export", run.toString(), "--fmt", "dreamcoder");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("\"DSL\""), r.out());
     assertTrue(r.out().contains("#(lambda (inc (inc $0)))"), r.out());
     assertTrue(r.out().contains("\"logPrior\""), r.out());
+    // DreamCoder reads a request as a type object, not as a string.
+    assertTrue(r.out().contains("\"constructor\" : \"->\""), r.out());
+    assertEquals(
+        Files.readString(run.resolve("iteration-000").resolve(CheckpointStore.FRONTIERS)), r.out());
   }
 
   @Test

@@ -17,14 +17,14 @@ import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.loop.Checkpoint;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.DreamPhase;
 import reverie.engine.loop.IterationMetrics;
 import reverie.engine.loop.RunConfig;
 import reverie.engine.loop.RunTasks;
-import reverie.engine.loop.Solution;
-import reverie.engine.loop.TaskFrontier;
 import reverie.tasks.Task;
 
 class LibraryCommandTest {
@@ -44,8 +44,8 @@ class LibraryCommandTest {
     Grammar grammar = Grammar.uniform(ImmutableList.<Program>builder().addAll(tasks.domain().primitives())
         .add(mapAdd, mapInc).build());
     Task add1 = tasks.suite().task("add-k with k=1");
-    TaskFrontier f = new TaskFrontier(add1.name(), add1.request(), ImmutableList.of(
-        new Solution(Program.parse("(lambda (" + mapInc + " $0))", r), -5, 0)));
+    Frontier f = new Frontier(add1.name(), add1.request(), ImmutableList.of(
+        new FrontierEntry(Program.parse("(lambda (" + mapInc + " $0))", r), -5, 0)));
     run = tmp.resolve("run");
     CheckpointStore store = CheckpointStore.create(run, config);
     store.write(new Checkpoint<Void>(0, config, grammar, tasks.split().train(), tasks.split().test(),

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Optional;
 import reverie.dsl.grammar.Grammar;
+import reverie.engine.enumerate.Frontier;
 
 /**
  * The complete state of a run at the end of one iteration: enough to continue it exactly, and what
@@ -24,8 +25,8 @@ public record Checkpoint<M>(
     Grammar grammar,
     ImmutableList<String> trainTasks,
     ImmutableList<String> testTasks,
-    ImmutableMap<String, TaskFrontier> frontiers,
-    ImmutableMap<String, TaskFrontier> testFrontiers,
+    ImmutableMap<String, Frontier> frontiers,
+    ImmutableMap<String, Frontier> testFrontiers,
     Optional<M> model,
     ImmutableList<IterationMetrics> metrics) {
 

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierJson;
 
 /**
  * A run directory: {@code config.json}, {@code metrics.jsonl}, the learning curve, and one checkpoint folder
@@ -209,8 +211,8 @@ public final class CheckpointStore {
     JsonNode tasks = Json.read(tasksFile);
     ImmutableList<String> trainTasks = names(Json.required(tasks, "train", tasksFile.toString()));
     ImmutableList<String> testTasks = names(Json.required(tasks, "test", tasksFile.toString()));
-    ImmutableMap<String, TaskFrontier> train = readFrontiers(folder.resolve(FRONTIERS), resolver);
-    ImmutableMap<String, TaskFrontier> test = readFrontiers(folder.resolve(TEST_FRONTIERS), resolver);
+    ImmutableMap<String, Frontier> train = readFrontiers(folder.resolve(FRONTIERS), resolver);
+    ImmutableMap<String, Frontier> test = readFrontiers(folder.resolve(TEST_FRONTIERS), resolver);
     Path metricsFile = folder.resolve(ITERATION_METRICS);
     JsonNode rows = Json.read(metricsFile);
     ImmutableList.Builder<IterationMetrics> metrics = ImmutableList.builder();
@@ -266,9 +268,11 @@ public final class CheckpointStore {
     return b.build();
   }
 
-  private static ImmutableMap<String, TaskFrontier> readFrontiers(Path file, PrimitiveResolver resolver) {
-    ImmutableMap.Builder<String, TaskFrontier> b = ImmutableMap.builder();
-    for (TaskFrontier f : FrontierJson.frontiersFromJson(Json.read(file), resolver, file.toString())) {
+  private static ImmutableMap<String, Frontier> readFrontiers(Path file, PrimitiveResolver resolver) {
+    // Older checkpoints have each request as a type string rather than DreamCoder's type object; FrontierJson
+    // reads both, so they load under the same format version.
+    ImmutableMap.Builder<String, Frontier> b = ImmutableMap.builder();
+    for (Frontier f : FrontierJson.frontiersFromJson(Json.read(file), resolver, file.toString())) {
       b.put(f.task(), f);
     }
     try {
@@ -298,10 +302,9 @@ public final class CheckpointStore {
       checkpoint.testTasks().forEach(tasks.putArray("test")::add);
       writeFile(partial, TASKS, Json.pretty(tasks), files);
       writeFile(partial, GRAMMAR, Json.pretty(reverie.dsl.grammar.GrammarJson.toJson(checkpoint.grammar())), files);
-      writeFile(partial, FRONTIERS,
-          Json.pretty(FrontierJson.toJson(checkpoint.grammar(), checkpoint.frontiers().values())), files);
+      writeFile(partial, FRONTIERS, Export.dreamcoder(checkpoint.grammar(), checkpoint.frontiers().values()), files);
       writeFile(partial, TEST_FRONTIERS,
-          Json.pretty(FrontierJson.toJson(checkpoint.grammar(), checkpoint.testFrontiers().values())), files);
+          Export.dreamcoder(checkpoint.grammar(), checkpoint.testFrontiers().values()), files);
       ArrayNode rows = JsonNodeFactory.instance.arrayNode();
       checkpoint.metrics().forEach(m -> rows.add(m.toJson()));
       writeFile(partial, ITERATION_METRICS, Json.pretty(rows), files);

@@ -20,6 +20,8 @@ import reverie.engine.compress.CompressionConfig;
 import reverie.engine.compress.CompressionResult;
 import reverie.engine.compress.Compressor;
 import reverie.engine.compress.LearnedAbstraction;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 
 /**
  * The abstraction phase with Reverie's compressor: learns up to {@code abstractionsPerIteration} typed
@@ -42,17 +44,17 @@ public final class CompressionAbstraction implements AbstractionPhase {
   }
 
   @Override
-  public Result learn(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers, PhaseContext context) {
+  public Result learn(Grammar grammar, ImmutableMap<String, Frontier> frontiers, PhaseContext context) {
     RunConfig config = context.config();
     Grammar library = grammar;
-    Map<String, TaskFrontier> current = new LinkedHashMap<>(frontiers);
+    Map<String, Frontier> current = new LinkedHashMap<>(frontiers);
     if (config.compression() && frontiers.size() >= 2) {
       context.progress().start("abstraction", abstractionsPerIteration);
       List<Program> programs = new ArrayList<>();
       List<Integer> taskIds = new ArrayList<>();
       List<String> names = new ArrayList<>(frontiers.keySet());
       for (int t = 0; t < names.size(); t++) {
-        for (Solution s : frontiers.get(names.get(t)).solutions()) {
+        for (FrontierEntry s : frontiers.get(names.get(t)).entries()) {
           programs.add(s.program());
           taskIds.add(t);
         }
@@ -85,20 +87,20 @@ public final class CompressionAbstraction implements AbstractionPhase {
       // task, otherwise the original stays.
       Set<Invented> used = new HashSet<>();
       for (int t = 0; t < names.size(); t++) {
-        TaskFrontier f = frontiers.get(names.get(t));
+        Frontier f = frontiers.get(names.get(t));
         List<Program> rewrittenPrograms = result.rewrittenByTask().get(t);
-        List<Solution> rewritten = new ArrayList<>();
-        for (int j = 0; j < f.solutions().size(); j++) {
-          Solution s = f.solutions().get(j);
+        List<FrontierEntry> rewritten = new ArrayList<>();
+        for (int j = 0; j < f.entries().size(); j++) {
+          FrontierEntry s = f.entries().get(j);
           Program p = j < rewrittenPrograms.size() ? rewrittenPrograms.get(j) : s.program();
           p = EtaLong.expand(p, f.request()).orElse(p);
           boolean ok =
               candidate.logPrior(p, f.request()) > Double.NEGATIVE_INFINITY && checker.solves(f.task(), p);
           Program kept = ok ? p : s.program();
           collectInventions(kept, used);
-          rewritten.add(new Solution(kept, s.logPrior(), s.logLikelihood()));
+          rewritten.add(new FrontierEntry(kept, s.logPrior(), s.logLikelihood()));
         }
-        current.put(f.task(), new TaskFrontier(f.task(), f.request(), ImmutableList.copyOf(rewritten)));
+        current.put(f.task(), new Frontier(f.task(), f.request(), ImmutableList.copyOf(rewritten)));
       }
       // A new invention that no kept program uses (all its rewrites fell back) would only dilute the prior.
       List<Program> newLibrary = new ArrayList<>(grammar.library());

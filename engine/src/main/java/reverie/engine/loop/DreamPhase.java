@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
 import java.util.Optional;
 import reverie.dsl.grammar.Grammar;
+import reverie.engine.enumerate.Frontier;
 
 /**
  * Sleep, dreaming: trains the recognition model on replays of the frontiers and on fantasies sampled from
@@ -17,7 +18,7 @@ public interface DreamPhase<M> {
    * A model trained for {@code grammar} on {@code frontiers}, continuing from {@code previous} when it fits
    * the grammar; empty when recognition is off.
    */
-  Optional<M> dream(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers, Optional<M> previous,
+  Optional<M> dream(Grammar grammar, ImmutableMap<String, Frontier> frontiers, Optional<M> previous,
       PhaseContext context);
 
   /** Writes {@code model} into {@code directory} (a fresh, empty folder of a checkpoint being written). */
@@ -30,7 +31,7 @@ public interface DreamPhase<M> {
   static <M> DreamPhase<M> none() {
     return new DreamPhase<>() {
       @Override
-      public Optional<M> dream(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers,
+      public Optional<M> dream(Grammar grammar, ImmutableMap<String, Frontier> frontiers,
           Optional<M> previous, PhaseContext context) {
         return Optional.empty();
       }

@@ -57,17 +57,17 @@ public final class EnumerationWake<M> implements WakePhase<M> {
     SolveResult r = model.isPresent()
         ? Solver.solve(batch, t -> predict.apply(model.get(), t), sc)
         : Solver.solve(batch, grammar, sc);
-    Map<String, TaskFrontier> out = new LinkedHashMap<>();
+    Map<String, Frontier> out = new LinkedHashMap<>();
     for (TaskResult tr : r.tasks()) {
       Frontier f = tr.frontier();
-      ImmutableList.Builder<Solution> b = ImmutableList.builder();
+      ImmutableList.Builder<FrontierEntry> b = ImmutableList.builder();
       for (FrontierEntry e : f.entries()) {
         // Under a predicted grammar the log-prior is the task's own; the loop's metrics and the compressor
         // want it under the library's grammar.
         double prior = model.isPresent() ? grammar.logPrior(e.program(), f.request()) : e.logPrior();
-        b.add(new Solution(e.program(), prior, e.logLikelihood()));
+        b.add(new FrontierEntry(e.program(), prior, e.logLikelihood()));
       }
-      out.put(tr.task().name(), new TaskFrontier(tr.task().name(), f.request(), b.build()));
+      out.put(tr.task().name(), new Frontier(tr.task().name(), f.request(), b.build()));
     }
     progress.finish(String.format(Locale.ROOT, "%d/%d solved, %,d programs in %.1f CPU-s", r.solved(),
         batch.size(), r.programs(), r.cpuSeconds()));

@@ -18,6 +18,8 @@ import reverie.dsl.program.Application;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.Program;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 
 /**
  * What {@code reverie library} shows about one checkpoint's library: every invention (readable body, type,
@@ -97,12 +99,12 @@ public record LibraryReport(
   }
 
   /** Tries the applications of {@code inv} in the task's programs, outermost first, until one evaluates. */
-  private static Optional<String> exampleFor(Invented inv, TaskFrontier frontier, ExampleRunner runner,
+  private static Optional<String> exampleFor(Invented inv, Frontier frontier, ExampleRunner runner,
       LibraryView view) {
     if (frontier == null) {
       return Optional.empty();
     }
-    for (Solution s : frontier.solutions()) {
+    for (FrontierEntry s : frontier.entries()) {
       List<Occurrence> found = new ArrayList<>();
       applications(s.program(), inv, 0, found);
       for (Occurrence o : found) {

@@ -16,6 +16,8 @@ import reverie.dsl.program.Index;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.Program;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 
 /**
  * A readable view of a library: its inventions in order with short names ({@code f0}, {@code f1}, ...),
@@ -131,16 +133,16 @@ public final class LibraryView {
   }
 
   /** For each invention, the tasks whose frontier has a program using it directly, and the count of such programs. */
-  public ImmutableMap<Invented, Usage> usage(Iterable<TaskFrontier> frontiers) {
+  public ImmutableMap<Invented, Usage> usage(Iterable<Frontier> frontiers) {
     Map<Invented, List<String>> tasks = new HashMap<>();
     Map<Invented, Integer> programs = new HashMap<>();
     for (Invented i : inventions) {
       tasks.put(i, new ArrayList<>());
       programs.put(i, 0);
     }
-    for (TaskFrontier f : frontiers) {
+    for (Frontier f : frontiers) {
       Set<Invented> inTask = new LinkedHashSet<>();
-      for (Solution s : f.solutions()) {
+      for (FrontierEntry s : f.entries()) {
         for (Invented i : directInventions(s.program())) {
           if (programs.containsKey(i)) {
             programs.merge(i, 1, Integer::sum);

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.recognition.Dreamer;
 import reverie.engine.recognition.RecognitionModel;
 import reverie.engine.recognition.TaskExamples;
@@ -38,14 +40,14 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
   }
 
   @Override
-  public Optional<RecognitionModel> dream(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers,
+  public Optional<RecognitionModel> dream(Grammar grammar, ImmutableMap<String, Frontier> frontiers,
       Optional<RecognitionModel> previous, PhaseContext context) {
     RunConfig config = context.config();
     RecognitionModel model = RecognitionModel.create(grammar, domain.name(), context.seed());
     List<TrainingTask> replays = new ArrayList<>();
-    for (TaskFrontier f : frontiers.values()) {
+    for (Frontier f : frontiers.values()) {
       List<TrainingTask.Entry> entries = new ArrayList<>();
-      for (Solution s : f.solutions()) {
+      for (FrontierEntry s : f.entries()) {
         entries.add(new TrainingTask.Entry(s.program(), s.logPosterior()));
       }
       replays.add(TaskExamples.training(tasks.get(f.task()), entries));

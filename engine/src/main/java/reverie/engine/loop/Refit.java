@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.WeightedProgram;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 
 /**
  * Rescoring frontiers under a new grammar and refitting the grammar's weights to them (DreamCoder's
@@ -19,37 +21,37 @@ public final class Refit {
    * Every frontier with each program's log-prior recomputed under {@code grammar}; programs outside the
    * grammar's language (log-prior negative infinity) are dropped, and so are frontiers left empty.
    */
-  public static ImmutableMap<String, TaskFrontier> rescore(Grammar grammar, Map<String, TaskFrontier> frontiers) {
-    ImmutableMap.Builder<String, TaskFrontier> b = ImmutableMap.builder();
+  public static ImmutableMap<String, Frontier> rescore(Grammar grammar, Map<String, Frontier> frontiers) {
+    ImmutableMap.Builder<String, Frontier> b = ImmutableMap.builder();
     frontiers.forEach((task, f) -> {
-      List<Solution> kept = new ArrayList<>();
-      for (Solution s : f.solutions()) {
+      List<FrontierEntry> kept = new ArrayList<>();
+      for (FrontierEntry s : f.entries()) {
         double prior = grammar.logPrior(s.program(), f.request());
         if (prior > Double.NEGATIVE_INFINITY) {
-          kept.add(new Solution(s.program(), prior, s.logLikelihood()));
+          kept.add(new FrontierEntry(s.program(), prior, s.logLikelihood()));
         }
       }
       if (!kept.isEmpty()) {
-        b.put(task, new TaskFrontier(task, f.request(), ImmutableList.copyOf(kept)));
+        b.put(task, new Frontier(task, f.request(), ImmutableList.copyOf(kept)));
       }
     });
     return b.buildOrThrow();
   }
 
   /** The grammar refit to the frontiers (whose log-priors must be under {@code grammar}). */
-  public static Grammar refit(Grammar grammar, Map<String, TaskFrontier> frontiers, double pseudoCounts) {
+  public static Grammar refit(Grammar grammar, Map<String, Frontier> frontiers, double pseudoCounts) {
     List<WeightedProgram> weighted = new ArrayList<>();
-    for (TaskFrontier f : frontiers.values()) {
-      if (!f.solved()) {
+    for (Frontier f : frontiers.values()) {
+      if (f.isEmpty()) {
         continue;
       }
       // Posterior weights normalised within the frontier, computed stably from the best one.
-      double best = f.solutions().get(0).logPosterior();
+      double best = f.entries().get(0).logPosterior();
       double total = 0;
-      for (Solution s : f.solutions()) {
+      for (FrontierEntry s : f.entries()) {
         total += Math.exp(s.logPosterior() - best);
       }
-      for (Solution s : f.solutions()) {
+      for (FrontierEntry s : f.entries()) {
         weighted.add(new WeightedProgram(s.program(), f.request(), Math.exp(s.logPosterior() - best) / total));
       }
     }
@@ -57,12 +59,12 @@ public final class Refit {
   }
 
   /** Rescore, refit, rescore again: frontiers and grammar that agree with each other. */
-  public static Result refitAndRescore(Grammar grammar, Map<String, TaskFrontier> frontiers, double pseudoCounts) {
-    ImmutableMap<String, TaskFrontier> scored = rescore(grammar, frontiers);
+  public static Result refitAndRescore(Grammar grammar, Map<String, Frontier> frontiers, double pseudoCounts) {
+    ImmutableMap<String, Frontier> scored = rescore(grammar, frontiers);
     Grammar fitted = refit(grammar, scored, pseudoCounts);
     return new Result(fitted, rescore(fitted, scored));
   }
 
   /** A refit grammar with the frontiers scored under it. */
-  public record Result(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers) {}
+  public record Result(Grammar grammar, ImmutableMap<String, Frontier> frontiers) {}
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Optional;
 import reverie.dsl.grammar.Grammar;
+import reverie.engine.enumerate.Frontier;
 
 /**
  * Wake: searches for programs that solve the named tasks under the library's grammar, or under the
@@ -18,7 +19,7 @@ public interface WakePhase<M> {
   Result solve(ImmutableList<String> tasks, Grammar grammar, Optional<M> model, PhaseContext context);
 
   /** The frontiers found (one per task asked, possibly empty) and how many programs were tried. */
-  record Result(ImmutableMap<String, TaskFrontier> frontiers, long programsEnumerated) {
+  record Result(ImmutableMap<String, Frontier> frontiers, long programsEnumerated) {
     public Result {
       frontiers = ImmutableMap.copyOf(frontiers);
     }

@@ -14,6 +14,7 @@ import java.util.Random;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.engine.enumerate.Frontier;
 
 /**
  * DreamCoder's wake-sleep loop with checkpoints. Iteration 0 wakes on every training task and evaluates
@@ -130,8 +131,8 @@ public final class WakeSleepLoop<M> {
     if (stop.requested()) {
       return Optional.empty();
     }
-    ImmutableMap<String, TaskFrontier> frontiers = solvedOnly(woken.frontiers(), split.train());
-    ImmutableMap<String, TaskFrontier> test = solvedOnly(tested.frontiers(), split.test());
+    ImmutableMap<String, Frontier> frontiers = solvedOnly(woken.frontiers(), split.train());
+    ImmutableMap<String, Frontier> test = solvedOnly(tested.frontiers(), split.test());
     IterationMetrics m = metrics(0, base, frontiers, test, wakeSeconds, 0, 0, testSeconds,
         woken.programsEnumerated() + tested.programsEnumerated());
     return Optional.of(new Checkpoint<>(0, config, base, split.train(), split.test(), frontiers, test,
@@ -151,7 +152,7 @@ public final class WakeSleepLoop<M> {
       return Optional.empty();
     }
     Grammar grammar = learned.grammar();
-    Map<String, TaskFrontier> frontiers = new LinkedHashMap<>(solvedOnly(learned.frontiers(), split.train()));
+    Map<String, Frontier> frontiers = new LinkedHashMap<>(solvedOnly(learned.frontiers(), split.train()));
 
     long t1 = System.nanoTime();
     Optional<M> model = config.recognition()
@@ -165,10 +166,12 @@ public final class WakeSleepLoop<M> {
     long t2 = System.nanoTime();
     ImmutableList<String> batch = batch(config, iteration, frontiers.keySet());
     WakePhase.Result woken = wake.solve(batch, grammar, model, context.forPhase("wake"));
-    for (TaskFrontier f : woken.frontiers().values()) {
-      if (f.solved() && split.train().contains(f.task())) {
-        TaskFrontier old = frontiers.get(f.task());
-        frontiers.put(f.task(), old == null ? f.combine(f, config.topK()) : old.combine(f, config.topK()));
+    for (Frontier f : woken.frontiers().values()) {
+      if (!f.isEmpty() && split.train().contains(f.task())) {
+        // The wake scored its programs under this grammar; a kept score for the same program may be older.
+        Frontier kept = frontiers.get(f.task());
+        frontiers.put(f.task(),
+            kept == null ? f.topK(config.topK()) : kept.mergePreferringNewer(f, config.topK()));
       }
     }
     double wakeSeconds = seconds(t2);
@@ -182,8 +185,8 @@ public final class WakeSleepLoop<M> {
     if (stop.requested()) {
       return Optional.empty();
     }
-    ImmutableMap<String, TaskFrontier> train = solvedOnly(frontiers, split.train());
-    ImmutableMap<String, TaskFrontier> test = solvedOnly(tested.frontiers(), split.test());
+    ImmutableMap<String, Frontier> train = solvedOnly(frontiers, split.train());
+    ImmutableMap<String, Frontier> test = solvedOnly(tested.frontiers(), split.test());
     IterationMetrics m = metrics(iteration, grammar, train, test, wakeSeconds, abstractionSeconds, dreamSeconds,
         testSeconds, woken.programsEnumerated() + tested.programsEnumerated());
     ImmutableList<IterationMetrics> rows =
@@ -246,38 +249,38 @@ public final class WakeSleepLoop<M> {
     return z ^ (z >>> 31);
   }
 
-  static IterationMetrics metrics(int iteration, Grammar grammar, Map<String, TaskFrontier> train,
-      Map<String, TaskFrontier> test, double wakeSeconds, double abstractionSeconds, double dreamSeconds,
+  static IterationMetrics metrics(int iteration, Grammar grammar, Map<String, Frontier> train,
+      Map<String, Frontier> test, double wakeSeconds, double abstractionSeconds, double dreamSeconds,
       double testSeconds, long programs, int trainTotal, int testTotal) {
     LibraryView library = new LibraryView(grammar);
     double sum = 0;
     int solved = 0;
-    for (TaskFrontier f : train.values()) {
-      if (f.solved()) {
-        sum += f.solutions().stream().mapToDouble(s -> -s.logPrior()).min().orElseThrow();
+    for (Frontier f : train.values()) {
+      if (!f.isEmpty()) {
+        sum += f.entries().stream().mapToDouble(s -> -s.logPrior()).min().orElseThrow();
         solved++;
       }
     }
-    int testSolved = (int) test.values().stream().filter(TaskFrontier::solved).count();
+    int testSolved = (int) test.values().stream().filter(f -> !f.isEmpty()).count();
     return new IterationMetrics(iteration, solved, trainTotal, testSolved, testTotal,
         library.inventions().size(), library.depth(), solved == 0 ? Double.NaN : sum / solved,
         wakeSeconds, abstractionSeconds, dreamSeconds, testSeconds, programs);
   }
 
-  private IterationMetrics metrics(int iteration, Grammar grammar, Map<String, TaskFrontier> train,
-      Map<String, TaskFrontier> test, double wakeSeconds, double abstractionSeconds, double dreamSeconds,
+  private IterationMetrics metrics(int iteration, Grammar grammar, Map<String, Frontier> train,
+      Map<String, Frontier> test, double wakeSeconds, double abstractionSeconds, double dreamSeconds,
       double testSeconds, long programs) {
     return metrics(iteration, grammar, train, test, wakeSeconds, abstractionSeconds, dreamSeconds, testSeconds,
         programs, split.train().size(), split.test().size());
   }
 
   /** The solved frontiers of the named tasks, in the order of {@code names}. */
-  private static ImmutableMap<String, TaskFrontier> solvedOnly(Map<String, TaskFrontier> frontiers,
+  private static ImmutableMap<String, Frontier> solvedOnly(Map<String, Frontier> frontiers,
       ImmutableList<String> names) {
-    ImmutableMap.Builder<String, TaskFrontier> b = ImmutableMap.builder();
+    ImmutableMap.Builder<String, Frontier> b = ImmutableMap.builder();
     for (String n : names) {
-      TaskFrontier f = frontiers.get(n);
-      if (f != null && f.solved()) {
+      Frontier f = frontiers.get(n);
+      if (f != null && !f.isEmpty()) {
         b.put(n, f);
       }
     }

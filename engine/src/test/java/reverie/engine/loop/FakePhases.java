@@ -20,6 +20,8 @@ import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.engine.enumerate.Frontier;
+import reverie.engine.enumerate.FrontierEntry;
 
 /**
  * Fast, deterministic test doubles of the loop's phases over a tiny arithmetic language: task {@code addN}
@@ -89,7 +91,7 @@ final class FakePhases {
         PhaseContext context) {
       iterations.add(context.iteration());
       onCall.accept(context.iteration());
-      Map<String, TaskFrontier> out = new LinkedHashMap<>();
+      Map<String, Frontier> out = new LinkedHashMap<>();
       context.progress().start("wake", tasks.size());
       int done = 0;
       for (String t : tasks) {
@@ -97,8 +99,8 @@ final class FakePhases {
         // A trained model lets the search go one node further.
         int budget = maxSize + model.orElse(0);
         out.put(t, p.size() <= budget
-            ? new TaskFrontier(t, REQUEST, ImmutableList.of(new Solution(p, -p.size(), 0.0)))
-            : TaskFrontier.empty(t, REQUEST));
+            ? new Frontier(t, REQUEST, ImmutableList.of(new FrontierEntry(p, -p.size(), 0.0)))
+            : Frontier.empty(t, REQUEST));
         context.progress().step(++done, t);
       }
       context.progress().finish(tasks.size() + " tasks");
@@ -109,7 +111,7 @@ final class FakePhases {
   /** Adds the next block invention (inc applied 2, 4, 8, ... times) and rewrites every frontier with it. */
   static final class Abstraction implements AbstractionPhase {
     @Override
-    public Result learn(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers, PhaseContext context) {
+    public Result learn(Grammar grammar, ImmutableMap<String, Frontier> frontiers, PhaseContext context) {
       List<Production> productions = new ArrayList<>(grammar.productions());
       List<Invented> blocks = new ArrayList<>();
       for (Production p : productions) {
@@ -122,10 +124,10 @@ final class FakePhases {
           Program.apply(twice, Program.apply(twice, new reverie.dsl.program.Index(0))));
       productions.add(Production.of(new Invented(body, REQUEST), 0.0));
       Grammar next = new Grammar(grammar.logVariable(), ImmutableList.copyOf(productions));
-      Map<String, TaskFrontier> rewritten = new LinkedHashMap<>();
+      Map<String, Frontier> rewritten = new LinkedHashMap<>();
       frontiers.forEach((t, f) -> {
         Program p = solution(target(t), next);
-        rewritten.put(t, new TaskFrontier(t, f.request(), ImmutableList.of(new Solution(p, -p.size(), 0.0))));
+        rewritten.put(t, new Frontier(t, f.request(), ImmutableList.of(new FrontierEntry(p, -p.size(), 0.0))));
       });
       return new Result(next, ImmutableMap.copyOf(rewritten));
     }
@@ -134,7 +136,7 @@ final class FakePhases {
   /** The model counts the dream phases it has been through and is saved as that number. */
   static final class Dream implements DreamPhase<Integer> {
     @Override
-    public Optional<Integer> dream(Grammar grammar, ImmutableMap<String, TaskFrontier> frontiers,
+    public Optional<Integer> dream(Grammar grammar, ImmutableMap<String, Frontier> frontiers,
         Optional<Integer> previous, PhaseContext context) {
       return Optional.of(previous.orElse(0) + 1);
     }

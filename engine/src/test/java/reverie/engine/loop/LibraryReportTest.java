@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.engine.enumerate.FrontierJson;
 
 class LibraryReportTest {
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reverie.dsl.InputException;
+import reverie.engine.enumerate.FrontierJson;
 
 class WakeSleepLoopTest {
 
@@ -185,6 +187,52 @@ class WakeSleepLoopTest {
         new StopSignal()).run());
     assertTrue(Files.exists(partial), "nothing is cleaned before the checkpoint verifies");
     assertEquals(metricsTime, Files.getLastModifiedTime(dir.resolve(CheckpointStore.METRICS)).toMillis());
+  }
+
+  @Test
+  void aCheckpointWithTypeStringRequestsLoadsResumesAndExportsTypeObjects() throws IOException {
+    Path dir = tmp.resolve("run");
+    Checkpoint<Integer> written = FakePhases.loop(CheckpointStore.create(dir, FakePhases.config(1)),
+        FakePhases.split(6, 3), new FakePhases.Wake(4), new StopSignal()).run().last();
+    CheckpointStore store = CheckpointStore.open(dir);
+    for (int i : store.iterations()) {
+      rewriteAsBeforeTypeObjects(store.folder(i));
+    }
+    Path frontiers = store.folder(1).resolve(CheckpointStore.FRONTIERS);
+    assertTrue(Files.readString(frontiers).contains("\"request\" : \"int -> int\""));
+
+    Checkpoint<Integer> read = store.load(1, FakePhases.RESOLVER, new FakePhases.Dream());
+    assertEquals(written.frontiers(), read.frontiers());
+    assertEquals(written.testFrontiers(), read.testFrontiers());
+    String export = Export.dreamcoder(frontiers, read.frontiers().values());
+    assertTrue(export.contains("\"constructor\" : \"->\""), export);
+    assertFalse(export.contains("\"request\" : \""), export);
+
+    WakeSleepLoop.Outcome<Integer> resumed = FakePhases.loop(store.withConfig(FakePhases.config(2)),
+        FakePhases.split(6, 3), new FakePhases.Wake(4), new StopSignal()).run();
+    assertEquals(2, resumed.last().iteration());
+    store.verify(2);
+    assertTrue(Files.readString(store.folder(2).resolve(CheckpointStore.FRONTIERS))
+        .contains("\"constructor\" : \"->\""));
+  }
+
+  /**
+   * Rewrites a checkpoint's frontier files as the loop wrote them before it used DreamCoder's type objects:
+   * requests as type strings, with the manifest's sums made over the new bytes.
+   */
+  private static void rewriteAsBeforeTypeObjects(Path folder) throws IOException {
+    Path manifestFile = folder.resolve(CheckpointStore.MANIFEST);
+    JsonNode manifest = Json.read(manifestFile);
+    for (String name : List.of(CheckpointStore.FRONTIERS, CheckpointStore.TEST_FRONTIERS)) {
+      Path file = folder.resolve(name);
+      JsonNode root = Json.read(file);
+      for (JsonNode f : root.get("frontiers")) {
+        ((ObjectNode) f).put("request", FrontierJson.typeFromJson(f.get("request"), name).toString());
+      }
+      Files.writeString(file, Json.pretty(root));
+      ((ObjectNode) manifest.get("files")).put(name, AtomicFiles.sha256(file));
+    }
+    Files.writeString(manifestFile, Json.pretty(manifest));
   }
 
   @Test
