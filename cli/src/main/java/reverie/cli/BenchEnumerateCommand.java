@@ -15,7 +15,10 @@ import reverie.engine.enumerate.EnumerationBenchmark;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
 
-/** {@code reverie bench enumerate}: enumeration speed, or the exact count below a description length. */
+/**
+ * {@code reverie bench enumerate}: enumeration speed, or the exact count below a description
+ * length.
+ */
 @Command(
     name = "enumerate",
     header = "Enumerate programs under a domain's uniform grammar and check each against a task.",
@@ -74,28 +77,24 @@ final class BenchEnumerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (threads < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--threads must be at least 1");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
     double seconds = Double.POSITIVE_INFINITY;
     double maxNats = Double.POSITIVE_INFINITY;
     if (bound != null && bound.maxNats != null) {
       maxNats = bound.maxNats;
       if (!(maxNats > 0)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--max-nats must be positive");
+        throw new CommandLine.ParameterException(spec.commandLine(), "--max-nats must be positive");
       }
     } else {
       seconds = bound != null && bound.seconds != null ? bound.seconds : 10;
       if (!(seconds > 0)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--seconds must be positive");
+        throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive");
       }
     }
     Domain d = Domains.byName(domain);
     Type request = Type.parse(type);
-    EnumerationBenchmark.Result r =
-        EnumerationBenchmark.run(d, request, seconds, maxNats, threads);
+    EnumerationBenchmark.Result r = EnumerationBenchmark.run(d, request, seconds, maxNats, threads);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = new ObjectMapper().createObjectNode();

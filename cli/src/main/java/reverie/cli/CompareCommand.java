@@ -213,7 +213,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     Activations emb = EmbedCommand.embeddings(run, loaded);
     float[][] extra =
-        trainSae && fantasies > 0 ? RunUsage.fantasyEmbeddings(loaded, fantasies, training.seed)
+        trainSae && fantasies > 0
+            ? RunUsage.fantasyEmbeddings(loaded, fantasies, training.seed)
             : new float[0][];
     if (extra.length > 0) {
       spec.commandLine()

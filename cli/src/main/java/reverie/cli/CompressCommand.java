@@ -29,11 +29,15 @@ import reverie.engine.compress.Compressor;
 import reverie.engine.compress.CostModel;
 import reverie.engine.compress.LearnedAbstraction;
 
-/** {@code reverie compress}: learns a library of abstractions from a corpus of programs, as Stitch does. */
+/**
+ * {@code reverie compress}: learns a library of abstractions from a corpus of programs, as Stitch
+ * does.
+ */
 @Command(
     name = "compress",
     mixinStandardHelpOptions = true,
-    header = "Learn abstractions that compress a corpus of programs (Stitch-style top-down search).",
+    header =
+        "Learn abstractions that compress a corpus of programs (Stitch-style top-down search).",
     description = {
       "Reads Stitch's programs-list JSON ([\"(lam ...)\", ...], each program its own task) or DreamCoder's",
       "compressor input ({\"DSL\": ..., \"frontiers\": [...]}; each task counts by its cheapest program;",
@@ -56,25 +60,36 @@ final class CompressCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the corpus (JSON)")
   Path file;
 
-  @Option(names = "--fmt", description = "input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--fmt",
+      description = "input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Format format = Format.AUTO;
 
-  @Option(names = {"-a", "--max-arity"}, description = "most arguments of an abstraction (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-a", "--max-arity"},
+      description = "most arguments of an abstraction (default: ${DEFAULT-VALUE})")
   int maxArity = 3;
 
-  @Option(names = {"-i", "--iterations"}, description = "abstractions to learn (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-i", "--iterations"},
+      description = "abstractions to learn (default: ${DEFAULT-VALUE})")
   int iterations = 10;
 
-  @Option(names = {"-t", "--threads"}, description = "search threads (default: all cores)")
+  @Option(
+      names = {"-t", "--threads"},
+      description = "search threads (default: all cores)")
   Integer threads;
 
-  @Option(names = "--structure-penalty", description = "utility lost per unit of body cost (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--structure-penalty",
+      description = "utility lost per unit of body cost (default: ${DEFAULT-VALUE})")
   double structurePenalty = 1.0;
 
   @Option(
       names = "--beam",
-      description = "abstraction sequences kept per step; 1 is Stitch's greedy choice, 0 chooses by corpus size"
-          + " (3 below cost 10^6, else 1) (default: ${DEFAULT-VALUE})")
+      description =
+          "abstraction sequences kept per step; 1 is Stitch's greedy choice, 0 chooses by corpus size"
+              + " (3 below cost 10^6, else 1) (default: ${DEFAULT-VALUE})")
   int beam = CompressionConfig.DEFAULT_BEAM;
 
   @Option(names = "--allow-single-task", description = "allow abstractions used in one task only")
@@ -89,7 +104,9 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--cost-var", description = "cost of a variable $i (default: ${DEFAULT-VALUE})")
   int costVar = CostModel.STITCH.variable();
 
-  @Option(names = "--cost-arg", description = "cost of an argument #i in a body (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cost-arg",
+      description = "cost of an argument #i in a body (default: ${DEFAULT-VALUE})")
   int costArg = CostModel.STITCH.argument();
 
   @Option(names = "--cost-prim", description = "cost of a primitive (default: ${DEFAULT-VALUE})")
@@ -101,11 +118,16 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result JSON on stdout")
   boolean json;
 
-  private record Input(List<Program> programs, List<Integer> tasks, List<Invented> library, String lambdaWord) {}
+  private record Input(
+      List<Program> programs, List<Integer> tasks, List<Invented> library, String lambdaWord) {}
 
   @Override
   public Integer call() throws IOException {
-    if (maxArity < 0 || iterations < 0 || beam < 0 || (threads != null && threads < 1) || structurePenalty < 0) {
+    if (maxArity < 0
+        || iterations < 0
+        || beam < 0
+        || (threads != null && threads < 1)
+        || structurePenalty < 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--max-arity, --iterations and --beam must be >= 0, --threads >= 1");
     }
@@ -122,7 +144,11 @@ final class CompressCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CompressionResult result =
         Compressor.compress(
-            input.programs(), input.tasks(), input.library(), config, input.lambdaWord(),
+            input.programs(),
+            input.tasks(),
+            input.library(),
+            config,
+            input.lambdaWord(),
             line -> {
               err.println(line);
               err.flush();
@@ -174,7 +200,8 @@ final class CompressCommand implements Callable<Integer> {
       return new Input(programs, tasks, library, "lam");
     }
     if (root == null || !root.isObject() || !root.path("frontiers").isArray()) {
-      throw new InputException(file + ": expected DreamCoder's compressor input with a \"frontiers\" list");
+      throw new InputException(
+          file + ": expected DreamCoder's compressor input with a \"frontiers\" list");
     }
     for (JsonNode production : root.path("DSL").path("productions")) {
       String e = production.path("expression").asText("");
@@ -189,18 +216,30 @@ final class CompressCommand implements Callable<Integer> {
     JsonNode frontiers = root.get("frontiers");
     for (int i = 0; i < frontiers.size(); i++) {
       JsonNode frontier = frontiers.get(i);
-      // the task's name, as the check script and DreamCoder see it; an anonymous frontier is its own task
-      String task = frontier.hasNonNull("task") ? frontier.get("task").asText()
-          : frontier.hasNonNull("name") ? frontier.get("name").asText() : "#frontier " + i;
+      // the task's name, as the check script and DreamCoder see it; an anonymous frontier is its
+      // own task
+      String task =
+          frontier.hasNonNull("task")
+              ? frontier.get("task").asText()
+              : frontier.hasNonNull("name") ? frontier.get("name").asText() : "#frontier " + i;
       int id = taskIds.computeIfAbsent(task, k -> taskIds.size());
       JsonNode list = frontier.path("programs");
       if (!list.isArray()) {
-        throw new InputException(file + ": frontier " + i + " (" + task + ") has no \"programs\" list");
+        throw new InputException(
+            file + ": frontier " + i + " (" + task + ") has no \"programs\" list");
       }
       for (int j = 0; j < list.size(); j++) {
         JsonNode p = list.get(j).path("program");
         if (!p.isTextual()) {
-          throw new InputException(file + ": frontier " + i + " (" + task + ") program " + j + " has no \"program\" string");
+          throw new InputException(
+              file
+                  + ": frontier "
+                  + i
+                  + " ("
+                  + task
+                  + ") program "
+                  + j
+                  + " has no \"program\" string");
         }
         programs.add(parse(p.asText(), untyped, "frontier " + i + " (" + task + ") program " + j));
         tasks.add(id);
@@ -246,8 +285,12 @@ final class CompressCommand implements Callable<Integer> {
   private static void printSummary(PrintWriter out, CompressionResult r) {
     out.printf("%d abstractions in %.2f s%n", r.abstractions().size(), r.seconds());
     for (LearnedAbstraction a : r.abstractions()) {
-      out.printf("  %-6s arity %d  utility %8d  uses %5d  %s%n", a.name(), a.arity(), a.utility(), a.uses(), a.body());
+      out.printf(
+          "  %-6s arity %d  utility %8d  uses %5d  %s%n",
+          a.name(), a.arity(), a.utility(), a.uses(), a.body());
     }
-    out.printf("cost %d -> %d  ratio %.4f  CR_min %.4f%n", r.originalCost(), r.finalCost(), r.compressionRatio(), r.crMin());
+    out.printf(
+        "cost %d -> %d  ratio %.4f  CR_min %.4f%n",
+        r.originalCost(), r.finalCost(), r.compressionRatio(), r.crMin());
   }
 }

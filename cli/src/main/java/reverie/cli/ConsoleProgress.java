@@ -11,9 +11,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import reverie.engine.loop.ProgressListener;
 
 /**
- * Progress of a long command on stderr: on a terminal a live bar per phase (steps done of total, elapsed,
- * ETA, and the phase's latest detail such as tasks solved or the training loss); elsewhere (a pipe, a file,
- * a test) one plain line per step, so logs stay readable.
+ * Progress of a long command on stderr: on a terminal a live bar per phase (steps done of total,
+ * elapsed, ETA, and the phase's latest detail such as tasks solved or the training loss); elsewhere
+ * (a pipe, a file, a test) one plain line per step, so logs stay readable.
  */
 final class ConsoleProgress implements ProgressListener {
   /** Without a terminal, the longest silence while a step runs. */
@@ -52,13 +52,14 @@ final class ConsoleProgress implements ProgressListener {
     this.lastDone = -1;
     if (terminal != null) {
       err.flush();
-      bar = new ProgressBarBuilder()
-          .setTaskName(phase)
-          .setInitialMax(total)
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(250)
-          .setConsumer(new ConsoleProgressBarConsumer(terminal))
-          .build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName(phase)
+              .setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(250)
+              .setConsumer(new ConsoleProgressBarConsumer(terminal))
+              .build();
     } else {
       err.println(phase + ": started" + (total >= 0 ? " (" + total + " steps)" : ""));
     }
@@ -73,8 +74,15 @@ final class ConsoleProgress implements ProgressListener {
       // A line when a step completes, or now and then while one runs long, so logs stay short.
       lastDone = done;
       lastLineNanos = System.nanoTime();
-      err.println(String.format(Locale.ROOT, "%s: %d%s %s (%s)", phase, done, total >= 0 ? "/" + total : "",
-          detail, elapsed()));
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "%s: %d%s %s (%s)",
+              phase,
+              done,
+              total >= 0 ? "/" + total : "",
+              detail,
+              elapsed()));
     }
   }
 

@@ -93,7 +93,9 @@ final class EmbedCommand implements Callable<Integer> {
         .orElseThrow(
             () ->
                 new InputException(
-                    run + ": the checkpoint of iteration " + loaded.checkpoint().iteration()
+                    run
+                        + ": the checkpoint of iteration "
+                        + loaded.checkpoint().iteration()
                         + " has no recognition model (the run used --no-recognition, or it is"
                         + " iteration 0)"));
   }

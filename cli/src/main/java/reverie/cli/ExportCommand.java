@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.engine.loop.AtomicFiles;
 import reverie.engine.loop.Checkpoint;
@@ -19,30 +19,48 @@ import reverie.engine.loop.Export;
     name = "export",
     header = "Write a run's frontiers in Stitch's or DreamCoder's format.",
     description =
-        "Reads the (verified) checkpoint of a run directory and writes its training frontiers as " +
-        "DreamCoder's compressor input (the checkpoint's library as DSL, inventions as #(...)), " +
-        "or as Stitch's programs list (every frontier program with its inventions inlined, so " +
-        "Stitch can compress the corpus from scratch).",
+        "Reads the (verified) checkpoint of a run directory and writes its training frontiers as "
+            + "DreamCoder's compressor input (the checkpoint's library as DSL, inventions as #(...)), "
+            + "or as Stitch's programs list (every frontier program with its inventions inlined, so "
+            + "Stitch can compress the corpus from scratch).",
     mixinStandardHelpOptions = true)
 final class ExportCommand implements Callable<Integer> {
 
-  enum Format { stitch, dreamcoder }
+  enum Format {
+    stitch,
+    dreamcoder
+  }
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by 'reverie run'.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A run directory written by 'reverie run'.")
   Path dir;
 
-  @Option(names = "--fmt", required = true, paramLabel = "FORMAT", description = "stitch or dreamcoder.")
+  @Option(
+      names = "--fmt",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "stitch or dreamcoder.")
   Format format;
 
-  @Option(names = "--iteration", paramLabel = "N", description = "The checkpoint to read (default: the latest).")
+  @Option(
+      names = "--iteration",
+      paramLabel = "N",
+      description = "The checkpoint to read (default: the latest).")
   Integer iteration;
 
-  @Option(names = "--test", description = "Export the test split's frontiers of that iteration instead.")
+  @Option(
+      names = "--test",
+      description = "Export the test split's frontiers of that iteration instead.")
   boolean test;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write here (atomically) instead of to stdout.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write here (atomically) instead of to stdout.")
   Path out;
 
   @Override
@@ -56,13 +74,20 @@ final class ExportCommand implements Callable<Integer> {
     if (format == Format.stitch) {
       text = Export.stitch(frontiers);
     } else {
-      // The stored (verified) file gives the DSL with the production types that an untyped reading would lose.
-      text = Export.dreamcoder(
-          store.folder(i).resolve(test ? CheckpointStore.TEST_FRONTIERS : CheckpointStore.FRONTIERS), frontiers);
+      // The stored (verified) file gives the DSL with the production types that an untyped reading
+      // would lose.
+      text =
+          Export.dreamcoder(
+              store
+                  .folder(i)
+                  .resolve(test ? CheckpointStore.TEST_FRONTIERS : CheckpointStore.FRONTIERS),
+              frontiers);
     }
     if (out != null) {
       AtomicFiles.writeString(out, text);
-      spec.commandLine().getErr().println("wrote " + frontiers.size() + " frontiers of iteration " + i + " to " + out);
+      spec.commandLine()
+          .getErr()
+          .println("wrote " + frontiers.size() + " frontiers of iteration " + i + " to " + out);
     } else {
       spec.commandLine().getOut().print(text);
     }

@@ -21,33 +21,42 @@ import reverie.engine.loop.RunTasks;
     name = "library",
     header = "Show the library a run learned.",
     description =
-        "Reads a verified checkpoint of a run directory (the latest, or --iteration N) and prints " +
-        "every invention: its body with earlier inventions by name (f0, f1, ...), its type, arity " +
-        "and log-weight, how many frontier programs use it and in which tasks, and one " +
-        "application evaluated on an input of such a task; then the primitives with their weights " +
-        "and the library's depth (inventions built from inventions). --json prints the same as " +
-        "one document; --dot the invention dependency graph for Graphviz.",
+        "Reads a verified checkpoint of a run directory (the latest, or --iteration N) and prints "
+            + "every invention: its body with earlier inventions by name (f0, f1, ...), its type, arity "
+            + "and log-weight, how many frontier programs use it and in which tasks, and one "
+            + "application evaluated on an input of such a task; then the primitives with their weights "
+            + "and the library's depth (inventions built from inventions). --json prints the same as "
+            + "one document; --dot the invention dependency graph for Graphviz.",
     mixinStandardHelpOptions = true)
 final class LibraryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by 'reverie run'.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "A run directory written by 'reverie run'.")
   Path dir;
 
-  @Option(names = "--iteration", paramLabel = "N", description = "The checkpoint to read (default: the latest).")
+  @Option(
+      names = "--iteration",
+      paramLabel = "N",
+      description = "The checkpoint to read (default: the latest).")
   Integer iteration;
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
-  @Option(names = "--dot", description = "Print the invention dependency graph in Graphviz's dot language.")
+  @Option(
+      names = "--dot",
+      description = "Print the invention dependency graph in Graphviz's dot language.")
   boolean dot;
 
   @Override
   public Integer call() {
     if (json && dot) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --json or --dot, not both");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give --json or --dot, not both");
     }
     CheckpointStore store = CheckpointStore.open(dir);
     int i = store.resolveIteration(Optional.ofNullable(iteration));

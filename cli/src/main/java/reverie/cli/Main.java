@@ -11,7 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import reverie.dsl.InputException;
 
-/** The {@code reverie} command: wires the subcommands and maps errors to one-line messages and exit codes. */
+/**
+ * The {@code reverie} command: wires the subcommands and maps errors to one-line messages and exit
+ * codes.
+ */
 @Command(
     name = "reverie",
     mixinStandardHelpOptions = true,
@@ -43,7 +46,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed; see 'reverie --help'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is needed; see 'reverie --help'");
   }
 
   public static void main(String[] args) {
@@ -54,45 +58,52 @@ public final class Main implements Runnable {
 
   /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+    boolean verbose =
+        Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
     CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      Throwable cause = e;
-      if (cause instanceof UncheckedIOException io && io.getCause() != null) {
-        cause = io.getCause();
-      }
-      if (cause instanceof InputException) {
-        err.println("reverie: " + cause.getMessage());
-        if (verbose) {
-          cause.printStackTrace(err);
-        }
-        return ExitCode.BAD_DATA;
-      }
-      if (cause instanceof IOException) {
-        err.println("reverie: " + cause);
-        if (verbose) {
-          cause.printStackTrace(err);
-        }
-        return ExitCode.BAD_DATA;
-      }
-      if (cause instanceof OutOfMemoryError) {
-        err.println("reverie: out of memory; raise the heap with JAVA_OPTS=-Xmx8g or lower the budget");
-        return ExitCode.INTERNAL;
-      }
-      err.println("reverie: internal error: " + cause + (verbose ? "" : " (run with -v for the stack trace)"));
-      if (verbose) {
-        cause.printStackTrace(err);
-      }
-      return ExitCode.INTERNAL;
-    });
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("reverie: " + e.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-      err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCode.USAGE;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          Throwable cause = e;
+          if (cause instanceof UncheckedIOException io && io.getCause() != null) {
+            cause = io.getCause();
+          }
+          if (cause instanceof InputException) {
+            err.println("reverie: " + cause.getMessage());
+            if (verbose) {
+              cause.printStackTrace(err);
+            }
+            return ExitCode.BAD_DATA;
+          }
+          if (cause instanceof IOException) {
+            err.println("reverie: " + cause);
+            if (verbose) {
+              cause.printStackTrace(err);
+            }
+            return ExitCode.BAD_DATA;
+          }
+          if (cause instanceof OutOfMemoryError) {
+            err.println(
+                "reverie: out of memory; raise the heap with JAVA_OPTS=-Xmx8g or lower the budget");
+            return ExitCode.INTERNAL;
+          }
+          err.println(
+              "reverie: internal error: "
+                  + cause
+                  + (verbose ? "" : " (run with -v for the stack trace)"));
+          if (verbose) {
+            cause.printStackTrace(err);
+          }
+          return ExitCode.INTERNAL;
+        });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("reverie: " + e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+          err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCode.USAGE;
+        });
     int code = cli.execute(args);
     out.flush();
     err.flush();

@@ -14,25 +14,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.LearningCurve;
+import reverie.engine.loop.RunConfig;
 import reverie.engine.loop.RunTasks;
 import reverie.engine.loop.StandardLoop;
-import reverie.engine.loop.RunConfig;
 import reverie.engine.loop.StopSignal;
 import reverie.engine.loop.WakeSleepLoop;
 
-/** {@code reverie run}: the wake-sleep loop on a suite, with checkpoints, metrics and a learning curve. */
+/**
+ * {@code reverie run}: the wake-sleep loop on a suite, with checkpoints, metrics and a learning
+ * curve.
+ */
 @Command(
     name = "run",
     header = "Learn a library by wake-sleep cycles on a task suite.",
     description =
-        "Iteration 0 searches every task with the base grammar (training and test split). Each " +
-        "later iteration compresses the training solutions found so far into new library " +
-        "functions, trains the recognition model on replays and dreams, searches the training " +
-        "tasks again with the new library and model, and evaluates the test split. After every " +
-        "iteration the run directory gets a verified checkpoint, metrics.jsonl and " +
-        "learning-curve.svg/.png; --resume DIR continues a stopped or killed run from its last " +
-        "checkpoint. With no arguments, runs the built-in lists suite in a few minutes and prints " +
-        "the library. Ctrl-C stops after the last complete checkpoint.",
+        "Iteration 0 searches every task with the base grammar (training and test split). Each "
+            + "later iteration compresses the training solutions found so far into new library "
+            + "functions, trains the recognition model on replays and dreams, searches the training "
+            + "tasks again with the new library and model, and evaluates the test split. After every "
+            + "iteration the run directory gets a verified checkpoint, metrics.jsonl and "
+            + "learning-curve.svg/.png; --resume DIR continues a stopped or killed run from its last "
+            + "checkpoint. With no arguments, runs the built-in lists suite in a few minutes and prints "
+            + "the library. Ctrl-C stops after the last complete checkpoint.",
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
@@ -40,57 +43,95 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin TaskSource source;
 
-  @Option(names = "--split", paramLabel = "FRACTION",
-      description = "Fraction of the tasks used for training; the rest is the test split (default: 0.5).")
+  @Option(
+      names = "--split",
+      paramLabel = "FRACTION",
+      description =
+          "Fraction of the tasks used for training; the rest is the test split (default: 0.5).")
   Double split;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Learning iterations after iteration 0 (default: 3).")
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Learning iterations after iteration 0 (default: 3).")
   Integer iterations;
 
-  @Option(names = "--timeout", paramLabel = "S", description = "CPU-seconds of search per task in every wake and test (default: 1).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "S",
+      description = "CPU-seconds of search per task in every wake and test (default: 1).")
   Double timeout;
 
-  @Option(names = "--batch-size", paramLabel = "B",
-      description = "Training tasks searched per iteration after the first, unsolved first; 0 for all (default: 40).")
+  @Option(
+      names = "--batch-size",
+      paramLabel = "B",
+      description =
+          "Training tasks searched per iteration after the first, unsolved first; 0 for all (default: 40).")
   Integer batchSize;
 
   @Option(names = "--top-k", paramLabel = "K", description = "Programs kept per task (default: 5).")
   Integer topK;
 
-  @Option(names = "--max-arity", paramLabel = "A", description = "Most arguments of a learned function (default: 3).")
+  @Option(
+      names = "--max-arity",
+      paramLabel = "A",
+      description = "Most arguments of a learned function (default: 3).")
   Integer maxArity;
 
-  @Option(names = "--structure-penalty", paramLabel = "P",
+  @Option(
+      names = "--structure-penalty",
+      paramLabel = "P",
       description = "Compression penalty per unit of a learned function's size (default: 1).")
   Double structurePenalty;
 
-  @Option(names = "--pseudo-counts", paramLabel = "C",
-      description = "Pseudo-counts added to every production when the grammar is refit (default: 1).")
+  @Option(
+      names = "--pseudo-counts",
+      paramLabel = "C",
+      description =
+          "Pseudo-counts added to every production when the grammar is refit (default: 1).")
   Double pseudoCounts;
 
-  @Option(names = "--recognition-steps", paramLabel = "R",
+  @Option(
+      names = "--recognition-steps",
+      paramLabel = "R",
       description = "Gradient steps of recognition training per iteration (default: 300).")
   Integer recognitionSteps;
 
-  @Option(names = "--no-recognition", description = "Neither train nor use a recognition model (ablation).")
+  @Option(
+      names = "--no-recognition",
+      description = "Neither train nor use a recognition model (ablation).")
   Boolean noRecognition;
 
-  @Option(names = "--no-compression", description = "Learn no library functions, only refit weights (ablation).")
+  @Option(
+      names = "--no-compression",
+      description = "Learn no library functions, only refit weights (ablation).")
   Boolean noCompression;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of the split and of every random choice (default: 0).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed of the split and of every random choice (default: 0).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "The run directory, which must be missing or empty (default: runs/<date-time>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "The run directory, which must be missing or empty (default: runs/<date-time>).")
   Path out;
 
-  @Option(names = "--resume", paramLabel = "DIR",
-      description = "Continue the run in DIR from its last checkpoint, with its own settings (--iterations and"
-          + " --threads may be changed).")
+  @Option(
+      names = "--resume",
+      paramLabel = "DIR",
+      description =
+          "Continue the run in DIR from its last checkpoint, with its own settings (--iterations and"
+              + " --threads may be changed).")
   Path resume;
 
   @Override
@@ -112,24 +153,36 @@ final class RunCommand implements Callable<Integer> {
       }
     } else {
       RunConfig config = config();
-      Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+      Path dir =
+          out != null
+              ? out
+              : Path.of(
+                  "runs",
+                  LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
       store = CheckpointStore.create(dir, config);
       err.println("run directory: " + dir);
     }
     RunTasks setup = RunTasks.of(store.config());
     StopSignal stop = new StopSignal();
     CheckpointStore s = store;
-    Thread hook = new Thread(() -> {
-      stop.request();
-      // Let a checkpoint being written finish, so the directory stays consistent.
-      s.quiesce(60);
-      System.err.println("reverie: stopped; the last complete checkpoint is in " + s.directory()
-          + "; continue with: reverie run --resume " + s.directory());
-    }, "reverie-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.request();
+              // Let a checkpoint being written finish, so the directory stays consistent.
+              s.quiesce(60);
+              System.err.println(
+                  "reverie: stopped; the last complete checkpoint is in "
+                      + s.directory()
+                      + "; continue with: reverie run --resume "
+                      + s.directory());
+            },
+            "reverie-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     WakeSleepLoop.Outcome<?> outcome;
     try {
-      outcome = StandardLoop.create(setup, store, ConsoleProgress.forCurrentProcess(err), stop).run();
+      outcome =
+          StandardLoop.create(setup, store, ConsoleProgress.forCurrentProcess(err), stop).run();
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -149,14 +202,26 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void refuseOnResume() {
-    Object[][] fixed = {{"--split", split}, {"--timeout", timeout}, {"--batch-size", batchSize}, {"--top-k", topK},
-        {"--max-arity", maxArity}, {"--structure-penalty", structurePenalty}, {"--pseudo-counts", pseudoCounts},
-        {"--recognition-steps", recognitionSteps}, {"--no-recognition", noRecognition},
-        {"--no-compression", noCompression}, {"--seed", seed}, {"--out", out}, {"--suite", source.suite},
-        {"--file", source.file}};
+    Object[][] fixed = {
+      {"--split", split},
+      {"--timeout", timeout},
+      {"--batch-size", batchSize},
+      {"--top-k", topK},
+      {"--max-arity", maxArity},
+      {"--structure-penalty", structurePenalty},
+      {"--pseudo-counts", pseudoCounts},
+      {"--recognition-steps", recognitionSteps},
+      {"--no-recognition", noRecognition},
+      {"--no-compression", noCompression},
+      {"--seed", seed},
+      {"--out", out},
+      {"--suite", source.suite},
+      {"--file", source.file}
+    };
     for (Object[] f : fixed) {
       if (f[1] != null) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
             f[0] + " cannot be combined with --resume: a resumed run keeps its own settings");
       }
     }
@@ -164,13 +229,18 @@ final class RunCommand implements Callable<Integer> {
 
   private RunConfig config() {
     if (source.suite != null && source.file != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --suite or --file, not both");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give --suite or --file, not both");
     }
     RunConfig d = RunConfig.defaults();
     try {
       return new RunConfig(
-          source.file != null ? Optional.empty() : Optional.of(source.suite != null ? source.suite : TaskSource.DEFAULT_SUITE),
-          source.file != null ? Optional.of(source.file.toAbsolutePath().normalize().toString()) : Optional.empty(),
+          source.file != null
+              ? Optional.empty()
+              : Optional.of(source.suite != null ? source.suite : TaskSource.DEFAULT_SUITE),
+          source.file != null
+              ? Optional.of(source.file.toAbsolutePath().normalize().toString())
+              : Optional.empty(),
           split != null ? split : d.split(),
           iterations != null ? iterations : d.iterations(),
           timeout != null ? timeout : d.timeoutSeconds(),

@@ -23,9 +23,9 @@ final class RunUsage {
   private RunUsage() {}
 
   /**
-   * The usage matrix of the checkpoint's best program for every solved training and test task,
-   * with the library's inventions in grammar order and each solution's description length in bits
-   * under the checkpoint's grammar.
+   * The usage matrix of the checkpoint's best program for every solved training and test task, with
+   * the library's inventions in grammar order and each solution's description length in bits under
+   * the checkpoint's grammar.
    */
   static UsageMatrix matrix(StandardLoop.Loaded loaded) {
     Grammar grammar = loaded.checkpoint().grammar();
@@ -63,8 +63,8 @@ final class RunUsage {
   }
 
   /**
-   * The recognition model's embeddings of up to {@code count} fantasies sampled from the library
-   * on the run's tasks' inputs; none when the checkpoint has no model.
+   * The recognition model's embeddings of up to {@code count} fantasies sampled from the library on
+   * the run's tasks' inputs; none when the checkpoint has no model.
    */
   static float[][] fantasyEmbeddings(StandardLoop.Loaded loaded, int count, long seed) {
     Optional<RecognitionModel> model = loaded.checkpoint().model();
@@ -80,8 +80,7 @@ final class RunUsage {
     float[][] rows = new float[fantasies.size()][];
     for (int i = 0; i < rows.length; i++) {
       Dreamer.Fantasy f = fantasies.get(i);
-      rows[i] =
-          model.get().embed("fantasy " + i, f.inputs().request(), dreamer.examples(f));
+      rows[i] = model.get().embed("fantasy " + i, f.inputs().request(), dreamer.examples(f));
     }
     return rows;
   }

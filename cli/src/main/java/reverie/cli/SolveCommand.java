@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -218,7 +218,9 @@ final class SolveCommand implements Callable<Integer> {
     if (compareRecognition) {
       if (model.isEmpty()) {
         throw new InputException(
-            checkpoint + ": checkpoint of iteration " + loaded.checkpoint().iteration()
+            checkpoint
+                + ": checkpoint of iteration "
+                + loaded.checkpoint().iteration()
                 + " has no recognition model to compare");
       }
       // One program per task: the search stops at the first solution, so programs tried counts
@@ -263,8 +265,13 @@ final class SolveCommand implements Callable<Integer> {
       Suite suite = source.load();
       if (!suite.domain().equals(loaded.tasks().domain().name())) {
         throw new InputException(
-            source.describe() + " is of domain " + suite.domain() + " but the run " + checkpoint
-                + " is of domain " + loaded.tasks().domain().name());
+            source.describe()
+                + " is of domain "
+                + suite.domain()
+                + " but the run "
+                + checkpoint
+                + " is of domain "
+                + loaded.tasks().domain().name());
       }
       return select(suite);
     }

@@ -24,13 +24,26 @@ class CompareRunTest {
   void saeTrainsOnARunsEmbeddingsAndFantasies(@TempDir Path dir) throws Exception {
     Path run = RunFixture.run();
     Path out = dir.resolve("sae");
-    CliRun r = CliRun.of("sae", "train", run.toString(), "--fantasies", "10", "--features", "16",
-        "--k", "2", "--epochs", "5", "--out", out.toString());
+    CliRun r =
+        CliRun.of(
+            "sae",
+            "train",
+            run.toString(),
+            "--fantasies",
+            "10",
+            "--features",
+            "16",
+            "--k",
+            "2",
+            "--epochs",
+            "5",
+            "--out",
+            out.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(java.nio.file.Files.isRegularFile(out.resolve("cfg.json")));
     assertTrue(java.nio.file.Files.isRegularFile(out.resolve("sae_weights.safetensors")));
-    CliRun both = CliRun.of("sae", "train", run.toString(), "--embeddings", "x.npy", "--out",
-        out.toString());
+    CliRun both =
+        CliRun.of("sae", "train", run.toString(), "--embeddings", "x.npy", "--out", out.toString());
     assertEquals(2, both.exitCode());
   }
 
@@ -38,8 +51,20 @@ class CompareRunTest {
   void trainsAnSaeOnTheRunsEmbeddingsAndComparesThenReusesIt() throws Exception {
     Path run = RunFixture.run();
     Path out = tmp.resolve("report");
-    CliRun r = CliRun.of("compare", run.toString(), "--train-sae", "--fantasies", "20",
-        "--permutations", "20", "--min-support", "1", "--out", out.toString(), "--json");
+    CliRun r =
+        CliRun.of(
+            "compare",
+            run.toString(),
+            "--train-sae",
+            "--fantasies",
+            "20",
+            "--permutations",
+            "20",
+            "--min-support",
+            "1",
+            "--out",
+            out.toString(),
+            "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertReport(out);
     assertTrue(r.err().contains("fantasies"), r.err());
@@ -52,8 +77,18 @@ class CompareRunTest {
     assertTrue(library.get("solution_bits_source").asText().startsWith("given"), r.out());
 
     Path again = tmp.resolve("again");
-    CliRun sae = CliRun.of("compare", run.toString(), "--sae", out.resolve("sae").toString(),
-        "--permutations", "20", "--min-support", "1", "--out", again.toString());
+    CliRun sae =
+        CliRun.of(
+            "compare",
+            run.toString(),
+            "--sae",
+            out.resolve("sae").toString(),
+            "--permutations",
+            "20",
+            "--min-support",
+            "1",
+            "--out",
+            again.toString());
     assertEquals(0, sae.exitCode(), sae.err());
     assertReport(again);
   }
@@ -64,9 +99,20 @@ class CompareRunTest {
     Path emb = tmp.resolve("emb.npy");
     assertEquals(0, CliRun.of("embed", run.toString(), "--out", emb.toString()).exitCode());
     Path out = tmp.resolve("act");
-    CliRun r = CliRun.of("compare", run.toString(), "--activations", emb.toString(),
-        "--tasks", tmp.resolve("emb.tasks.txt").toString(), "--permutations", "20",
-        "--min-support", "1", "--out", out.toString());
+    CliRun r =
+        CliRun.of(
+            "compare",
+            run.toString(),
+            "--activations",
+            emb.toString(),
+            "--tasks",
+            tmp.resolve("emb.tasks.txt").toString(),
+            "--permutations",
+            "20",
+            "--min-support",
+            "1",
+            "--out",
+            out.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertReport(out);
   }
@@ -76,8 +122,15 @@ class CompareRunTest {
     CliRun missing = CliRun.of("compare", tmp.resolve("none").toString(), "--train-sae");
     assertEquals(3, missing.exitCode());
     assertEquals(1, missing.err().strip().lines().count(), missing.err());
-    CliRun noModel = CliRun.of("compare", RunFixture.run().toString(), "--iteration", "0",
-        "--train-sae", "--out", tmp.resolve("r").toString());
+    CliRun noModel =
+        CliRun.of(
+            "compare",
+            RunFixture.run().toString(),
+            "--iteration",
+            "0",
+            "--train-sae",
+            "--out",
+            tmp.resolve("r").toString());
     assertEquals(3, noModel.exitCode(), noModel.err());
     assertTrue(noModel.err().contains("no recognition model"), noModel.err());
     assertEquals(2, CliRun.of("compare", "--iteration", "1", "--train-sae").exitCode());

@@ -28,8 +28,10 @@ class CompressCommandTest {
   @Test
   void programsListToJson() throws IOException {
     Path f = dir.resolve("corpus.json");
-    Files.writeString(f, "[\"(lam (+ 3 (* (+ 2 4) 2)))\", \"(lam (map (lam (+ 3 (* 4 (+ 3 $0)))) $0))\","
-        + " \"(lam (* 2 (+ 3 (* $0 (+ 2 1)))))\", \"(lam (+ 3 (* 5 (+ 1 1))))\"]");
+    Files.writeString(
+        f,
+        "[\"(lam (+ 3 (* (+ 2 4) 2)))\", \"(lam (map (lam (+ 3 (* 4 (+ 3 $0)))) $0))\","
+            + " \"(lam (* 2 (+ 3 (* $0 (+ 2 1)))))\", \"(lam (+ 3 (* 5 (+ 1 1))))\"]");
     Path out = dir.resolve("out.json");
     Run r = run("compress", f.toString(), "-a", "2", "-i", "2", "--out", out.toString(), "--json");
     assertEquals(0, r.code(), r.err());
@@ -49,15 +51,18 @@ class CompressCommandTest {
   @Test
   void dreamcoderFormatWithExistingInventions() throws IOException {
     Path f = dir.resolve("dc.json");
-    Files.writeString(f, "{\"DSL\": {\"productions\": [{\"expression\": \"#(lambda (map $0))\"}]},"
-        + " \"frontiers\": ["
-        + "{\"name\": \"t1\", \"request\": {}, \"programs\": [{\"program\": \"(lambda (#(lambda (map $0)) (lambda (+ (* $0 7) 1)) $0))\"}]},"
-        + "{\"name\": \"t2\", \"request\": {}, \"programs\": [{\"program\": \"(lambda (#(lambda (map $0)) (lambda (+ (* $0 5) 1)) $0))\"}]},"
-        + "{\"name\": \"t3\", \"request\": {}, \"programs\": [{\"program\": \"(lambda (#(lambda (map $0)) (lambda (+ (* $0 9) 1)) $0))\"}]}]}");
+    Files.writeString(
+        f,
+        "{\"DSL\": {\"productions\": [{\"expression\": \"#(lambda (map $0))\"}]},"
+            + " \"frontiers\": ["
+            + "{\"name\": \"t1\", \"request\": {}, \"programs\": [{\"program\": \"(lambda (#(lambda (map $0)) (lambda (+ (* $0 7) 1)) $0))\"}]},"
+            + "{\"name\": \"t2\", \"request\": {}, \"programs\": [{\"program\": \"(lambda (#(lambda (map $0)) (lambda (+ (* $0 5) 1)) $0))\"}]},"
+            + "{\"name\": \"t3\", \"request\": {}, \"programs\": [{\"program\": \"(lambda (#(lambda (map $0)) (lambda (+ (* $0 9) 1)) $0))\"}]}]}");
     Run r = run("compress", f.toString(), "--json", "-i", "1");
     assertEquals(0, r.code(), r.err());
     JsonNode doc = new ObjectMapper().readTree(r.out());
-    // existing inventions are atoms named as Stitch names them, so Stitch's cost model applies to the text
+    // existing inventions are atoms named as Stitch names them, so Stitch's cost model applies to
+    // the text
     assertTrue(doc.get("original").get(0).asText().contains("dreamcoder_abstraction_0"));
     assertTrue(doc.get("rewritten_dreamcoder").get(0).asText().contains("#(lambda (map $0))"));
     assertEquals(1, doc.get("abstractions").size());

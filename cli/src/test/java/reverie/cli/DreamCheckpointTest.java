@@ -19,21 +19,23 @@ class DreamCheckpointTest {
   @Test
   void dreamsOnTheRunsTaskInputs() throws IOException {
     Path run = RunFixture.run();
-    CliRun r = CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3",
-        "--json");
+    CliRun r =
+        CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3", "--json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertEquals("lists", doc.get("domain").asText());
     assertTrue(doc.get("fantasies").size() >= 1, r.out());
     Set<String> runTasks = new HashSet<>();
-    new ObjectMapper().readTree(RunFixture.tinySuite()).get("tasks")
+    new ObjectMapper()
+        .readTree(RunFixture.tinySuite())
+        .get("tasks")
         .forEach(t -> runTasks.add(t.get("name").asText()));
     for (JsonNode f : doc.get("fantasies")) {
       assertTrue(runTasks.contains(f.get("inputs_from").asText()), f.toString());
       assertEquals("list(int) -> list(int)", f.get("request").asText());
     }
-    CliRun again = CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3",
-        "--json");
+    CliRun again =
+        CliRun.of("dream", "--checkpoint", run.toString(), "-n", "5", "--seed", "3", "--json");
     assertEquals(r.out(), again.out());
   }
 
@@ -45,5 +47,4 @@ class DreamCheckpointTest {
     assertEquals(2, CliRun.of("dream", "--iteration", "1").exitCode());
     assertTrue(CliRun.of("dream", "--help").out().contains("--checkpoint"));
   }
-
 }

@@ -39,8 +39,9 @@ class EmbedCommandTest {
   @Test
   void aCheckpointWithoutAModelIsExit3() {
     Path run = RunFixture.run();
-    CliRun r = CliRun.of("embed", run.toString(), "--iteration", "0", "--out",
-        tmp.resolve("e.npy").toString());
+    CliRun r =
+        CliRun.of(
+            "embed", run.toString(), "--iteration", "0", "--out", tmp.resolve("e.npy").toString());
     assertEquals(3, r.exitCode(), r.out());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains("no recognition model"), r.err());

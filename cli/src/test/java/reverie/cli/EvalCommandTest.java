@@ -25,7 +25,7 @@ class EvalCommandTest {
   @CsvSource(
       delimiter = '|',
       textBlock =
-          """
+"""
 (lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))     | list(int) -> int
 (lambda (map (lambda (+ $0 1)) $0))                  | list(int) -> list(int)
 (lambda (lambda (cons $1 $0)))                       | t0 -> list(t0) -> list(t0)
@@ -42,7 +42,7 @@ unfold                                               | t0 -> (t0 -> bool) -> (t0
       delimiter = '|',
       quoteCharacter = '`',
       textBlock =
-          """
+"""
 lists | (lambda (map (lambda (+ $0 1)) $0))             | [1,2,3]     |            | [2,3,4]
 lists | (lambda (lambda (cons $1 $0)))                  | 1           | [2,3]      | [1,2,3]
 lists | (lambda (lambda (cons $1 $0)))                  | []          | []         | [[]]
@@ -69,7 +69,7 @@ text  | (lambda (car $0))                               | "ab"        |         
       delimiter = '|',
       quoteCharacter = '`',
       textBlock =
-          """
+"""
 (lambda (car $0))                  | []     | reverie: evaluation failed: car of an empty list
 (lambda (+ $0 1))                  | "abc"  | reverie: argument 1: expected an int, found "abc"
 (lambda (lambda (+ $0 $1)))        | 1      | reverie: the program (lambda (lambda (+ $0 $1))) of type int -> int -> int takes 2 arguments, given 1

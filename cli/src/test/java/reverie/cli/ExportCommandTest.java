@@ -34,24 +34,39 @@ class ExportCommandTest {
   @TempDir Path tmp;
   Path run;
 
-  /** A run directory with one hand-made checkpoint: a library with one invention used by one task. */
+  /**
+   * A run directory with one hand-made checkpoint: a library with one invention used by one task.
+   */
   @BeforeEach
   void writeCheckpoint() {
     Type intT = Type.of("int");
     Primitive inc = new Primitive("inc", Type.arrow(intT, intT));
     PrimitiveResolver resolver = PrimitiveResolver.of(List.of(inc));
     Invented twice = (Invented) Program.parse("#(lambda (inc (inc $0)))", resolver);
-    Grammar grammar = new Grammar(0, ImmutableList.of(Production.of(inc, 0), Production.of(twice, -1)));
+    Grammar grammar =
+        new Grammar(0, ImmutableList.of(Production.of(inc, 0), Production.of(twice, -1)));
     Program solution = Program.parse("(lambda (#(lambda (inc (inc $0))) (inc $0)))", resolver);
-    Frontier f = new Frontier("add3", Type.arrow(intT, intT),
-        ImmutableList.of(new FrontierEntry(solution, -3, 0)));
-    RunConfig config = new RunConfig(Optional.of("lists"), Optional.empty(), 0.5, 0, 1, 0, 1, 1, 1, 1, 0,
-        false, true, 1, 0);
+    Frontier f =
+        new Frontier(
+            "add3", Type.arrow(intT, intT), ImmutableList.of(new FrontierEntry(solution, -3, 0)));
+    RunConfig config =
+        new RunConfig(
+            Optional.of("lists"), Optional.empty(), 0.5, 0, 1, 0, 1, 1, 1, 1, 0, false, true, 1, 0);
     run = tmp.resolve("run");
     CheckpointStore store = CheckpointStore.create(run, config);
     IterationMetrics m = new IterationMetrics(0, 1, 1, 0, 0, 1, 1, 3, 0, 0, 0, 0, 10);
-    store.write(new Checkpoint<Void>(0, config, grammar, ImmutableList.of("add3"), ImmutableList.of(),
-        ImmutableMap.of("add3", f), ImmutableMap.of(), Optional.empty(), ImmutableList.of(m)), DreamPhase.none());
+    store.write(
+        new Checkpoint<Void>(
+            0,
+            config,
+            grammar,
+            ImmutableList.of("add3"),
+            ImmutableList.of(),
+            ImmutableMap.of("add3", f),
+            ImmutableMap.of(),
+            Optional.empty(),
+            ImmutableList.of(m)),
+        DreamPhase.none());
   }
 
   @Test

@@ -32,25 +32,48 @@ class LibraryCommandTest {
   @TempDir Path tmp;
   Path run;
 
-  /** A checkpoint of a run on the built-in lists suite whose library has two inventions, one using the other. */
+  /**
+   * A checkpoint of a run on the built-in lists suite whose library has two inventions, one using
+   * the other.
+   */
   @BeforeEach
   void writeCheckpoint() {
-    RunConfig config = new RunConfig(Optional.of("lists"), Optional.empty(), 0.5, 0, 1, 0, 1, 1, 1, 1, 0,
-        false, true, 1, 0);
+    RunConfig config =
+        new RunConfig(
+            Optional.of("lists"), Optional.empty(), 0.5, 0, 1, 0, 1, 1, 1, 1, 0, false, true, 1, 0);
     RunTasks tasks = RunTasks.of(config);
     PrimitiveResolver r = tasks.resolver();
     Invented mapAdd = (Invented) Program.parse("#(lambda (lambda (map (lambda (+ $0 $2)) $0)))", r);
-    Invented mapInc = (Invented) Program.parse("#(lambda (#(lambda (lambda (map (lambda (+ $0 $2)) $0))) 1 $0))", r);
-    Grammar grammar = Grammar.uniform(ImmutableList.<Program>builder().addAll(tasks.domain().primitives())
-        .add(mapAdd, mapInc).build());
+    Invented mapInc =
+        (Invented)
+            Program.parse("#(lambda (#(lambda (lambda (map (lambda (+ $0 $2)) $0))) 1 $0))", r);
+    Grammar grammar =
+        Grammar.uniform(
+            ImmutableList.<Program>builder()
+                .addAll(tasks.domain().primitives())
+                .add(mapAdd, mapInc)
+                .build());
     Task add1 = tasks.suite().task("add-k with k=1");
-    Frontier f = new Frontier(add1.name(), add1.request(), ImmutableList.of(
-        new FrontierEntry(Program.parse("(lambda (" + mapInc + " $0))", r), -5, 0)));
+    Frontier f =
+        new Frontier(
+            add1.name(),
+            add1.request(),
+            ImmutableList.of(
+                new FrontierEntry(Program.parse("(lambda (" + mapInc + " $0))", r), -5, 0)));
     run = tmp.resolve("run");
     CheckpointStore store = CheckpointStore.create(run, config);
-    store.write(new Checkpoint<Void>(0, config, grammar, tasks.split().train(), tasks.split().test(),
-        ImmutableMap.of(add1.name(), f), ImmutableMap.of(), Optional.empty(),
-        ImmutableList.of(new IterationMetrics(0, 1, 102, 0, 102, 2, 2, 5, 0, 0, 0, 0, 1))), DreamPhase.none());
+    store.write(
+        new Checkpoint<Void>(
+            0,
+            config,
+            grammar,
+            tasks.split().train(),
+            tasks.split().test(),
+            ImmutableMap.of(add1.name(), f),
+            ImmutableMap.of(),
+            Optional.empty(),
+            ImmutableList.of(new IterationMetrics(0, 1, 102, 0, 102, 2, 2, 5, 0, 0, 0, 0, 1))),
+        DreamPhase.none());
   }
 
   @Test

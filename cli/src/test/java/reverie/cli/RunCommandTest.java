@@ -12,12 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** End to end: {@code reverie run} on a tiny suite, then {@code library}, {@code export} and resume. */
+/**
+ * End to end: {@code reverie run} on a tiny suite, then {@code library}, {@code export} and resume.
+ */
 class RunCommandTest {
 
   @TempDir Path tmp;
 
-  /** Six easy list tasks: adding 1, 2 or 3 to every element, and the same on lists of other lengths. */
+  /**
+   * Six easy list tasks: adding 1, 2 or 3 to every element, and the same on lists of other lengths.
+   */
   private Path tinySuite() throws IOException {
     StringBuilder tasks = new StringBuilder();
     String[][] inputs = {{"[1, 2, 3]", "[0]", "[5, 9]"}, {"[4, 4]", "[]", "[7, 1, 2]"}};
@@ -26,28 +30,61 @@ class RunCommandTest {
       for (String[] set : inputs) {
         StringBuilder examples = new StringBuilder();
         for (String in : set) {
-          List<Long> xs = new ObjectMapper().readValue(in, new com.fasterxml.jackson.core.type.TypeReference<List<Long>>() {});
+          List<Long> xs =
+              new ObjectMapper()
+                  .readValue(
+                      in, new com.fasterxml.jackson.core.type.TypeReference<List<Long>>() {});
           final int kk = k;
           String out = xs.stream().map(x -> Long.toString(x + kk)).toList().toString();
-          examples.append(examples.length() == 0 ? "" : ", ")
-              .append("{\"inputs\": [").append(in).append("], \"output\": ").append(out).append('}');
+          examples
+              .append(examples.length() == 0 ? "" : ", ")
+              .append("{\"inputs\": [")
+              .append(in)
+              .append("], \"output\": ")
+              .append(out)
+              .append('}');
         }
-        tasks.append(n++ == 0 ? "" : ",\n").append("{\"name\": \"add ").append(k).append(" #").append(n)
-            .append("\", \"request\": \"list(int) -> list(int)\", \"examples\": [").append(examples).append("]}");
+        tasks
+            .append(n++ == 0 ? "" : ",\n")
+            .append("{\"name\": \"add ")
+            .append(k)
+            .append(" #")
+            .append(n)
+            .append("\", \"request\": \"list(int) -> list(int)\", \"examples\": [")
+            .append(examples)
+            .append("]}");
       }
     }
     Path file = tmp.resolve("tiny.json");
-    Files.writeString(file, "{\"format\": \"reverie-suite/1\", \"name\": \"tiny\", \"domain\": \"lists\", \"tasks\": [\n"
-        + tasks + "\n]}\n");
+    Files.writeString(
+        file,
+        "{\"format\": \"reverie-suite/1\", \"name\": \"tiny\", \"domain\": \"lists\", \"tasks\": [\n"
+            + tasks
+            + "\n]}\n");
     return file;
   }
 
   @Test
   void runsTwoIterationsThenShowsAndExportsTheLibrary() throws IOException {
     Path out = tmp.resolve("run");
-    // Compression is left out until the enumerator checks programs with inventions (see the loop's report).
-    CliRun r = CliRun.of("run", "--file", tinySuite().toString(), "--iterations", "2", "--timeout", "0.3",
-        "--threads", "1", "--recognition-steps", "20", "--no-compression", "--out", out.toString());
+    // Compression is left out until the enumerator checks programs with inventions (see the loop's
+    // report).
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--file",
+            tinySuite().toString(),
+            "--iterations",
+            "2",
+            "--timeout",
+            "0.3",
+            "--threads",
+            "1",
+            "--recognition-steps",
+            "20",
+            "--no-compression",
+            "--out",
+            out.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("Library at iteration 2"), r.out());
     assertTrue(r.out().contains("train solved"), r.out());

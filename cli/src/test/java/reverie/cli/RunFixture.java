@@ -25,9 +25,20 @@ final class RunFixture {
         Files.writeString(suite, tinySuite());
         Path out = dir.resolve("run");
         CliRun r =
-            CliRun.of("run", "--file", suite.toString(), "--iterations", "1", "--timeout", "0.3",
-                "--threads", "1", "--recognition-steps", "20",
-                "--out", out.toString());
+            CliRun.of(
+                "run",
+                "--file",
+                suite.toString(),
+                "--iterations",
+                "1",
+                "--timeout",
+                "0.3",
+                "--threads",
+                "1",
+                "--recognition-steps",
+                "20",
+                "--out",
+                out.toString());
         assertEquals(0, r.exitCode(), r.err());
         run = out;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
@@ -65,16 +76,28 @@ final class RunFixture {
             }
           }
           out.append(']');
-          examples.append(examples.length() == 0 ? "" : ", ")
-              .append("{\"inputs\": [").append(in).append("], \"output\": ").append(out)
+          examples
+              .append(examples.length() == 0 ? "" : ", ")
+              .append("{\"inputs\": [")
+              .append(in)
+              .append("], \"output\": ")
+              .append(out)
               .append('}');
         }
-        tasks.append(n++ == 0 ? "" : ",\n").append("{\"name\": \"add ").append(k).append(" #")
-            .append(n).append("\", \"request\": \"list(int) -> list(int)\", \"examples\": [")
-            .append(examples).append("]}");
+        tasks
+            .append(n++ == 0 ? "" : ",\n")
+            .append("{\"name\": \"add ")
+            .append(k)
+            .append(" #")
+            .append(n)
+            .append("\", \"request\": \"list(int) -> list(int)\", \"examples\": [")
+            .append(examples)
+            .append("]}");
       }
     }
     return "{\"format\": \"reverie-suite/1\", \"name\": \"tiny\", \"domain\": \"lists\","
-        + " \"tasks\": [\n" + tasks + "\n]}\n";
+        + " \"tasks\": [\n"
+        + tasks
+        + "\n]}\n";
   }
 }

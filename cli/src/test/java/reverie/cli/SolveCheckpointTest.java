@@ -20,16 +20,37 @@ class SolveCheckpointTest {
   @Test
   void solvesTheRunsTestTasksWithAndWithoutRecognition() throws IOException {
     Path run = RunFixture.run();
-    CliRun r = CliRun.of("solve", "--checkpoint", run.toString(), "--split", "test",
-        "--timeout", "1", "--threads", "1", "--json");
+    CliRun r =
+        CliRun.of(
+            "solve",
+            "--checkpoint",
+            run.toString(),
+            "--split",
+            "test",
+            "--timeout",
+            "1",
+            "--threads",
+            "1",
+            "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains("recognition model"), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(3, j.get("total").intValue());
     assertTrue(j.get("solved").intValue() >= 1, r.out());
 
-    CliRun plain = CliRun.of("solve", "--checkpoint", run.toString(), "--iteration", "1",
-        "--no-recognition", "--timeout", "1", "--threads", "1", "--json");
+    CliRun plain =
+        CliRun.of(
+            "solve",
+            "--checkpoint",
+            run.toString(),
+            "--iteration",
+            "1",
+            "--no-recognition",
+            "--timeout",
+            "1",
+            "--threads",
+            "1",
+            "--json");
     assertEquals(0, plain.exitCode(), plain.err());
     assertTrue(plain.err().contains("library grammar"), plain.err());
     assertEquals(6, new ObjectMapper().readTree(plain.out()).get("total").intValue());
@@ -38,24 +59,54 @@ class SolveCheckpointTest {
   @Test
   void comparesRecognitionWithTheLibraryGrammar() throws IOException {
     Path run = RunFixture.run();
-    CliRun r = CliRun.of("solve", "--checkpoint", run.toString(), "--split", "test",
-        "--compare-recognition", "--timeout", "1", "--threads", "1", "--json");
+    CliRun r =
+        CliRun.of(
+            "solve",
+            "--checkpoint",
+            run.toString(),
+            "--split",
+            "test",
+            "--compare-recognition",
+            "--timeout",
+            "1",
+            "--threads",
+            "1",
+            "--json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     List<String> keys = new ArrayList<>();
     j.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("solved_recognition", "solved_grammar", "tasks_compared",
-        "mean_log_prior_recognition", "mean_log_prior_grammar", "median_programs_recognition",
-        "median_programs_grammar"), keys);
+    assertEquals(
+        List.of(
+            "solved_recognition",
+            "solved_grammar",
+            "tasks_compared",
+            "mean_log_prior_recognition",
+            "mean_log_prior_grammar",
+            "median_programs_recognition",
+            "median_programs_grammar"),
+        keys);
     int compared = j.get("tasks_compared").intValue();
-    assertTrue(compared <= Math.min(j.get("solved_recognition").intValue(),
-        j.get("solved_grammar").intValue()), r.out());
+    assertTrue(
+        compared
+            <= Math.min(j.get("solved_recognition").intValue(), j.get("solved_grammar").intValue()),
+        r.out());
     assertTrue(compared >= 1, r.out());
     assertTrue(j.get("mean_log_prior_grammar").doubleValue() < 0, r.out());
     assertTrue(j.get("median_programs_grammar").doubleValue() >= 1, r.out());
 
-    CliRun text = CliRun.of("solve", "--checkpoint", run.toString(), "--split", "test",
-        "--compare-recognition", "--timeout", "1", "--threads", "1");
+    CliRun text =
+        CliRun.of(
+            "solve",
+            "--checkpoint",
+            run.toString(),
+            "--split",
+            "test",
+            "--compare-recognition",
+            "--timeout",
+            "1",
+            "--threads",
+            "1");
     assertEquals(0, text.exitCode(), text.err());
     assertTrue(text.out().contains("median_programs_recognition"), text.out());
   }

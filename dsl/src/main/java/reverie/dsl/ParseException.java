@@ -1,6 +1,9 @@
 package reverie.dsl;
 
-/** A malformed program or type string; the message names the column (1-based) and what was expected there. */
+/**
+ * A malformed program or type string; the message names the column (1-based) and what was expected
+ * there.
+ */
 public final class ParseException extends InputException {
   private final String input;
   private final int column;
@@ -14,7 +17,8 @@ public final class ParseException extends InputException {
   /** An error at the 0-based {@code offset} of {@code input}. */
   public static ParseException at(String input, int offset, String problem) {
     int column = offset + 1;
-    return new ParseException("column " + column + ": " + problem + " in '" + abbreviate(input) + "'", input, column);
+    return new ParseException(
+        "column " + column + ": " + problem + " in '" + abbreviate(input) + "'", input, column);
   }
 
   /** The text that failed to parse. */

@@ -8,13 +8,13 @@ import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.type.Type;
 
 /**
- * A domain: its primitives with their types and Java implementations, and how its values are read from and
- * written to JSON. Domains are found with {@link java.util.ServiceLoader} (see {@link Domains}), so adding one
- * needs no change elsewhere.
+ * A domain: its primitives with their types and Java implementations, and how its values are read
+ * from and written to JSON. Domains are found with {@link java.util.ServiceLoader} (see {@link
+ * Domains}), so adding one needs no change elsewhere.
  *
  * <p>Values are plain Java objects: {@code int} is {@link Long}, {@code bool} is {@link Boolean},
- * {@code char} is {@link Character}, {@code list(t)} is an immutable {@link java.util.List}; functions are
- * the evaluator's function values.
+ * {@code char} is {@link Character}, {@code list(t)} is an immutable {@link java.util.List};
+ * functions are the evaluator's function values.
  */
 public interface Domain {
 
@@ -27,10 +27,15 @@ public interface Domain {
   /** The primitives with their type schemes, in the order of the base grammar. */
   ImmutableList<Primitive> primitives();
 
-  /** The implementation of each primitive, by name: a constant value or a curried function value. */
+  /**
+   * The implementation of each primitive, by name: a constant value or a curried function value.
+   */
   ImmutableMap<String, Object> implementations();
 
-  /** Reads a JSON value of type {@code type}; throws {@link reverie.dsl.InputException} naming what is wrong. */
+  /**
+   * Reads a JSON value of type {@code type}; throws {@link reverie.dsl.InputException} naming what
+   * is wrong.
+   */
   Object valueFromJson(JsonNode json, Type type);
 
   /** Writes a value of type {@code type} as JSON. */

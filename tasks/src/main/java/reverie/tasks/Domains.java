@@ -22,7 +22,8 @@ public final class Domains {
     ImmutableMap<String, Domain> all = all();
     Domain d = all.get(name);
     if (d == null) {
-      throw new InputException("unknown domain '" + name + "' (known: " + String.join(", ", all.keySet()) + ")");
+      throw new InputException(
+          "unknown domain '" + name + "' (known: " + String.join(", ", all.keySet()) + ")");
     }
     return d;
   }

@@ -33,7 +33,8 @@ public record Application(Program function, Program argument) implements Program
   @Override
   public Optional<Program> reduceStep() {
     if (function instanceof Abstraction lambda) {
-      // (lambda b) v  ->  b[$0 := v], with the value lifted under the binder and the binder removed.
+      // (lambda b) v  ->  b[$0 := v], with the value lifted under the binder and the binder
+      // removed.
       return Optional.of(lambda.body().substitute(0, argument.shift(1)).shift(-1));
     }
     Optional<Program> reducedFunction = function.reduceStep();

@@ -7,15 +7,18 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
 
 /**
- * Puts a beta-normal program into eta-long form for a requested type: every subterm of arrow type is a
- * lambda. The grammar only assigns a prior to eta-long programs, and rewriting with inventions can leave
- * function-typed arguments unexpanded ({@code (map f xs)} with {@code f} a variable), so rewritten
- * programs are expanded before they are scored.
+ * Puts a beta-normal program into eta-long form for a requested type: every subterm of arrow type
+ * is a lambda. The grammar only assigns a prior to eta-long programs, and rewriting with inventions
+ * can leave function-typed arguments unexpanded ({@code (map f xs)} with {@code f} a variable), so
+ * rewritten programs are expanded before they are scored.
  */
 public final class EtaLong {
   private EtaLong() {}
 
-  /** The eta-long form of {@code program} at type {@code request}, or empty when it is ill-typed or not beta-normal. */
+  /**
+   * The eta-long form of {@code program} at type {@code request}, or empty when it is ill-typed or
+   * not beta-normal.
+   */
   public static Optional<Program> expand(Program program, Type request) {
     TypeContext context = new TypeContext(request);
     try {
@@ -25,7 +28,8 @@ public final class EtaLong {
     }
   }
 
-  private static Program expand(Program p, Type request, TypeContext context, List<Type> environment) {
+  private static Program expand(
+      Program p, Type request, TypeContext context, List<Type> environment) {
     Type wanted = context.resolve(request);
     if (wanted.isArrow()) {
       if (!(p instanceof Abstraction)) {
@@ -64,7 +68,8 @@ public final class EtaLong {
       argumentTypes.add(argument);
       rest = result;
     }
-    // Unify the result first, so that the arguments' types are as specific as the request makes them.
+    // Unify the result first, so that the arguments' types are as specific as the request makes
+    // them.
     if (!context.tryUnify(rest, wanted)) {
       return null;
     }

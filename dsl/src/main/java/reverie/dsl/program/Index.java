@@ -25,7 +25,8 @@ public record Index(int index) implements Program {
     int shifted = index + delta;
     if (shifted < cutoff) {
       // The free variable would be captured by a binder below the cutoff, or become negative.
-      throw new IllegalArgumentException("shifting free $" + (index - cutoff) + " by " + delta + " makes it negative");
+      throw new IllegalArgumentException(
+          "shifting free $" + (index - cutoff) + " by " + delta + " makes it negative");
     }
     return new Index(shifted);
   }

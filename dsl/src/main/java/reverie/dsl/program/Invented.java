@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.SortedSet;
 import reverie.dsl.type.Type;
 
-/** A closed program used as a new primitive (an invention), printed {@code #body}; equal by body. */
+/**
+ * A closed program used as a new primitive (an invention), printed {@code #body}; equal by body.
+ */
 public record Invented(Program body, Type type) implements Program {
 
   public Invented {

@@ -7,14 +7,17 @@ import java.util.SortedSet;
 import reverie.dsl.type.Type;
 
 /**
- * A named built-in with a type scheme; equal by name. Its implementation lives in a domain's table, so
- * programs stay data.
+ * A named built-in with a type scheme; equal by name. Its implementation lives in a domain's table,
+ * so programs stay data.
  */
 public record Primitive(String name, Type type) implements Program {
 
   public Primitive {
-    checkArgument(!name.isEmpty() && name.chars().noneMatch(c -> c == '(' || c == ')' || Character.isWhitespace(c)),
-        "bad primitive name '%s'", name);
+    checkArgument(
+        !name.isEmpty()
+            && name.chars().noneMatch(c -> c == '(' || c == ')' || Character.isWhitespace(c)),
+        "bad primitive name '%s'",
+        name);
   }
 
   @Override

@@ -6,13 +6,18 @@ import java.util.Optional;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeVariable;
 
-/** Turns a name in program text into a {@link Primitive}, and says whether inventions are type-checked. */
+/**
+ * Turns a name in program text into a {@link Primitive}, and says whether inventions are
+ * type-checked.
+ */
 public interface PrimitiveResolver {
 
   /** The primitive called {@code name}, if there is one. */
   Optional<Primitive> resolve(String name);
 
-  /** Whether programs are typed: inventions get an inferred type and ill-typed ones are rejected. */
+  /**
+   * Whether programs are typed: inventions get an inferred type and ill-typed ones are rejected.
+   */
   default boolean typed() {
     return true;
   }
@@ -28,8 +33,8 @@ public interface PrimitiveResolver {
   }
 
   /**
-   * Every name is a primitive of the most general type {@code t0}, and inventions are not type-checked: for
-   * untyped corpora such as Stitch's.
+   * Every name is a primitive of the most general type {@code t0}, and inventions are not
+   * type-checked: for untyped corpora such as Stitch's.
    */
   static PrimitiveResolver untyped() {
     Type anything = new TypeVariable(0);

@@ -7,10 +7,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A program of the typed lambda calculus, with de Bruijn indices so that {@code equals} is alpha-equivalence.
+ * A program of the typed lambda calculus, with de Bruijn indices so that {@code equals} is
+ * alpha-equivalence.
  *
- * <p>The printed form is DreamCoder's: {@code (lambda (map (lambda (+ $0 1)) $0))}, inventions inline as
- * {@code #(lambda ...)}.
+ * <p>The printed form is DreamCoder's: {@code (lambda (map (lambda (+ $0 1)) $0))}, inventions
+ * inline as {@code #(lambda ...)}.
  */
 public sealed interface Program permits Application, Abstraction, Index, Primitive, Invented {
 
@@ -37,10 +38,16 @@ public sealed interface Program permits Application, Abstraction, Index, Primiti
     return p;
   }
 
-  /** Number of leaves (indices, primitives, inventions) and lambdas, DreamCoder's notion of program size. */
+  /**
+   * Number of leaves (indices, primitives, inventions) and lambdas, DreamCoder's notion of program
+   * size.
+   */
   int size();
 
-  /** Shifts the free indices {@code >= cutoff} by {@code delta}; throws if one would become negative. */
+  /**
+   * Shifts the free indices {@code >= cutoff} by {@code delta}; throws if one would become
+   * negative.
+   */
   Program shift(int delta, int cutoff);
 
   /** Shifts every free index by {@code delta}. */
@@ -49,12 +56,15 @@ public sealed interface Program permits Application, Abstraction, Index, Primiti
   }
 
   /**
-   * Replaces the free index {@code index} (counted at this level) by {@code value}, whose free indices are
-   * counted at this level too; indices above {@code index} are left alone.
+   * Replaces the free index {@code index} (counted at this level) by {@code value}, whose free
+   * indices are counted at this level too; indices above {@code index} are left alone.
    */
   Program substitute(int index, Program value);
 
-  /** Adds the free indices of this program, counted from its root, to {@code into}, offset by {@code -depth}. */
+  /**
+   * Adds the free indices of this program, counted from its root, to {@code into}, offset by {@code
+   * -depth}.
+   */
   void collectFreeIndices(int depth, SortedSet<Integer> into);
 
   /** The free de Bruijn indices, counted from this program's root. */
@@ -69,7 +79,10 @@ public sealed interface Program permits Application, Abstraction, Index, Primiti
     return freeIndices().isEmpty();
   }
 
-  /** The function at the head of a chain of applications (the program itself when it is no application). */
+  /**
+   * The function at the head of a chain of applications (the program itself when it is no
+   * application).
+   */
   default Program applicationHead() {
     Program p = this;
     while (p instanceof Application a) {
@@ -92,7 +105,10 @@ public sealed interface Program permits Application, Abstraction, Index, Primiti
   /** One step of normal-order beta reduction, or empty when the program is in normal form. */
   Optional<Program> reduceStep();
 
-  /** Beta-normal form in normal order, or empty when more than {@code maxSteps} steps would be needed. */
+  /**
+   * Beta-normal form in normal order, or empty when more than {@code maxSteps} steps would be
+   * needed.
+   */
   default Optional<Program> betaNormalForm(int maxSteps) {
     Program p = this;
     for (int step = 0; step <= maxSteps; step++) {

@@ -8,8 +8,8 @@ import reverie.dsl.type.TypeError;
 import reverie.dsl.type.TypeVariable;
 
 /**
- * Parser for DreamCoder's program syntax: {@code $i}, {@code (lambda b)} (Stitch's {@code lam} too),
- * n-ary application {@code (f x y)}, inventions {@code #(...)}, and primitive names.
+ * Parser for DreamCoder's program syntax: {@code $i}, {@code (lambda b)} (Stitch's {@code lam}
+ * too), n-ary application {@code (f x y)}, inventions {@code #(...)}, and primitive names.
  */
 final class ProgramParser {
   private final String text;
@@ -26,7 +26,8 @@ final class ProgramParser {
     Program program = p.expression();
     p.skipSpace();
     if (p.pos != text.length()) {
-      throw ParseException.at(text, p.pos, "unexpected '" + text.charAt(p.pos) + "' after a complete program");
+      throw ParseException.at(
+          text, p.pos, "unexpected '" + text.charAt(p.pos) + "' after a complete program");
     }
     return program;
   }
@@ -45,7 +46,8 @@ final class ProgramParser {
       pos++;
       Program body = expression();
       if (!body.isClosed()) {
-        throw ParseException.at(text, start, "invention " + "#" + body + " has free variables " + body.freeIndices());
+        throw ParseException.at(
+            text, start, "invention " + "#" + body + " has free variables " + body.freeIndices());
       }
       return new Invented(body, inventionType(body, start));
     }
@@ -67,7 +69,10 @@ final class ProgramParser {
         skipSpace();
       }
       closeParen(start);
-      if (head.equals("app") && !arguments.isEmpty() && function instanceof Primitive && !primitives.typed()) {
+      if (head.equals("app")
+          && !arguments.isEmpty()
+          && function instanceof Primitive
+          && !primitives.typed()) {
         // Stitch's explicit application form (app f x).
         function = arguments.remove(0);
       }
@@ -84,8 +89,9 @@ final class ProgramParser {
     if (atom.equals("lambda") || atom.equals("lam")) {
       throw ParseException.at(text, start, "'" + atom + "' must open a parenthesis: (lambda body)");
     }
-    return primitives.resolve(atom).orElseThrow(
-        () -> ParseException.at(text, start, "unknown primitive '" + atom + "'"));
+    return primitives
+        .resolve(atom)
+        .orElseThrow(() -> ParseException.at(text, start, "unknown primitive '" + atom + "'"));
   }
 
   private Type inventionType(Program body, int start) {

@@ -7,20 +7,26 @@ import reverie.dsl.type.TypeContext;
 import reverie.dsl.type.TypeError;
 
 /**
- * Hindley-Milner type inference for programs: primitives and inventions are type schemes instantiated fresh
- * at each use, lambdas are monomorphic.
+ * Hindley-Milner type inference for programs: primitives and inventions are type schemes
+ * instantiated fresh at each use, lambdas are monomorphic.
  */
 public final class TypeInference {
   private TypeInference() {}
 
-  /** The most general type of a closed program, with variables renamed t0, t1, ...; throws {@link TypeError}. */
+  /**
+   * The most general type of a closed program, with variables renamed t0, t1, ...; throws {@link
+   * TypeError}.
+   */
   public static Type infer(Program program) {
     TypeContext context = new TypeContext();
     Type t = infer(program, context, new ArrayList<>());
     return context.resolve(t).canonical();
   }
 
-  /** The most general instance of {@code request} that {@code program} has; throws {@link TypeError}. */
+  /**
+   * The most general instance of {@code request} that {@code program} has; throws {@link
+   * TypeError}.
+   */
   public static Type check(Program program, Type request) {
     TypeContext context = new TypeContext(request);
     Type t = infer(program, context, new ArrayList<>());
@@ -33,8 +39,9 @@ public final class TypeInference {
   }
 
   /**
-   * Infers the type of {@code program} in {@code context}, where {@code environment.get(size - 1 - i)} is the
-   * type of {@code $i}. The returned type may mention variables bound in {@code context}.
+   * Infers the type of {@code program} in {@code context}, where {@code environment.get(size - 1 -
+   * i)} is the type of {@code $i}. The returned type may mention variables bound in {@code
+   * context}.
    */
   public static Type infer(Program program, TypeContext context, List<Type> environment) {
     if (program instanceof Index index) {

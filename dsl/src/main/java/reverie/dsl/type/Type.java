@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-/** A simple type: a type variable or a constructor applied to argument types; arrows are the constructor {@code ->}. */
+/**
+ * A simple type: a type variable or a constructor applied to argument types; arrows are the
+ * constructor {@code ->}.
+ */
 public sealed interface Type permits TypeVariable, TypeConstructor {
 
   String ARROW = "->";
@@ -95,7 +98,10 @@ public sealed interface Type permits TypeVariable, TypeConstructor {
   /** Replaces every variable by {@code replacement.apply(id)}. */
   Type mapVariables(IntFunction<Type> replacement);
 
-  /** Renames the variables to t0, t1, ... in order of first appearance, so that equal schemes print equally. */
+  /**
+   * Renames the variables to t0, t1, ... in order of first appearance, so that equal schemes print
+   * equally.
+   */
   default Type canonical() {
     java.util.Map<Integer, Integer> names = new java.util.HashMap<>();
     collectVariables(this, names);

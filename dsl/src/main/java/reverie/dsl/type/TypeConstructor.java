@@ -5,13 +5,19 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import java.util.function.IntFunction;
 
-/** A type constructor applied to its arguments: {@code int}, {@code list(t0)}, or an arrow {@code a -> b}. */
+/**
+ * A type constructor applied to its arguments: {@code int}, {@code list(t0)}, or an arrow {@code a
+ * -> b}.
+ */
 public record TypeConstructor(String name, ImmutableList<Type> arguments) implements Type {
 
   public TypeConstructor {
     checkArgument(!name.isEmpty(), "empty type constructor name");
     arguments = ImmutableList.copyOf(arguments);
-    checkArgument(!name.equals(ARROW) || arguments.size() == 2, "an arrow takes two types, not %s", arguments);
+    checkArgument(
+        !name.equals(ARROW) || arguments.size() == 2,
+        "an arrow takes two types, not %s",
+        arguments);
   }
 
   @Override

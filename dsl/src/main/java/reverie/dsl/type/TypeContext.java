@@ -4,10 +4,11 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 
 /**
- * A mutable substitution for Hindley-Milner unification, with a trail so that bindings can be undone.
+ * A mutable substitution for Hindley-Milner unification, with a trail so that bindings can be
+ * undone.
  *
- * <p>Search code calls {@link #mark()} before a tentative unification and {@link #undo(int)} to go back,
- * instead of copying the context per candidate (the cost that makes naive enumerators slow).
+ * <p>Search code calls {@link #mark()} before a tentative unification and {@link #undo(int)} to go
+ * back, instead of copying the context per candidate (the cost that makes naive enumerators slow).
  */
 public final class TypeContext {
   private Type[] bindings = new Type[16];
@@ -34,7 +35,10 @@ public final class TypeContext {
     return nextVariable;
   }
 
-  /** A copy of {@code scheme} with all its variables renamed to fresh ones (instantiation of a type scheme). */
+  /**
+   * A copy of {@code scheme} with all its variables renamed to fresh ones (instantiation of a type
+   * scheme).
+   */
   public Type instantiate(Type scheme) {
     int bound = scheme.variableBound();
     if (bound == 0) {
@@ -71,10 +75,11 @@ public final class TypeContext {
   public Type resolve(Type t) {
     t = shallow(t);
     if (t instanceof TypeConstructor c && c.isPolymorphic()) {
-      return c.mapVariables(id -> {
-        Type bound = id < bindings.length ? bindings[id] : null;
-        return bound == null ? new TypeVariable(id) : resolve(bound);
-      });
+      return c.mapVariables(
+          id -> {
+            Type bound = id < bindings.length ? bindings[id] : null;
+            return bound == null ? new TypeVariable(id) : resolve(bound);
+          });
     }
     return t;
   }

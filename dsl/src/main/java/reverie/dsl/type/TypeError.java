@@ -1,12 +1,16 @@
 package reverie.dsl.type;
 
-/** Two types that cannot be unified, reported as a sentence: "cannot unify int -> int with list(t0)". */
+/**
+ * Two types that cannot be unified, reported as a sentence: "cannot unify int -> int with
+ * list(t0)".
+ */
 public final class TypeError extends reverie.dsl.InputException {
   private final Type left;
   private final Type right;
 
   public TypeError(Type left, Type right, String detail) {
-    super("cannot unify " + left + " with " + right + (detail.isEmpty() ? "" : " (" + detail + ")"));
+    super(
+        "cannot unify " + left + " with " + right + (detail.isEmpty() ? "" : " (" + detail + ")"));
     this.left = left;
     this.right = right;
   }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import reverie.dsl.ParseException;
 
-/** Recursive-descent parser for DreamCoder's type syntax: arrows associate to the right, {@code tN} is a variable. */
+/**
+ * Recursive-descent parser for DreamCoder's type syntax: arrows associate to the right, {@code tN}
+ * is a variable.
+ */
 final class TypeParser {
   private final String text;
   private int pos;
@@ -19,7 +22,8 @@ final class TypeParser {
     Type t = p.arrowType();
     p.skipSpace();
     if (p.pos != text.length()) {
-      throw ParseException.at(text, p.pos, "unexpected '" + text.charAt(p.pos) + "' after a complete type");
+      throw ParseException.at(
+          text, p.pos, "unexpected '" + text.charAt(p.pos) + "' after a complete type");
     }
     return t;
   }

@@ -14,15 +14,18 @@ import reverie.dsl.type.Type;
 class EtaLongTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "(lambda (map car $0))|list(list(int)) -> list(int)|(lambda (map (lambda (car $0)) $0))",
-    "(map car)|list(list(int)) -> list(int)|(lambda (map (lambda (car $0)) $0))",
-    "(lambda (lambda (map $1 $0)))|(int -> int) -> list(int) -> list(int)|(lambda (lambda (map (lambda ($2 $0)) $0)))",
-    "+|int -> int -> int|(lambda (lambda (+ $1 $0)))",
-    "(lambda (fold $0 0 +))|list(int) -> int|(lambda (fold $0 0 (lambda (lambda (+ $1 $0)))))",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "(lambda (map car $0))|list(list(int)) -> list(int)|(lambda (map (lambda (car $0)) $0))",
+        "(map car)|list(list(int)) -> list(int)|(lambda (map (lambda (car $0)) $0))",
+        "(lambda (lambda (map $1 $0)))|(int -> int) -> list(int) -> list(int)|(lambda (lambda (map (lambda ($2 $0)) $0)))",
+        "+|int -> int -> int|(lambda (lambda (+ $1 $0)))",
+        "(lambda (fold $0 0 +))|list(int) -> int|(lambda (fold $0 0 (lambda (lambda (+ $1 $0)))))",
+      })
   void expandsFunctionTypedSubterms(String program, String request, String expected) {
-    assertEquals(expected, EtaLong.expand(parse(program), Type.parse(request)).orElseThrow().toString());
+    assertEquals(
+        expected, EtaLong.expand(parse(program), Type.parse(request)).orElseThrow().toString());
   }
 
   @Test
@@ -33,7 +36,8 @@ class EtaLongTest {
 
   @Test
   void eachSampledProgramIsAlreadyEtaLong() {
-    // The grammar's language is eta-long, so expansion must leave its programs alone and keep their prior.
+    // The grammar's language is eta-long, so expansion must leave its programs alone and keep their
+    // prior.
     Grammar g = Grammar.uniform(TestPrimitives.ALL);
     Random random = new Random(3);
     Type request = Type.parse("list(int) -> list(int)");
@@ -55,6 +59,8 @@ class EtaLongTest {
     Type request = Type.parse("list(list(int)) -> list(int)");
     Program reduced = parse("(lambda (map car $0))");
     assertEquals(Double.NEGATIVE_INFINITY, g.logPrior(reduced, request));
-    assertTrue(g.logPrior(EtaLong.expand(reduced, request).orElseThrow(), request) > Double.NEGATIVE_INFINITY);
+    assertTrue(
+        g.logPrior(EtaLong.expand(reduced, request).orElseThrow(), request)
+            > Double.NEGATIVE_INFINITY);
   }
 }

@@ -20,7 +20,9 @@ class ProgramPropertiesTest {
   }
 
   @Property(seed = "12", tries = 1000)
-  void shiftIsInvertible(@ForAll("programs") Program p, @ForAll @IntRange(min = 0, max = 5) int k,
+  void shiftIsInvertible(
+      @ForAll("programs") Program p,
+      @ForAll @IntRange(min = 0, max = 5) int k,
       @ForAll @IntRange(min = 0, max = 3) int cutoff) {
     assertEquals(p, p.shift(k, cutoff).shift(-k, cutoff));
   }
@@ -40,8 +42,11 @@ class ProgramPropertiesTest {
   }
 
   @Property(seed = "15", tries = 1000)
-  void shiftMovesEveryFreeIndex(@ForAll("programs") Program p, @ForAll @IntRange(min = 1, max = 4) int k) {
-    assertEquals(p.freeIndices().stream().map(i -> i + k).toList(), p.shift(k).freeIndices().stream().toList());
+  void shiftMovesEveryFreeIndex(
+      @ForAll("programs") Program p, @ForAll @IntRange(min = 1, max = 4) int k) {
+    assertEquals(
+        p.freeIndices().stream().map(i -> i + k).toList(),
+        p.shift(k).freeIndices().stream().toList());
   }
 
   @Provide
@@ -50,6 +55,8 @@ class ProgramPropertiesTest {
         () -> Arbitraries.of(TestPrimitives.ALL).map(p -> (Program) p),
         () -> Arbitraries.integers().between(0, 4).map(i -> (Program) new Index(i)),
         () -> programs().map(b -> (Program) new Abstraction(b)),
-        () -> Combinators.combine(programs(), programs()).as((f, a) -> (Program) new Application(f, a)));
+        () ->
+            Combinators.combine(programs(), programs())
+                .as((f, a) -> (Program) new Application(f, a)));
   }
 }

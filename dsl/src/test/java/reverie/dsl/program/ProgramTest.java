@@ -19,15 +19,16 @@ import reverie.dsl.type.TypeError;
 class ProgramTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "(lambda (map (lambda (+ $0 1)) $0))",
-    "(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))",
-    "#(lambda (+ $0 1))",
-    "(lambda (#(lambda (lambda (cons $1 $0))) 1 $0))",
-    "(#(+ 1) 0)",
-    "$3",
-    "empty"
-  })
+  @ValueSource(
+      strings = {
+        "(lambda (map (lambda (+ $0 1)) $0))",
+        "(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))",
+        "#(lambda (+ $0 1))",
+        "(lambda (#(lambda (lambda (cons $1 $0))) 1 $0))",
+        "(#(+ 1) 0)",
+        "$3",
+        "empty"
+      })
   void printsExactlyWhatItParsed(String text) {
     assertEquals(text, parse(text).toString());
   }
@@ -47,20 +48,23 @@ class ProgramTest {
 
   @Test
   void untypedResolverAcceptsAnyName() {
-    Program p = Program.parse("(T (repeat (M 1 -0.5) 6) #(lam (C $0)))", PrimitiveResolver.untyped());
+    Program p =
+        Program.parse("(T (repeat (M 1 -0.5) 6) #(lam (C $0)))", PrimitiveResolver.untyped());
     assertEquals("(T (repeat (M 1 -0.5) 6) #(lambda (C $0)))", p.toString());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "(lambda (map (lambda (+ $0 1)) $0))|column 28: unknown primitive",
-    "(lambda (car $0)|column 1: this '(' is never closed",
-    "(lambda (car $0)))|column 18: unexpected ')' after a complete program",
-    "(car $x)|column 6: bad variable '$x'",
-    "#(lambda $1)|column 1: invention #(lambda $1) has free variables",
-    "()|column 2: unexpected ')'",
-    "lambda|column 1: 'lambda' must open a parenthesis"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "(lambda (map (lambda (+ $0 1)) $0))|column 28: unknown primitive",
+        "(lambda (car $0)|column 1: this '(' is never closed",
+        "(lambda (car $0)))|column 18: unexpected ')' after a complete program",
+        "(car $x)|column 6: bad variable '$x'",
+        "#(lambda $1)|column 1: invention #(lambda $1) has free variables",
+        "()|column 2: unexpected ')'",
+        "lambda|column 1: 'lambda' must open a parenthesis"
+      })
   void malformedProgramsNameTheColumn(String text, String expected) {
     String bad = text.replace("1)) $0))", "one)) $0))");
     ParseException e = assertThrows(ParseException.class, () -> parse(bad));
@@ -76,21 +80,24 @@ class ProgramTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))|list(int) -> int",
-    "(lambda (map (lambda (+ $0 1)) $0))|list(int) -> list(int)",
-    "(lambda (lambda (cons $1 $0)))|t0 -> list(t0) -> list(t0)",
-    "(lambda (#(lambda (lambda (cons $1 $0))) (car $0) $0))|list(t0) -> list(t0)",
-    "(lambda (map (lambda (if (eq? $0 0) empty (cons $0 empty))) $0))|list(int) -> list(list(int))",
-    "map|(t0 -> t1) -> list(t0) -> list(t1)"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))|list(int) -> int",
+        "(lambda (map (lambda (+ $0 1)) $0))|list(int) -> list(int)",
+        "(lambda (lambda (cons $1 $0)))|t0 -> list(t0) -> list(t0)",
+        "(lambda (#(lambda (lambda (cons $1 $0))) (car $0) $0))|list(t0) -> list(t0)",
+        "(lambda (map (lambda (if (eq? $0 0) empty (cons $0 empty))) $0))|list(int) -> list(list(int))",
+        "map|(t0 -> t1) -> list(t0) -> list(t1)"
+      })
   void infersPrincipalTypes(String program, String type) {
     assertEquals(type, TypeInference.infer(parse(program)).toString());
   }
 
   @Test
   void illTypedProgramsReadAsSentences() {
-    TypeError e = assertThrows(TypeError.class, () -> TypeInference.infer(parse("(lambda (+ $0 empty))")));
+    TypeError e =
+        assertThrows(TypeError.class, () -> TypeInference.infer(parse("(lambda (+ $0 empty))")));
     assertTrue(e.getMessage().contains("cannot unify"), e.getMessage());
     assertThrows(TypeError.class, () -> TypeInference.infer(parse("(car $0)")));
   }
@@ -98,7 +105,9 @@ class ProgramTest {
   @Test
   void checkAgainstARequest() {
     Program p = parse("(lambda (cdr $0))");
-    assertEquals(Type.parse("list(int) -> list(int)"), TypeInference.check(p, Type.parse("list(int) -> list(int)")));
+    assertEquals(
+        Type.parse("list(int) -> list(int)"),
+        TypeInference.check(p, Type.parse("list(int) -> list(int)")));
     assertThrows(TypeError.class, () -> TypeInference.check(p, Type.parse("int -> int")));
   }
 
@@ -109,12 +118,14 @@ class ProgramTest {
     assertEquals(parse("(lambda (lambda (cons $1 $0)))"), p.betaNormalForm(100).orElseThrow());
     // A redex whose argument mentions an outer variable must not capture it.
     Program q = parse("(lambda (lambda ((lambda (lambda (cons $1 $0))) $1)))");
-    assertEquals(parse("(lambda (lambda (lambda (cons $2 $0))))"), q.betaNormalForm(100).orElseThrow());
+    assertEquals(
+        parse("(lambda (lambda (lambda (cons $2 $0))))"), q.betaNormalForm(100).orElseThrow());
   }
 
   @Test
   void betaReductionIsBounded() {
-    Program omega = Program.parse("((lambda ($0 $0)) (lambda ($0 $0)))", PrimitiveResolver.untyped());
+    Program omega =
+        Program.parse("((lambda ($0 $0)) (lambda ($0 $0)))", PrimitiveResolver.untyped());
     assertTrue(omega.betaNormalForm(1000).isEmpty());
   }
 
@@ -127,7 +138,8 @@ class ProgramTest {
   @Test
   void stableHashDependsOnStructureOnly() {
     assertEquals(parse("(lambda (car $0))").stableHash(), parse("(lam (car $0))").stableHash());
-    assertNotEquals(parse("(lambda (car $0))").stableHash(), parse("(lambda (cdr $0))").stableHash());
+    assertNotEquals(
+        parse("(lambda (car $0))").stableHash(), parse("(lambda (cdr $0))").stableHash());
   }
 
   @Test

@@ -18,10 +18,16 @@ import reverie.dsl.ParseException;
 class TypeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "int", "list(int) -> int", "(t0 -> t1) -> list(t0) -> list(t1)", "t0 -> (t0 -> bool) -> (t0 -> t1) -> (t0 -> t0) -> list(t1)",
-    "list(list(char)) -> list(char)", "pair(int, bool) -> int", "((int -> int) -> int) -> int"
-  })
+  @ValueSource(
+      strings = {
+        "int",
+        "list(int) -> int",
+        "(t0 -> t1) -> list(t0) -> list(t1)",
+        "t0 -> (t0 -> bool) -> (t0 -> t1) -> (t0 -> t0) -> list(t1)",
+        "list(list(char)) -> list(char)",
+        "pair(int, bool) -> int",
+        "((int -> int) -> int) -> int"
+      })
   void printsAsParsed(String text) {
     assertEquals(text, Type.parse(text).toString());
   }
@@ -36,7 +42,8 @@ class TypeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "list(", "int ->", "-> int", "list(int", "(int", "int)", "list(int,)"})
+  @ValueSource(
+      strings = {"", "list(", "int ->", "-> int", "list(int", "(int", "int)", "list(int,)"})
   void malformedTypesNameTheColumn(String text) {
     ParseException e = assertThrows(ParseException.class, () -> Type.parse(text));
     assertTrue(e.getMessage().startsWith("column "), e.getMessage());
@@ -60,7 +67,9 @@ class TypeTest {
     TypeContext c = new TypeContext();
     Type a = c.fresh();
     assertFalse(c.tryUnify(a, Type.of("list", a)));
-    TypeError e = assertThrows(TypeError.class, () -> c.unify(Type.parse("int -> int"), Type.parse("list(int)")));
+    TypeError e =
+        assertThrows(
+            TypeError.class, () -> c.unify(Type.parse("int -> int"), Type.parse("list(int)")));
     assertEquals("cannot unify int -> int with list(int)", e.getMessage());
   }
 

@@ -1,5 +1,6 @@
 /**
- * Sets a learned library beside a sparse autoencoder's features: both are sparse codes of the tasks.
+ * Sets a learned library beside a sparse autoencoder's features: both are sparse codes of the
+ * tasks.
  *
  * <p>The program side is a {@link reverie.engine.analysis.UsageMatrix} (tasks x inventions and
  * primitives, with the invention hierarchy), built from best programs or read from a usage CSV. The

@@ -3,8 +3,8 @@ package reverie.engine.compress;
 import java.util.Arrays;
 
 /**
- * A finished abstraction found by the search: its body tokens, matches and exact utility (the corpus cost
- * reduction minus the structure penalty).
+ * A finished abstraction found by the search: its body tokens, matches and exact utility (the
+ * corpus cost reduction minus the structure penalty).
  */
 record Candidate(
     int[] tokens,

@@ -9,7 +9,8 @@ import reverie.dsl.program.Program;
  * @param abstractions the abstractions, in the order they were learned
  * @param original the input programs in Stitch's syntax (existing inventions by name), input order
  * @param rewritten the rewritten programs in Stitch's syntax, input order
- * @param rewrittenDreamcoder the rewritten programs in DreamCoder's syntax (inventions inlined as #(...))
+ * @param rewrittenDreamcoder the rewritten programs in DreamCoder's syntax (inventions inlined as
+ *     #(...))
  * @param rewrittenByTask the rewritten programs grouped as the input frontiers were
  * @param originalCost sum over tasks of the cheapest original program
  * @param finalCost sum over tasks of the cheapest rewritten program

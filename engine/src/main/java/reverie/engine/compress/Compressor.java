@@ -27,12 +27,13 @@ import reverie.dsl.type.TypeError;
 import reverie.dsl.type.TypeVariable;
 
 /**
- * Stitch-style library learning: repeatedly finds the abstraction whose use most shortens a corpus of
- * programs (a top-down {@link Search}), rewrites the corpus with it, and reports what it learned.
+ * Stitch-style library learning: repeatedly finds the abstraction whose use most shortens a corpus
+ * of programs (a top-down {@link Search}), rewrites the corpus with it, and reports what it
+ * learned.
  *
- * <p>With {@code beam > 1} it keeps the {@code beam} cheapest corpora after each step (each extended by the
- * {@code beam} best abstractions of its own search) and returns the sequence with the best CR_min, which
- * can beat Stitch's single greedy choice per step.
+ * <p>With {@code beam > 1} it keeps the {@code beam} cheapest corpora after each step (each
+ * extended by the {@code beam} best abstractions of its own search) and returns the sequence with
+ * the best CR_min, which can beat Stitch's single greedy choice per step.
  */
 public final class Compressor {
   private final CompressionConfig config;
@@ -41,7 +42,11 @@ public final class Compressor {
   private final List<Program> inputs;
   private final int[] taskOf;
   private final int numTasks;
-  /** Program for each input symbol: primitives and existing inventions (learned ones live in each State). */
+
+  /**
+   * Program for each input symbol: primitives and existing inventions (learned ones live in each
+   * State).
+   */
   private final Map<String, Program> symbolPrograms = new HashMap<>();
 
   private Compressor(
@@ -63,11 +68,12 @@ public final class Compressor {
   }
 
   /**
-   * Compresses frontiers: {@code frontiersByTask.get(t)} are the programs of task t (each task counts by
-   * its cheapest program). With {@code config.typed()} only abstractions whose body type-checks are kept,
-   * and each one's {@link Invented} carries its inferred type.
+   * Compresses frontiers: {@code frontiersByTask.get(t)} are the programs of task t (each task
+   * counts by its cheapest program). With {@code config.typed()} only abstractions whose body
+   * type-checks are kept, and each one's {@link Invented} carries its inferred type.
    */
-  public static CompressionResult compress(List<List<Program>> frontiersByTask, CompressionConfig config) {
+  public static CompressionResult compress(
+      List<List<Program>> frontiersByTask, CompressionConfig config) {
     List<Program> programs = new ArrayList<>();
     List<Integer> tasks = new ArrayList<>();
     for (int t = 0; t < frontiersByTask.size(); t++) {
@@ -82,9 +88,9 @@ public final class Compressor {
   /**
    * Compresses {@code programs}, program i belonging to task {@code tasks.get(i)} (0, 1, ...).
    * {@code library} lists the existing inventions in the order that names them (Stitch names them
-   * {@code dreamcoder_abstraction_i} by increasing printed length); inventions found only in the programs are
-   * named after them. {@code lambdaWord} is the lambda keyword of printed programs; {@code progress}
-   * receives one line per learned abstraction.
+   * {@code dreamcoder_abstraction_i} by increasing printed length); inventions found only in the
+   * programs are named after them. {@code lambdaWord} is the lambda keyword of printed programs;
+   * {@code progress} receives one line per learned abstraction.
    */
   public static CompressionResult compress(
       List<Program> programs,
@@ -93,7 +99,11 @@ public final class Compressor {
       CompressionConfig config,
       String lambdaWord,
       Consumer<String> progress) {
-    checkArgument(programs.size() == tasks.size(), "%s programs but %s task ids", programs.size(), tasks.size());
+    checkArgument(
+        programs.size() == tasks.size(),
+        "%s programs but %s task ids",
+        programs.size(),
+        tasks.size());
     int[] taskOf = tasks.stream().mapToInt(Integer::intValue).toArray();
     for (int t : taskOf) {
       checkArgument(t >= 0, "negative task id %s", t);
@@ -101,7 +111,9 @@ public final class Compressor {
     return new Compressor(programs, taskOf, config, lambdaWord, progress).run(library);
   }
 
-  /** A corpus after some steps: the store with the rewritten programs and the abstractions learned. */
+  /**
+   * A corpus after some steps: the store with the rewritten programs and the abstractions learned.
+   */
   private record State(
       NodeStore store,
       int[] roots,
@@ -123,8 +135,10 @@ public final class Compressor {
     State best = new State(store, roots, ImmutableList.of(), 0, ImmutableMap.of());
     List<State> beam = List.of(best);
     Set<String> reserved = new HashSet<>(store.symbols());
-    int width = config.beam() > 0 ? config.beam()
-        : initial.cost < CompressionConfig.AUTO_BEAM_MAX_COST ? CompressionConfig.AUTO_BEAM : 1;
+    int width =
+        config.beam() > 0
+            ? config.beam()
+            : initial.cost < CompressionConfig.AUTO_BEAM_MAX_COST ? CompressionConfig.AUTO_BEAM : 1;
     for (int iteration = 0; iteration < config.iterations(); iteration++) {
       List<State> next = new ArrayList<>();
       Set<String> seenStates = new HashSet<>();
@@ -140,7 +154,8 @@ public final class Compressor {
             continue; // typed: a rewritten program no longer type-checks
           }
           // different orders of the same abstractions give the same corpus: keep one
-          String key = t.learned().stream().map(LearnedAbstraction::dreamcoder).sorted().toList().toString();
+          String key =
+              t.learned().stream().map(LearnedAbstraction::dreamcoder).sorted().toList().toString();
           if (seenStates.add(key)) {
             next.add(t);
           }
@@ -156,10 +171,16 @@ public final class Compressor {
         best = lead;
       }
       LearnedAbstraction a = lead.learned().get(lead.learned().size() - 1);
-      progress.accept(String.format(
-          "iteration %d: %s utility %d uses %d cr_min %.4f expanded %d  %s",
-          iteration, a.name(), a.utility(), a.uses(),
-          (double) initial.cost / denominator(lead), expansions, a.body()));
+      progress.accept(
+          String.format(
+              "iteration %d: %s utility %d uses %d cr_min %.4f expanded %d  %s",
+              iteration,
+              a.name(),
+              a.utility(),
+              a.uses(),
+              (double) initial.cost / denominator(lead),
+              expansions,
+              a.body()));
     }
     Corpus last = new Corpus(best.store(), best.roots(), taskOf);
     ImmutableList<String> rewritten = print(best.store(), best.roots());
@@ -170,7 +191,8 @@ public final class Compressor {
     }
     ImmutableList.Builder<String> dreamcoder = ImmutableList.builder();
     for (int p = 0; p < best.roots().length; p++) {
-      Program program = toProgram(best.store(), best.roots()[p], programMemo, best.learnedSymbols());
+      Program program =
+          toProgram(best.store(), best.roots()[p], programMemo, best.learnedSymbols());
       byTask.get(taskOf[p]).add(program);
       dreamcoder.add(program.toString());
     }
@@ -212,7 +234,8 @@ public final class Compressor {
     return names;
   }
 
-  private int toNode(Program p, NodeStore store, Map<Invented, String> names, Map<Program, Integer> memo) {
+  private int toNode(
+      Program p, NodeStore store, Map<Invented, String> names, Map<Program, Integer> memo) {
     Integer known = memo.get(p);
     if (known != null) {
       return known;
@@ -239,15 +262,18 @@ public final class Compressor {
     return n;
   }
 
-  private Program toProgram(NodeStore store, int n, Map<Integer, Program> memo, Map<String, Program> learned) {
+  private Program toProgram(
+      NodeStore store, int n, Map<Integer, Program> memo, Map<String, Program> learned) {
     Program known = memo.get(n);
     if (known != null) {
       return known;
     }
     Program p =
         switch (store.kind(n)) {
-          case NodeStore.APP -> new Application(
-              toProgram(store, store.left(n), memo, learned), toProgram(store, store.right(n), memo, learned));
+          case NodeStore.APP ->
+              new Application(
+                  toProgram(store, store.left(n), memo, learned),
+                  toProgram(store, store.right(n), memo, learned));
           case NodeStore.LAM -> new Abstraction(toProgram(store, store.left(n), memo, learned));
           case NodeStore.VAR -> new Index(store.left(n));
           default -> symbolProgram(store.symbolName(store.left(n)), learned);
@@ -276,21 +302,28 @@ public final class Compressor {
   }
 
   /** The body of a candidate as a program: {@code #i} becomes {@code $(depth + arity - 1 - i)}. */
-  private Program bodyProgram(NodeStore store, int[] tokens, int arity, Map<String, Program> learned) {
+  private Program bodyProgram(
+      NodeStore store, int[] tokens, int arity, Map<String, Program> learned) {
     int[] pos = {0};
     Program body = buildBody(store, tokens, pos, 0, arity, learned);
     return Program.lambdas(arity, body);
   }
 
   private Program buildBody(
-      NodeStore store, int[] tokens, int[] pos, int depth, int arity, Map<String, Program> learned) {
+      NodeStore store,
+      int[] tokens,
+      int[] pos,
+      int depth,
+      int arity,
+      Map<String, Program> learned) {
     int t = tokens[pos[0]++];
     return switch (Pattern.kind(t)) {
       case Pattern.T_APP -> {
         Program f = buildBody(store, tokens, pos, depth, arity, learned);
         yield new Application(f, buildBody(store, tokens, pos, depth, arity, learned));
       }
-      case Pattern.T_LAM -> new Abstraction(buildBody(store, tokens, pos, depth + 1, arity, learned));
+      case Pattern.T_LAM ->
+          new Abstraction(buildBody(store, tokens, pos, depth + 1, arity, learned));
       case Pattern.T_VAR -> new Index(Pattern.payload(t));
       case Pattern.T_PRIM -> symbolProgram(store.symbolName(Pattern.payload(t)), learned);
       default -> new Index(depth + arity - 1 - Pattern.payload(t));
@@ -356,8 +389,8 @@ public final class Compressor {
   }
 
   /**
-   * Rewrites the corpus of {@code s} with candidate {@code c} named {@code name}; null in the typed setting
-   * when a rewritten program does not type-check.
+   * Rewrites the corpus of {@code s} with candidate {@code c} named {@code name}; null in the typed
+   * setting when a rewritten program does not type-check.
    */
   private State apply(State s, Corpus corpus, Candidate c, String name) {
     NodeStore store = s.store();
@@ -381,9 +414,10 @@ public final class Compressor {
     }
     Corpus after = new Corpus(compact, roots, taskOf);
     if (after.cost != corpus.cost - c.reduction()) {
-      throw new IllegalStateException(String.format(
-          "rewriting with %s changed the cost by %d, not the predicted %d",
-          bodyText(store, c.tokens()), corpus.cost - after.cost, c.reduction()));
+      throw new IllegalStateException(
+          String.format(
+              "rewriting with %s changed the cost by %d, not the predicted %d",
+              bodyText(store, c.tokens()), corpus.cost - after.cost, c.reduction()));
     }
     int fnNode = compact.find(NodeStore.PRIM, compact.symbol(name), 0);
     long uses = fnNode < 0 ? 0 : after.occurrences[fnNode];
@@ -391,14 +425,26 @@ public final class Compressor {
     Type type = config.typed() ? TypeInference.infer(lambda) : new TypeVariable(0);
     Invented invented = new Invented(lambda, type);
     ImmutableMap<String, Program> symbols =
-        ImmutableMap.<String, Program>builder().putAll(s.learnedSymbols()).put(name, invented).buildOrThrow();
-    LearnedAbstraction learned = new LearnedAbstraction(
-        name, bodyText(store, c.tokens()), invented.toString(), c.arity(), c.utility(), uses, invented);
+        ImmutableMap.<String, Program>builder()
+            .putAll(s.learnedSymbols())
+            .put(name, invented)
+            .buildOrThrow();
+    LearnedAbstraction learned =
+        new LearnedAbstraction(
+            name,
+            bodyText(store, c.tokens()),
+            invented.toString(),
+            c.arity(),
+            c.utility(),
+            uses,
+            invented);
     ImmutableList<LearnedAbstraction> all =
         ImmutableList.<LearnedAbstraction>builder().addAll(s.learned()).add(learned).build();
     if (config.typed()) {
-      // an argument used at two different instances of a polymorphic type in the original can make the
-      // rewritten program ill-typed (the abstraction's parameter is monomorphic): such candidates are skipped
+      // an argument used at two different instances of a polymorphic type in the original can make
+      // the
+      // rewritten program ill-typed (the abstraction's parameter is monomorphic): such candidates
+      // are skipped
       Map<Integer, Program> programs = new HashMap<>();
       for (int p = 0; p < roots.length; p++) {
         try {
@@ -411,7 +457,8 @@ public final class Compressor {
     return new State(compact, roots, all, s.bodiesCost() + c.bodyCost(), symbols);
   }
 
-  private int rewrite(Corpus corpus, RewriteDp dp, Candidate c, int fn, NodeStore out, int n, int[] memo) {
+  private int rewrite(
+      Corpus corpus, RewriteDp dp, Candidate c, int fn, NodeStore out, int n, int[] memo) {
     if (memo[n] >= 0) {
       return memo[n];
     }
@@ -425,15 +472,16 @@ public final class Compressor {
         r = out.app(r, out.shift(arg, -c.argDepth()[j], 0));
       }
     } else {
-      r = switch (in.kind(n)) {
-        case NodeStore.APP -> {
-          int f = rewrite(corpus, dp, c, fn, out, in.left(n), memo);
-          yield out.app(f, rewrite(corpus, dp, c, fn, out, in.right(n), memo));
-        }
-        case NodeStore.LAM -> out.lam(rewrite(corpus, dp, c, fn, out, in.left(n), memo));
-        case NodeStore.VAR -> out.var(in.left(n));
-        default -> out.prim(in.symbolName(in.left(n)));
-      };
+      r =
+          switch (in.kind(n)) {
+            case NodeStore.APP -> {
+              int f = rewrite(corpus, dp, c, fn, out, in.left(n), memo);
+              yield out.app(f, rewrite(corpus, dp, c, fn, out, in.right(n), memo));
+            }
+            case NodeStore.LAM -> out.lam(rewrite(corpus, dp, c, fn, out, in.left(n), memo));
+            case NodeStore.VAR -> out.var(in.left(n));
+            default -> out.prim(in.symbolName(in.left(n)));
+          };
     }
     memo[n] = r;
     return r;

@@ -3,31 +3,41 @@ package reverie.engine.compress;
 import java.util.Arrays;
 
 /**
- * The programs being compressed, as roots in one finished {@link NodeStore}, with what the search needs
- * per node: the distinct parents, how many times the node occurs in the corpus, and whether it occurs in
- * two or more tasks.
+ * The programs being compressed, as roots in one finished {@link NodeStore}, with what the search
+ * needs per node: the distinct parents, how many times the node occurs in the corpus, and whether
+ * it occurs in two or more tasks.
  */
 final class Corpus {
   final NodeStore store;
+
   /** Number of nodes. */
   final int size;
+
   /** Root node of each program, in input order. */
   final int[] roots;
+
   /** Task of each program. */
   final int[] taskOf;
+
   final int numTasks;
+
   /** Programs of each task. */
   final int[][] programsOfTask;
+
   /** Cheapest program cost of each task. */
   final long[] taskCost;
+
   /** Sum of {@link #taskCost}: the corpus cost. */
   final long cost;
+
   /** Number of occurrences of each node over all programs (with repetition). */
   final long[] occurrences;
+
   /** CSR lists of distinct parents. */
   final int[] parentStart;
 
   final int[] parents;
+
   /** One task the node occurs in (-1 when unreachable) and whether it occurs in another one too. */
   final int[] firstTask;
 

@@ -3,8 +3,9 @@ package reverie.engine.compress;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * Costs of the parts of a program, Stitch's (and DreamCoder's) size measure: each application and lambda
- * costs a little, each leaf a lot, so a cost divided by the leaf cost is about the number of leaves.
+ * Costs of the parts of a program, Stitch's (and DreamCoder's) size measure: each application and
+ * lambda costs a little, each leaf a lot, so a cost divided by the leaf cost is about the number of
+ * leaves.
  */
 public record CostModel(int application, int lambda, int variable, int argument, int primitive) {
 

@@ -8,12 +8,13 @@ import java.util.List;
 import reverie.dsl.InputException;
 
 /**
- * Hash-consed terms in parallel int arrays: equal subtrees share one id, children always have smaller ids
- * than their parents, and each node knows its cost and its free de Bruijn indices (a bit mask).
+ * Hash-consed terms in parallel int arrays: equal subtrees share one id, children always have
+ * smaller ids than their parents, and each node knows its cost and its free de Bruijn indices (a
+ * bit mask).
  *
- * <p>Why: the search compares and groups millions of subtrees; with hash-consing, equality is an int
- * comparison and every per-node fact is computed once. Not thread-safe while growing; the search only
- * reads a finished store.
+ * <p>Why: the search compares and groups millions of subtrees; with hash-consing, equality is an
+ * int comparison and every per-node fact is computed once. Not thread-safe while growing; the
+ * search only reads a finished store.
  */
 final class NodeStore {
   static final int APP = 0;
@@ -120,7 +121,8 @@ final class NodeStore {
 
   int var(int i) {
     if (i > MAX_INDEX) {
-      throw new InputException("variable $" + i + " is too deep for the compressor (at most $" + MAX_INDEX + ")");
+      throw new InputException(
+          "variable $" + i + " is too deep for the compressor (at most $" + MAX_INDEX + ")");
     }
     return intern(VAR, i, 0);
   }
@@ -207,8 +209,8 @@ final class NodeStore {
   }
 
   /**
-   * Prints node {@code n}; arguments of a pattern are not nodes, so this prints plain programs only.
-   * {@code lambda} is the keyword to print ("lam" for Stitch, "lambda" for DreamCoder).
+   * Prints node {@code n}; arguments of a pattern are not nodes, so this prints plain programs
+   * only. {@code lambda} is the keyword to print ("lam" for Stitch, "lambda" for DreamCoder).
    */
   String print(int n, String lambda) {
     StringBuilder sb = new StringBuilder();

@@ -1,9 +1,10 @@
 package reverie.engine.compress;
 
 /**
- * A partial abstraction in the top-down search: the body filled so far in fill order (pre-order with an
- * application's argument before its function; the open holes are a stack), the corpus nodes it matches,
- * and where its open holes and arguments sit, as paths from the matched node and as nodes per match.
+ * A partial abstraction in the top-down search: the body filled so far in fill order (pre-order
+ * with an application's argument before its function; the open holes are a stack), the corpus nodes
+ * it matches, and where its open holes and arguments sit, as paths from the matched node and as
+ * nodes per match.
  */
 final class Pattern {
   static final int T_APP = 0;
@@ -20,35 +21,48 @@ final class Pattern {
 
   /** The body so far in pre-order; a token is a kind (low 3 bits) and a payload. */
   final int[] tokens;
+
   /** Path of each open hole from the matched node, stack order (top = last). */
   final int[][] holePaths;
+
   /**
-   * Per open hole, the node at it in each match (set right after construction). Walking the hole's path
-   * instead costs the body's depth per match, which dominated the search on deep corpora.
+   * Per open hole, the node at it in each match (set right after construction). Walking the hole's
+   * path instead costs the body's depth per match, which dominated the search on deep corpora.
    */
   int[][] holeNodes;
+
   /** Lambda depth of each open hole inside the body. */
   final int[] holeDepth;
+
   /** Path of the first occurrence of each argument. */
   final int[][] argPaths;
+
   /** Lambda depth of the first occurrence of each argument. */
   final int[] argDepth;
-  /** For each argument, the value it receives in each match (shifted out of the body; compare only). */
-  final int[][] argValues;
+
   /**
-   * For each pair of arguments j > k (at j(j-1)/2 + k), a match where they receive different values, or -1
-   * when none is known yet (a new argument's pairs).
+   * For each argument, the value it receives in each match (shifted out of the body; compare only).
+   */
+  final int[][] argValues;
+
+  /**
+   * For each pair of arguments j > k (at j(j-1)/2 + k), a match where they receive different
+   * values, or -1 when none is known yet (a new argument's pairs).
    */
   int[] differ = new int[0];
+
   /** The matched corpus nodes. */
   final int[] locs;
+
   /**
-   * Per match: node cost - name cost - application cost x arity - cost of the arguments so far, an upper
-   * bound on what the match alone can save.
+   * Per match: node cost - name cost - application cost x arity - cost of the arguments so far, an
+   * upper bound on what the match alone can save.
    */
   final int[] slack;
+
   /** Cost of the filled part of the body. */
   final int fixedCost;
+
   /** Upper bound on the utility of any completion. */
   final long bound;
 

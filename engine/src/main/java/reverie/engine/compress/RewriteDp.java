@@ -3,14 +3,15 @@ package reverie.engine.compress;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 
 /**
- * The exact cost reduction an abstraction brings to a corpus, by dynamic programming over the hash-consed
- * program graph: for every ancestor of a match, bottom-up, the best reduction inside its subtree is either
- * the sum of its children's or, at a match, the local gain plus the best reductions inside the arguments.
- * Overlapping matches are thus resolved optimally, and each task counts by its cheapest program.
+ * The exact cost reduction an abstraction brings to a corpus, by dynamic programming over the
+ * hash-consed program graph: for every ancestor of a match, bottom-up, the best reduction inside
+ * its subtree is either the sum of its children's or, at a match, the local gain plus the best
+ * reductions inside the arguments. Overlapping matches are thus resolved optimally, and each task
+ * counts by its cheapest program.
  *
- * <p>The result depends only on the subtree (matching is invariant under shifting free indices), so one
- * value per node id serves every occurrence. Scratch arrays are owned by one thread; reuse across calls is
- * why stamps are used instead of clearing.
+ * <p>The result depends only on the subtree (matching is invariant under shifting free indices), so
+ * one value per node id serves every occurrence. Scratch arrays are owned by one thread; reuse
+ * across calls is why stamps are used instead of clearing.
  */
 final class RewriteDp {
   private final Corpus corpus;
@@ -21,7 +22,8 @@ final class RewriteDp {
   private final int[] taskStamp;
   private int stamp;
   private int[] order = new int[256];
-  // the nodes of the current run as a bit set, to list them in ascending order without sorting when they
+  // the nodes of the current run as a bit set, to list them in ascending order without sorting when
+  // they
   // are many: on deep corpora the ancestors of a few matches reach a large part of the corpus
   private final long[] marked;
   private int count;
@@ -37,9 +39,9 @@ final class RewriteDp {
   }
 
   /**
-   * The reduction of the corpus cost (sum over tasks of the cheapest program) when rewriting with the
-   * matches {@code locs}, where using match {@code i} saves {@code gain[i]} plus what can be saved inside
-   * its arguments {@code argOrig[j][i]}.
+   * The reduction of the corpus cost (sum over tasks of the cheapest program) when rewriting with
+   * the matches {@code locs}, where using match {@code i} saves {@code gain[i]} plus what can be
+   * saved inside its arguments {@code argOrig[j][i]}.
    */
   long reduction(int[] locs, long[] gain, int[][] argOrig) {
     run(locs, gain, argOrig);
@@ -66,12 +68,18 @@ final class RewriteDp {
     }
   }
 
-  /** The best reduction inside node {@code n} after {@link #run} (0 for nodes without matches below). */
+  /**
+   * The best reduction inside node {@code n} after {@link #run} (0 for nodes without matches
+   * below).
+   */
   long value(int n) {
     return inSet[n] == stamp ? best[n] : 0;
   }
 
-  /** Whether the last {@link #run} rewrites node {@code n} with the abstraction; -1 if not, else the match. */
+  /**
+   * Whether the last {@link #run} rewrites node {@code n} with the abstraction; -1 if not, else the
+   * match.
+   */
   int useAt(int n, long[] gain, int[][] argOrig) {
     if (inSet[n] != stamp || matchStamp[n] != stamp) {
       return -1;

@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * One step of Stitch's top-down abstraction search: best-first over partial abstractions ordered by an
- * upper bound on utility, pruned against the best finished abstractions (branch and bound), returning the
- * {@code want} best finished abstractions.
+ * One step of Stitch's top-down abstraction search: best-first over partial abstractions ordered by
+ * an upper bound on utility, pruned against the best finished abstractions (branch and bound),
+ * returning the {@code want} best finished abstractions.
  *
- * <p>The bound of a pattern is the sum over its matches of occurrences x (node cost - name cost), minus
- * the structure penalty of its filled part plus one cheapest leaf per open hole. Refining a hole only
- * removes matches and adds body cost, so the bound never grows, and a pattern whose bound is below the
- * {@code want}-th best utility found can be dropped with all its descendants.
+ * <p>The bound of a pattern is the sum over its matches of occurrences x (node cost - name cost),
+ * minus the structure penalty of its filled part plus one cheapest leaf per open hole. Refining a
+ * hole only removes matches and adds body cost, so the bound never grows, and a pattern whose bound
+ * is below the {@code want}-th best utility found can be dropped with all its descendants.
  */
 final class Search {
   private final Corpus corpus;
@@ -157,9 +157,18 @@ final class Search {
       slack[i] = store.cost(l[i]) - costs.primitive();
     }
     long bound = sum - penalty(costs.cheapestLeaf());
-    Pattern root = new Pattern(
-        new int[0], new int[][] {new int[0]}, new int[] {0}, new int[0][], new int[0], new int[0][], l, slack, 0,
-        bound);
+    Pattern root =
+        new Pattern(
+            new int[0],
+            new int[][] {new int[0]},
+            new int[] {0},
+            new int[0][],
+            new int[0],
+            new int[0][],
+            l,
+            slack,
+            0,
+            bound);
     root.holeNodes = new int[][] {l};
     return root;
   }
@@ -191,7 +200,14 @@ final class Search {
         tokensOf(n, tokens);
         offer(
             new Candidate(
-                tokens.toIntArray(), locs, new int[0], new int[0][], gain, store.cost(n), reduction, utility));
+                tokens.toIntArray(),
+                locs,
+                new int[0],
+                new int[0][],
+                gain,
+                store.cost(n),
+                reduction,
+                utility));
       }
     }
   }
@@ -264,7 +280,8 @@ final class Search {
           }
         }
       }
-      // dive: keep refining the most promising child without queueing it, so finished abstractions (and a
+      // dive: keep refining the most promising child without queueing it, so finished abstractions
+      // (and a
       // high cutoff) come early and fewer children are ever stored
       List<Pattern> children = new ArrayList<>();
       try {
@@ -303,9 +320,9 @@ final class Search {
   }
 
   /**
-   * The hole nodes of {@code c}, a child of {@code p} just expanded (so p's top hole nodes are known), from
-   * p's arrays: the holes below the top keep their nodes for the kept matches; a filled application or
-   * lambda opens holes at the children of the top hole's nodes.
+   * The hole nodes of {@code c}, a child of {@code p} just expanded (so p's top hole nodes are
+   * known), from p's arrays: the holes below the top keep their nodes for the kept matches; a
+   * filled application or lambda opens holes at the children of the top hole's nodes.
    */
   private void deriveHoleNodes(Pattern p, Pattern c, int[] sel) {
     int h = p.holes() - 1;
@@ -393,7 +410,8 @@ final class Search {
       }
       tok[i] = token;
     }
-    // group matches by what sits at the hole (counting sort; each group keeps its indices ascending)
+    // group matches by what sits at the hole (counting sort; each group keeps its indices
+    // ascending)
     int groups = 0;
     int[] groupToken = new int[16];
     int[] groupSize = new int[16];
@@ -531,11 +549,12 @@ final class Search {
   }
 
   /**
-   * The child of {@code p} that fills its top hole with {@code token} keeping the matches
-   * {@code sel[from .. from+len)} (indices into p's matches, whose top-hole nodes are {@code at});
-   * {@code values} (per match of p, the shifted value) when the token opens a new argument. Matches that
-   * can no longer save anything (slack <= 0) are dropped: the exact rewrite would never use them. Finished
-   * children are scored and offered here; returns the child if it still has holes and can beat the cutoff.
+   * The child of {@code p} that fills its top hole with {@code token} keeping the matches {@code
+   * sel[from .. from+len)} (indices into p's matches, whose top-hole nodes are {@code at}); {@code
+   * values} (per match of p, the shifted value) when the token opens a new argument. Matches that
+   * can no longer save anything (slack <= 0) are dropped: the exact rewrite would never use them.
+   * Finished children are scored and offered here; returns the child if it still has holes and can
+   * beat the cutoff.
    */
   private Pattern child(
       Pattern p, int token, int[] sel, int from, int len, int[] at, int[] values, Scratch sc) {
@@ -602,7 +621,8 @@ final class Search {
       return null;
     }
     if (kept == 1 && store.free(locs[0]) == 0) {
-      return null; // one closed subtree: the arity-zero abstraction of it is better and already scored
+      return null; // one closed subtree: the arity-zero abstraction of it is better and already
+      // scored
     }
     int arity = p.arity() + (newArg ? 1 : 0);
     int[][] argValues = new int[arity][];
@@ -627,7 +647,8 @@ final class Search {
     if (kind == Pattern.T_APP) {
       holeDepth[h] = d;
       holeDepth[h + 1] = d;
-      // the argument is filled first: arguments are small, so the stack of open holes stays shallow even
+      // the argument is filled first: arguments are small, so the stack of open holes stays shallow
+      // even
       // along a long application spine, and carrying every hole's nodes stays cheap
       holePaths[h] = extend(path, Pattern.FUNCTION);
       holePaths[h + 1] = extend(path, Pattern.ARGUMENT);
@@ -644,7 +665,10 @@ final class Search {
       argPaths[p.arity()] = path;
     }
     if (holes > 0) {
-      Pattern c = new Pattern(tokens, holePaths, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed, bound);
+      Pattern c =
+          new Pattern(
+              tokens, holePaths, holeDepth, argPaths, argDepth, argValues, locs, slack, fixed,
+              bound);
       c.differ = differ;
       deriveHoleNodes(p, c, keptSel);
       return c;
@@ -654,11 +678,12 @@ final class Search {
   }
 
   /**
-   * Stitch's argument capture and redundant argument rules, checked whenever the matches shrink: an argument
-   * that receives one closed value everywhere, or two that always receive the same value, mean a simpler
-   * abstraction (the value inlined, or one argument reused) does at least as well. Returns null when one
-   * applies, else the new witnesses (see {@link Pattern#differ}): a parent's witness that survives in
-   * {@code keptSel} is reused, which spares comparing two long, mostly equal argument columns.
+   * Stitch's argument capture and redundant argument rules, checked whenever the matches shrink: an
+   * argument that receives one closed value everywhere, or two that always receive the same value,
+   * mean a simpler abstraction (the value inlined, or one argument reused) does at least as well.
+   * Returns null when one applies, else the new witnesses (see {@link Pattern#differ}): a parent's
+   * witness that survives in {@code keptSel} is reused, which spares comparing two long, mostly
+   * equal argument columns.
    */
   private int[] differingMatches(int[][] argValues, int[] parentDiffer, int[] keptSel) {
     int arity = argValues.length;
@@ -674,8 +699,10 @@ final class Search {
       }
       for (int k = 0; k < j; k++) {
         int pair = j * (j - 1) / 2 + k;
-        int w = pair < parentDiffer.length && parentDiffer[pair] >= 0
-            ? Arrays.binarySearch(keptSel, parentDiffer[pair]) : -1;
+        int w =
+            pair < parentDiffer.length && parentDiffer[pair] >= 0
+                ? Arrays.binarySearch(keptSel, parentDiffer[pair])
+                : -1;
         if (w < 0) {
           w = Arrays.mismatch(column, argValues[k]);
           if (w < 0) {
@@ -700,7 +727,13 @@ final class Search {
   }
 
   private void finish(
-      int[] tokens, int[] locs, int[] slack, int[][] argPaths, int[] argDepth, int bodyCost, RewriteDp dp) {
+      int[] tokens,
+      int[] locs,
+      int[] slack,
+      int[][] argPaths,
+      int[] argDepth,
+      int bodyCost,
+      RewriteDp dp) {
     int arity = argDepth.length;
     int[][] argOrig = new int[arity][locs.length];
     int[][] argShifted = new int[arity][locs.length];
@@ -710,7 +743,8 @@ final class Search {
         argShifted[j][i] = shifted.down(argOrig[j][i], argDepth[j]);
       }
     }
-    // the pruning rules again on the final matches: a constant closed argument or two arguments that are
+    // the pruning rules again on the final matches: a constant closed argument or two arguments
+    // that are
     // always equal make an abstraction that a simpler one dominates
     for (int j = 0; j < arity; j++) {
       boolean constant = true;
@@ -733,7 +767,8 @@ final class Search {
     long reduction = dp.reduction(locs, gain, argOrig);
     long utility = reduction - penalty(bodyCost);
     if (utility >= cutoff) {
-      // the candidate speaks plain pre-order (function first) with arguments numbered by first appearance
+      // the candidate speaks plain pre-order (function first) with arguments numbered by first
+      // appearance
       int[] canonical = new int[tokens.length];
       int[] newIndex = new int[arity];
       Arrays.fill(newIndex, -1);
@@ -750,10 +785,12 @@ final class Search {
   }
 
   /**
-   * Copies the subtree at {@code in[from[0]]} (fill order: an application's argument before its function)
-   * to {@code out} in pre-order, renumbering arguments in order of first appearance there.
+   * Copies the subtree at {@code in[from[0]]} (fill order: an application's argument before its
+   * function) to {@code out} in pre-order, renumbering arguments in order of first appearance
+   * there.
    */
-  private static void canonicalize(int[] in, int[] from, int[] out, int[] to, int[] newIndex, int[] next) {
+  private static void canonicalize(
+      int[] in, int[] from, int[] out, int[] to, int[] newIndex, int[] next) {
     int t = in[from[0]++];
     int kind = Pattern.kind(t);
     if (kind == Pattern.T_APP) {

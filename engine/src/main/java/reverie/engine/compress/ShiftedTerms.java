@@ -4,10 +4,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Canonical ids for corpus subtrees with their free indices shifted down, so that two argument values
- * taken at different lambda depths compare with one int comparison. A shifted term that exists in the
- * corpus gets its corpus id; others get fresh ids above the corpus. Thread-safe; ids are only ever
- * compared, never read back as nodes.
+ * Canonical ids for corpus subtrees with their free indices shifted down, so that two argument
+ * values taken at different lambda depths compare with one int comparison. A shifted term that
+ * exists in the corpus gets its corpus id; others get fresh ids above the corpus. Thread-safe; ids
+ * are only ever compared, never read back as nodes.
  */
 final class ShiftedTerms {
   private final NodeStore store;
@@ -22,7 +22,10 @@ final class ShiftedTerms {
     this.next = new AtomicInteger(corpusSize);
   }
 
-  /** The id of node {@code n} with every free index lowered by {@code d} (none may be below {@code d}). */
+  /**
+   * The id of node {@code n} with every free index lowered by {@code d} (none may be below {@code
+   * d}).
+   */
   int down(int n, int d) {
     if (d == 0 || store.free(n) == 0) {
       return n;

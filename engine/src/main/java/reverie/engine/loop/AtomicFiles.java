@@ -15,8 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Crash-safe file writes: every file is written to a temporary file in the same directory, forced to disk
- * and renamed over its target, so a reader sees either the old content or the new, never a torn file.
+ * Crash-safe file writes: every file is written to a temporary file in the same directory, forced
+ * to disk and renamed over its target, so a reader sees either the old content or the new, never a
+ * torn file.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -69,7 +70,8 @@ public final class AtomicFiles {
   /** Temporary files are private (0600); the files they become are ordinary ones (0644). */
   private static void makeReadable(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     } catch (UnsupportedOperationException notPosix) {
       // Other file systems keep their default permissions.
     }
@@ -91,7 +93,10 @@ public final class AtomicFiles {
     }
   }
 
-  /** Forces a directory's entries (a rename) to disk; a no-op where the platform cannot open directories. */
+  /**
+   * Forces a directory's entries (a rename) to disk; a no-op where the platform cannot open
+   * directories.
+   */
   static void fsyncDirectory(Path dir) {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);

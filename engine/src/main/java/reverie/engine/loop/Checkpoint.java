@@ -15,7 +15,8 @@ import reverie.engine.enumerate.Frontier;
  * @param trainTasks the names of the training tasks, in order
  * @param testTasks the names of the test tasks, in order
  * @param frontiers the training frontiers so far, solved tasks only, by task name
- * @param testFrontiers the test split's frontiers from this iteration's evaluation, solved tasks only
+ * @param testFrontiers the test split's frontiers from this iteration's evaluation, solved tasks
+ *     only
  * @param metrics one row per iteration 0..{@code iteration}
  * @param <M> the recognition model type
  */
@@ -36,8 +37,12 @@ public record Checkpoint<M>(
     frontiers = ImmutableMap.copyOf(frontiers);
     testFrontiers = ImmutableMap.copyOf(testFrontiers);
     metrics = ImmutableList.copyOf(metrics);
-    checkArgument(metrics.size() == iteration + 1, "iteration %s needs %s metric rows, not %s",
-        iteration, iteration + 1, metrics.size());
+    checkArgument(
+        metrics.size() == iteration + 1,
+        "iteration %s needs %s metric rows, not %s",
+        iteration,
+        iteration + 1,
+        metrics.size());
   }
 
   /** The metrics of this checkpoint's own iteration. */

@@ -30,14 +30,15 @@ import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierJson;
 
 /**
- * A run directory: {@code config.json}, {@code metrics.jsonl}, the learning curve, and one checkpoint folder
- * {@code iteration-NNN} per finished iteration holding the grammar, the frontiers (DreamCoder's compressor
- * input), the metrics so far, the recognition weights and a {@code manifest.json} with the format version
- * and the SHA-256 of every other file.
+ * A run directory: {@code config.json}, {@code metrics.jsonl}, the learning curve, and one
+ * checkpoint folder {@code iteration-NNN} per finished iteration holding the grammar, the frontiers
+ * (DreamCoder's compressor input), the metrics so far, the recognition weights and a {@code
+ * manifest.json} with the format version and the SHA-256 of every other file.
  *
- * <p>A checkpoint is written into a hidden {@code .iteration-NNN.partial} folder, every file forced to disk,
- * the manifest last, then renamed into place: a folder named {@code iteration-NNN} is always complete. A
- * killed run leaves at most a partial folder, which {@link #removePartials} deletes on resume.
+ * <p>A checkpoint is written into a hidden {@code .iteration-NNN.partial} folder, every file forced
+ * to disk, the manifest last, then renamed into place: a folder named {@code iteration-NNN} is
+ * always complete. A killed run leaves at most a partial folder, which {@link #removePartials}
+ * deletes on resume.
  */
 public final class CheckpointStore {
 
@@ -64,8 +65,8 @@ public final class CheckpointStore {
   }
 
   /**
-   * Starts a new run in {@code dir}, which must be missing or empty; an {@link InputException} otherwise
-   * (nothing in it is touched).
+   * Starts a new run in {@code dir}, which must be missing or empty; an {@link InputException}
+   * otherwise (nothing in it is touched).
    */
   public static CheckpointStore create(Path dir, RunConfig config) {
     if (Files.exists(dir)) {
@@ -74,8 +75,12 @@ public final class CheckpointStore {
       }
       try (Stream<Path> entries = Files.list(dir)) {
         if (entries.findAny().isPresent()) {
-          throw new InputException("run directory " + dir + " is not empty; continue it with --resume " + dir
-              + " or choose another --out");
+          throw new InputException(
+              "run directory "
+                  + dir
+                  + " is not empty; continue it with --resume "
+                  + dir
+                  + " or choose another --out");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -94,12 +99,14 @@ public final class CheckpointStore {
     if (!Files.exists(configFile)) {
       throw new InputException(dir + " is not a Reverie run directory (no " + CONFIG + ")");
     }
-    return new CheckpointStore(dir, RunConfig.fromJson(Json.read(configFile), configFile.toString()));
+    return new CheckpointStore(
+        dir, RunConfig.fromJson(Json.read(configFile), configFile.toString()));
   }
 
   /**
-   * This run with some settings changed for this process only (a resumed run may raise its iteration count
-   * or change its threads); new checkpoints record the settings they were made with.
+   * This run with some settings changed for this process only (a resumed run may raise its
+   * iteration count or change its threads); new checkpoints record the settings they were made
+   * with.
    */
   public CheckpointStore withConfig(RunConfig changed) {
     return new CheckpointStore(dir, changed);
@@ -153,8 +160,9 @@ public final class CheckpointStore {
   }
 
   /**
-   * Checks iteration {@code i}'s checkpoint against its manifest: the format and version, every listed file
-   * present with its SHA-256, and no file left out. An {@link InputException} names the first problem.
+   * Checks iteration {@code i}'s checkpoint against its manifest: the format and version, every
+   * listed file present with its SHA-256, and no file left out. An {@link InputException} names the
+   * first problem.
    */
   public void verify(int iteration) {
     Path folder = folder(iteration);
@@ -170,12 +178,18 @@ public final class CheckpointStore {
     }
     int version = Json.requiredInt(manifest, "format_version", manifestFile.toString());
     if (version != RunConfig.FORMAT_VERSION) {
-      throw new InputException(where + ": format version " + version + " is not supported (this Reverie reads "
-          + RunConfig.FORMAT_VERSION + ")");
+      throw new InputException(
+          where
+              + ": format version "
+              + version
+              + " is not supported (this Reverie reads "
+              + RunConfig.FORMAT_VERSION
+              + ")");
     }
     int recorded = Json.requiredInt(manifest, "iteration", manifestFile.toString());
     if (recorded != iteration) {
-      throw new InputException(manifestFile + ": records iteration " + recorded + ", not " + iteration);
+      throw new InputException(
+          manifestFile + ": records iteration " + recorded + ", not " + iteration);
     }
     JsonNode files = Json.required(manifest, "files", manifestFile.toString());
     for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
@@ -185,7 +199,8 @@ public final class CheckpointStore {
         throw new InputException(where + ": " + e.getKey() + " is missing");
       }
       if (!AtomicFiles.sha256(file).equals(e.getValue().asText())) {
-        throw new InputException(where + ": " + e.getKey() + " is corrupt (SHA-256 does not match the manifest)");
+        throw new InputException(
+            where + ": " + e.getKey() + " is corrupt (SHA-256 does not match the manifest)");
       }
     }
     for (Path p : regularFiles(folder)) {
@@ -197,8 +212,8 @@ public final class CheckpointStore {
   }
 
   /**
-   * Verifies and reads iteration {@code i}'s checkpoint, resolving primitives with {@code resolver} and
-   * loading the recognition model with {@code dream}.
+   * Verifies and reads iteration {@code i}'s checkpoint, resolving primitives with {@code resolver}
+   * and loading the recognition model with {@code dream}.
    */
   public <M> Checkpoint<M> load(int iteration, PrimitiveResolver resolver, DreamPhase<M> dream) {
     verify(iteration);
@@ -225,20 +240,26 @@ public final class CheckpointStore {
       throw new InputException(metricsFile + ": " + m.size() + " rows for iteration " + iteration);
     }
     Path modelDir = folder.resolve(RECOGNITION);
-    Optional<M> model = dream != null && Files.isDirectory(modelDir)
-        ? Optional.of(dream.load(modelDir, grammar)) : Optional.empty();
-    return new Checkpoint<>(iteration, saved, grammar, trainTasks, testTasks, train, test, model, m);
+    Optional<M> model =
+        dream != null && Files.isDirectory(modelDir)
+            ? Optional.of(dream.load(modelDir, grammar))
+            : Optional.empty();
+    return new Checkpoint<>(
+        iteration, saved, grammar, trainTasks, testTasks, train, test, model, m);
   }
 
   /**
-   * Verifies and reads iteration {@code i}'s checkpoint without loading the recognition model (whose files
-   * are still checked against the manifest): for commands that only look at the library and frontiers.
+   * Verifies and reads iteration {@code i}'s checkpoint without loading the recognition model
+   * (whose files are still checked against the manifest): for commands that only look at the
+   * library and frontiers.
    */
   public Checkpoint<Void> loadWithoutModel(int iteration, PrimitiveResolver resolver) {
     return load(iteration, resolver, null);
   }
 
-  /** The given iteration, or the latest when empty; an {@link InputException} when there is none. */
+  /**
+   * The given iteration, or the latest when empty; an {@link InputException} when there is none.
+   */
   public int resolveIteration(Optional<Integer> iteration) {
     ImmutableList<Integer> all = iterations();
     if (all.isEmpty()) {
@@ -248,8 +269,15 @@ public final class CheckpointStore {
       return all.get(all.size() - 1);
     }
     if (!all.contains(iteration.get())) {
-      throw new InputException(dir + " has no checkpoint of iteration " + iteration.get() + " (it has "
-          + all.get(0) + ".." + all.get(all.size() - 1) + ")");
+      throw new InputException(
+          dir
+              + " has no checkpoint of iteration "
+              + iteration.get()
+              + " (it has "
+              + all.get(0)
+              + ".."
+              + all.get(all.size() - 1)
+              + ")");
     }
     return iteration.get();
   }
@@ -268,8 +296,10 @@ public final class CheckpointStore {
     return b.build();
   }
 
-  private static ImmutableMap<String, Frontier> readFrontiers(Path file, PrimitiveResolver resolver) {
-    // Older checkpoints have each request as a type string rather than DreamCoder's type object; FrontierJson
+  private static ImmutableMap<String, Frontier> readFrontiers(
+      Path file, PrimitiveResolver resolver) {
+    // Older checkpoints have each request as a type string rather than DreamCoder's type object;
+    // FrontierJson
     // reads both, so they load under the same format version.
     ImmutableMap.Builder<String, Frontier> b = ImmutableMap.builder();
     for (Frontier f : FrontierJson.frontiersFromJson(Json.read(file), resolver, file.toString())) {
@@ -282,7 +312,9 @@ public final class CheckpointStore {
     }
   }
 
-  /** Writes {@code checkpoint} as its iteration's folder, atomically; the folder must not exist yet. */
+  /**
+   * Writes {@code checkpoint} as its iteration's folder, atomically; the folder must not exist yet.
+   */
   public <M> void write(Checkpoint<M> checkpoint, DreamPhase<M> dream) {
     writing.lock();
     try {
@@ -301,10 +333,21 @@ public final class CheckpointStore {
       checkpoint.trainTasks().forEach(tasks.putArray("train")::add);
       checkpoint.testTasks().forEach(tasks.putArray("test")::add);
       writeFile(partial, TASKS, Json.pretty(tasks), files);
-      writeFile(partial, GRAMMAR, Json.pretty(reverie.dsl.grammar.GrammarJson.toJson(checkpoint.grammar())), files);
-      writeFile(partial, FRONTIERS, Export.dreamcoder(checkpoint.grammar(), checkpoint.frontiers().values()), files);
-      writeFile(partial, TEST_FRONTIERS,
-          Export.dreamcoder(checkpoint.grammar(), checkpoint.testFrontiers().values()), files);
+      writeFile(
+          partial,
+          GRAMMAR,
+          Json.pretty(reverie.dsl.grammar.GrammarJson.toJson(checkpoint.grammar())),
+          files);
+      writeFile(
+          partial,
+          FRONTIERS,
+          Export.dreamcoder(checkpoint.grammar(), checkpoint.frontiers().values()),
+          files);
+      writeFile(
+          partial,
+          TEST_FRONTIERS,
+          Export.dreamcoder(checkpoint.grammar(), checkpoint.testFrontiers().values()),
+          files);
       ArrayNode rows = JsonNodeFactory.instance.arrayNode();
       checkpoint.metrics().forEach(m -> rows.add(m.toJson()));
       writeFile(partial, ITERATION_METRICS, Json.pretty(rows), files);
@@ -324,13 +367,17 @@ public final class CheckpointStore {
       manifest.put("iteration", checkpoint.iteration());
       ObjectNode sums = manifest.putObject("files");
       files.forEach(sums::put);
-      Files.writeString(partial.resolve(MANIFEST), Json.pretty(manifest), java.nio.charset.StandardCharsets.UTF_8);
+      Files.writeString(
+          partial.resolve(MANIFEST),
+          Json.pretty(manifest),
+          java.nio.charset.StandardCharsets.UTF_8);
       AtomicFiles.fsync(partial.resolve(MANIFEST));
       AtomicFiles.fsyncDirectory(partial);
       AtomicFiles.moveAtomically(partial, target);
       AtomicFiles.fsyncDirectory(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + checkpoint.iteration() + " in " + dir, e);
+      throw new UncheckedIOException(
+          "cannot write checkpoint " + checkpoint.iteration() + " in " + dir, e);
     } finally {
       writing.unlock();
     }
@@ -355,8 +402,8 @@ public final class CheckpointStore {
   }
 
   /**
-   * Waits (at most {@code seconds}) until no checkpoint is being written, then keeps further writes out;
-   * for a shutdown hook, so that the process ends between checkpoints.
+   * Waits (at most {@code seconds}) until no checkpoint is being written, then keeps further writes
+   * out; for a shutdown hook, so that the process ends between checkpoints.
    */
   public boolean quiesce(long seconds) {
     try {

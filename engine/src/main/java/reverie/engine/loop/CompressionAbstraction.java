@@ -24,15 +24,18 @@ import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 
 /**
- * The abstraction phase with Reverie's compressor: learns up to {@code abstractionsPerIteration} typed
- * inventions from the frontiers, rewrites them (keeping a task's original program wherever a rewritten
- * one falls outside the new grammar's language), then refits the grammar's weights and rescores.
+ * The abstraction phase with Reverie's compressor: learns up to {@code abstractionsPerIteration}
+ * typed inventions from the frontiers, rewrites them (keeping a task's original program wherever a
+ * rewritten one falls outside the new grammar's language), then refits the grammar's weights and
+ * rescores.
  */
 public final class CompressionAbstraction implements AbstractionPhase {
   private final int abstractionsPerIteration;
   private final ProgramChecker checker;
 
-  /** Re-checks a rewritten program on its task's examples; rewriting must never change a solution. */
+  /**
+   * Re-checks a rewritten program on its task's examples; rewriting must never change a solution.
+   */
   @FunctionalInterface
   public interface ProgramChecker {
     boolean solves(String task, Program program);
@@ -44,7 +47,8 @@ public final class CompressionAbstraction implements AbstractionPhase {
   }
 
   @Override
-  public Result learn(Grammar grammar, ImmutableMap<String, Frontier> frontiers, PhaseContext context) {
+  public Result learn(
+      Grammar grammar, ImmutableMap<String, Frontier> frontiers, PhaseContext context) {
     RunConfig config = context.config();
     Grammar library = grammar;
     Map<String, Frontier> current = new LinkedHashMap<>(frontiers);
@@ -65,15 +69,22 @@ public final class CompressionAbstraction implements AbstractionPhase {
           existing.add(i);
         }
       }
-      CompressionConfig cc = CompressionConfig.defaults()
-          .withMaxArity(config.maxArity())
-          .withIterations(abstractionsPerIteration)
-          .withThreads(config.threads())
-          .withStructurePenalty(config.structurePenalty())
-          .withTyped(true);
+      CompressionConfig cc =
+          CompressionConfig.defaults()
+              .withMaxArity(config.maxArity())
+              .withIterations(abstractionsPerIteration)
+              .withThreads(config.threads())
+              .withStructurePenalty(config.structurePenalty())
+              .withTyped(true);
       int[] step = {0};
-      CompressionResult result = Compressor.compress(programs, taskIds, existing, cc, "lambda",
-          line -> context.progress().step(++step[0], line));
+      CompressionResult result =
+          Compressor.compress(
+              programs,
+              taskIds,
+              existing,
+              cc,
+              "lambda",
+              line -> context.progress().step(++step[0], line));
       List<Program> learned = new ArrayList<>(grammar.library());
       for (LearnedAbstraction a : result.abstractions()) {
         if (!learned.contains(a.invented())) {
@@ -81,9 +92,12 @@ public final class CompressionAbstraction implements AbstractionPhase {
         }
       }
       Grammar candidate = grammar.withLibrary(learned);
-      // Rewritten programs come grouped by task in input order. Rewriting can leave a function-typed
-      // argument unexpanded, outside the grammar's eta-long language, so it is eta-expanded first; a
-      // rewritten program is kept only if it is then in the new grammar's language and still solves its
+      // Rewritten programs come grouped by task in input order. Rewriting can leave a
+      // function-typed
+      // argument unexpanded, outside the grammar's eta-long language, so it is eta-expanded first;
+      // a
+      // rewritten program is kept only if it is then in the new grammar's language and still solves
+      // its
       // task, otherwise the original stays.
       Set<Invented> used = new HashSet<>();
       for (int t = 0; t < names.size(); t++) {
@@ -95,14 +109,16 @@ public final class CompressionAbstraction implements AbstractionPhase {
           Program p = j < rewrittenPrograms.size() ? rewrittenPrograms.get(j) : s.program();
           p = EtaLong.expand(p, f.request()).orElse(p);
           boolean ok =
-              candidate.logPrior(p, f.request()) > Double.NEGATIVE_INFINITY && checker.solves(f.task(), p);
+              candidate.logPrior(p, f.request()) > Double.NEGATIVE_INFINITY
+                  && checker.solves(f.task(), p);
           Program kept = ok ? p : s.program();
           collectInventions(kept, used);
           rewritten.add(new FrontierEntry(kept, s.logPrior(), s.logLikelihood()));
         }
         current.put(f.task(), new Frontier(f.task(), f.request(), ImmutableList.copyOf(rewritten)));
       }
-      // A new invention that no kept program uses (all its rewrites fell back) would only dilute the prior.
+      // A new invention that no kept program uses (all its rewrites fell back) would only dilute
+      // the prior.
       List<Program> newLibrary = new ArrayList<>(grammar.library());
       for (LearnedAbstraction a : result.abstractions()) {
         if (used.contains(a.invented()) && !newLibrary.contains(a.invented())) {
@@ -110,8 +126,14 @@ public final class CompressionAbstraction implements AbstractionPhase {
         }
       }
       library = grammar.withLibrary(newLibrary);
-      context.progress().finish(String.format(Locale.ROOT, "%d new inventions, compression ratio %.3f",
-          newLibrary.size() - grammar.library().size(), result.compressionRatio()));
+      context
+          .progress()
+          .finish(
+              String.format(
+                  Locale.ROOT,
+                  "%d new inventions, compression ratio %.3f",
+                  newLibrary.size() - grammar.library().size(),
+                  result.compressionRatio()));
     }
     Refit.Result fitted = Refit.refitAndRescore(library, current, config.pseudoCounts());
     return new Result(fitted.grammar(), fitted.frontiers());

@@ -20,8 +20,9 @@ import reverie.engine.enumerate.TaskResult;
 import reverie.tasks.Task;
 
 /**
- * The wake phase with Reverie's enumerator: every task searched under the library's grammar, or under the
- * contextual grammar the recognition model predicts for it, within the run's timeout and top-K.
+ * The wake phase with Reverie's enumerator: every task searched under the library's grammar, or
+ * under the contextual grammar the recognition model predicts for it, within the run's timeout and
+ * top-K.
  *
  * @param <M> the recognition model type
  */
@@ -29,14 +30,17 @@ public final class EnumerationWake<M> implements WakePhase<M> {
   private final ImmutableMap<String, Task> tasks;
   private final BiFunction<M, Task, ContextualGrammar> predict;
 
-  /** {@code predict} gives a task's grammar under a model (unused when no model is passed to solve). */
+  /**
+   * {@code predict} gives a task's grammar under a model (unused when no model is passed to solve).
+   */
   public EnumerationWake(Map<String, Task> tasks, BiFunction<M, Task, ContextualGrammar> predict) {
     this.tasks = ImmutableMap.copyOf(tasks);
     this.predict = predict;
   }
 
   @Override
-  public Result solve(ImmutableList<String> names, Grammar grammar, Optional<M> model, PhaseContext context) {
+  public Result solve(
+      ImmutableList<String> names, Grammar grammar, Optional<M> model, PhaseContext context) {
     List<Task> batch = new ArrayList<>();
     for (String n : names) {
       Task t = tasks.get(n);
@@ -48,29 +52,43 @@ public final class EnumerationWake<M> implements WakePhase<M> {
     RunConfig config = context.config();
     ProgressListener progress = context.progress();
     progress.start(context.phase(), batch.size());
-    SolveConfig sc = SolveConfig.defaults()
-        .withTimeout(config.timeoutSeconds())
-        .withThreads(config.threads())
-        .withTopK(config.topK())
-        .withListener(p -> progress.step(p.finished(),
-            String.format(Locale.ROOT, "%d solved, %,d programs", p.solved(), p.programs())));
-    SolveResult r = model.isPresent()
-        ? Solver.solve(batch, t -> predict.apply(model.get(), t), sc)
-        : Solver.solve(batch, grammar, sc);
+    SolveConfig sc =
+        SolveConfig.defaults()
+            .withTimeout(config.timeoutSeconds())
+            .withThreads(config.threads())
+            .withTopK(config.topK())
+            .withListener(
+                p ->
+                    progress.step(
+                        p.finished(),
+                        String.format(
+                            Locale.ROOT, "%d solved, %,d programs", p.solved(), p.programs())));
+    SolveResult r =
+        model.isPresent()
+            ? Solver.solve(batch, t -> predict.apply(model.get(), t), sc)
+            : Solver.solve(batch, grammar, sc);
     Map<String, Frontier> out = new LinkedHashMap<>();
     for (TaskResult tr : r.tasks()) {
       Frontier f = tr.frontier();
       ImmutableList.Builder<FrontierEntry> b = ImmutableList.builder();
       for (FrontierEntry e : f.entries()) {
-        // Under a predicted grammar the log-prior is the task's own; the loop's metrics and the compressor
+        // Under a predicted grammar the log-prior is the task's own; the loop's metrics and the
+        // compressor
         // want it under the library's grammar.
-        double prior = model.isPresent() ? grammar.logPrior(e.program(), f.request()) : e.logPrior();
+        double prior =
+            model.isPresent() ? grammar.logPrior(e.program(), f.request()) : e.logPrior();
         b.add(new FrontierEntry(e.program(), prior, e.logLikelihood()));
       }
       out.put(tr.task().name(), new Frontier(tr.task().name(), f.request(), b.build()));
     }
-    progress.finish(String.format(Locale.ROOT, "%d/%d solved, %,d programs in %.1f CPU-s", r.solved(),
-        batch.size(), r.programs(), r.cpuSeconds()));
+    progress.finish(
+        String.format(
+            Locale.ROOT,
+            "%d/%d solved, %,d programs in %.1f CPU-s",
+            r.solved(),
+            batch.size(),
+            r.programs(),
+            r.cpuSeconds()));
     return new Result(ImmutableMap.copyOf(out), r.programs());
   }
 }

@@ -18,26 +18,32 @@ import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.FrontierJson;
 
-/** A checkpoint's frontiers in the formats other tools read: DreamCoder's compressor input and Stitch's program list. */
+/**
+ * A checkpoint's frontiers in the formats other tools read: DreamCoder's compressor input and
+ * Stitch's program list.
+ */
 public final class Export {
-  /** Beta-reduction steps allowed when inlining inventions for Stitch; bodies are small, so this is generous. */
+  /**
+   * Beta-reduction steps allowed when inlining inventions for Stitch; bodies are small, so this is
+   * generous.
+   */
   private static final int MAX_STEPS = 10_000;
 
   private Export() {}
 
   /**
-   * DreamCoder's compressor input (the checkpoint's library as {@code DSL}), as JSON text; tasks without a
-   * program are left out. This is also the text of a checkpoint's frontier files.
+   * DreamCoder's compressor input (the checkpoint's library as {@code DSL}), as JSON text; tasks
+   * without a program are left out. This is also the text of a checkpoint's frontier files.
    */
   public static String dreamcoder(Grammar grammar, Collection<Frontier> frontiers) {
     return Json.pretty(FrontierJson.toJson(grammar, solved(frontiers)));
   }
 
   /**
-   * DreamCoder's compressor input for a checkpoint's stored frontier file, whose frontiers were read as
-   * {@code frontiers}: the file's {@code DSL} is kept as stored, since it has the production types that an
-   * untyped reading lacks, and the frontiers are written anew, so that an older checkpoint's type-string
-   * requests come out as the type objects DreamCoder reads.
+   * DreamCoder's compressor input for a checkpoint's stored frontier file, whose frontiers were
+   * read as {@code frontiers}: the file's {@code DSL} is kept as stored, since it has the
+   * production types that an untyped reading lacks, and the frontiers are written anew, so that an
+   * older checkpoint's type-string requests come out as the type objects DreamCoder reads.
    */
   public static String dreamcoder(Path storedFrontiers, Collection<Frontier> frontiers) {
     JsonNode dsl = Json.required(Json.read(storedFrontiers), "DSL", storedFrontiers.toString());
@@ -52,8 +58,8 @@ public final class Export {
   }
 
   /**
-   * Stitch's programs-list JSON: every frontier program, its inventions inlined and beta-reduced so that
-   * only primitives remain, printed with {@code lam}.
+   * Stitch's programs-list JSON: every frontier program, its inventions inlined and beta-reduced so
+   * that only primitives remain, printed with {@code lam}.
    */
   public static String stitch(Collection<Frontier> frontiers) {
     ArrayNode list = JsonNodeFactory.instance.arrayNode();

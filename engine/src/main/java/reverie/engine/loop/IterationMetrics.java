@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One line of {@code metrics.jsonl}: how far the loop had come at the end of one iteration. Iteration 0 is
- * the base grammar on both splits before any learning.
+ * One line of {@code metrics.jsonl}: how far the loop had come at the end of one iteration.
+ * Iteration 0 is the base grammar on both splits before any learning.
  *
  * @param trainSolved training tasks with at least one program in their frontier so far
  * @param testSolved test tasks solved by this iteration's evaluation
  * @param librarySize the number of inventions in the library
  * @param libraryDepth the longest chain of inventions built from inventions (0 without inventions)
- * @param meanSolutionDescriptionLength the mean over solved training tasks of the best program's -log-prior
- *     in nats (NaN when none is solved, written as null)
+ * @param meanSolutionDescriptionLength the mean over solved training tasks of the best program's
+ *     -log-prior in nats (NaN when none is solved, written as null)
  * @param programsEnumerated programs tried by this iteration's searches (training and test)
  */
 public record IterationMetrics(

@@ -11,7 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import reverie.dsl.InputException;
 
-/** Small helpers for reading and writing the loop's JSON files with errors that name the file and key. */
+/**
+ * Small helpers for reading and writing the loop's JSON files with errors that name the file and
+ * key.
+ */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final ObjectMapper COMPACT = new ObjectMapper();

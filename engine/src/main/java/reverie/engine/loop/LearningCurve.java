@@ -13,8 +13,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The learning curve of a run: percent of training and test tasks solved (left axis) and library size
- * (right axis) against iteration, as {@code learning-curve.svg} and {@code .png}, and as a text table.
+ * The learning curve of a run: percent of training and test tasks solved (left axis) and library
+ * size (right axis) against iteration, as {@code learning-curve.svg} and {@code .png}, and as a
+ * text table.
  */
 public final class LearningCurve {
   public static final String SVG = "learning-curve.svg";
@@ -27,14 +28,25 @@ public final class LearningCurve {
     // Charts render through AWT; a server has no display.
     System.setProperty("java.awt.headless", "true");
     XYChart chart = chart(rows, title);
-    AtomicFiles.write(dir.resolve(PNG), out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-    AtomicFiles.write(dir.resolve(SVG),
-        out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+    AtomicFiles.write(
+        dir.resolve(PNG),
+        out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    AtomicFiles.write(
+        dir.resolve(SVG),
+        out ->
+            VectorGraphicsEncoder.saveVectorGraphic(
+                chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
   }
 
   static XYChart chart(List<IterationMetrics> rows, String title) {
-    XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
-        .xAxisTitle("iteration").yAxisTitle("percent solved").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(title)
+            .xAxisTitle("iteration")
+            .yAxisTitle("percent solved")
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.getStyler().setYAxisMin(0, 0.0);
     chart.getStyler().setYAxisMax(0, 100.0);
@@ -76,18 +88,37 @@ public final class LearningCurve {
   /** The curve as an aligned text table, one row per iteration. */
   public static String table(List<IterationMetrics> rows) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%9s  %13s  %13s  %7s  %5s  %8s  %9s  %8s%n",
-        "iteration", "train solved", "test solved", "library", "depth", "mean DL", "programs", "seconds"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%9s  %13s  %13s  %7s  %5s  %8s  %9s  %8s%n",
+            "iteration",
+            "train solved",
+            "test solved",
+            "library",
+            "depth",
+            "mean DL",
+            "programs",
+            "seconds"));
     for (IterationMetrics m : rows) {
-      double seconds = m.wakeSeconds() + m.abstractionSeconds() + m.dreamSeconds() + m.testSeconds();
-      b.append(String.format(Locale.ROOT, "%9d  %13s  %13s  %7d  %5d  %8s  %9d  %8.1f%n",
-          m.iteration(),
-          String.format(Locale.ROOT, "%d/%d %3.0f%%", m.trainSolved(), m.trainTotal(), m.trainPercent()),
-          String.format(Locale.ROOT, "%d/%d %3.0f%%", m.testSolved(), m.testTotal(), m.testPercent()),
-          m.librarySize(), m.libraryDepth(),
-          Double.isNaN(m.meanSolutionDescriptionLength())
-              ? "-" : String.format(Locale.ROOT, "%.2f", m.meanSolutionDescriptionLength()),
-          m.programsEnumerated(), seconds));
+      double seconds =
+          m.wakeSeconds() + m.abstractionSeconds() + m.dreamSeconds() + m.testSeconds();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%9d  %13s  %13s  %7d  %5d  %8s  %9d  %8.1f%n",
+              m.iteration(),
+              String.format(
+                  Locale.ROOT, "%d/%d %3.0f%%", m.trainSolved(), m.trainTotal(), m.trainPercent()),
+              String.format(
+                  Locale.ROOT, "%d/%d %3.0f%%", m.testSolved(), m.testTotal(), m.testPercent()),
+              m.librarySize(),
+              m.libraryDepth(),
+              Double.isNaN(m.meanSolutionDescriptionLength())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2f", m.meanSolutionDescriptionLength()),
+              m.programsEnumerated(),
+              seconds));
     }
     return b.toString();
   }

@@ -22,9 +22,10 @@ import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 
 /**
- * What {@code reverie library} shows about one checkpoint's library: every invention (readable body, type,
- * arity, log-weight, uses in the frontiers, tasks using it, an example application), the primitives with
- * their weights and the library's depth; rendered as text, JSON or a Graphviz graph of invention dependencies.
+ * What {@code reverie library} shows about one checkpoint's library: every invention (readable
+ * body, type, arity, log-weight, uses in the frontiers, tasks using it, an example application),
+ * the primitives with their weights and the library's depth; rendered as text, JSON or a Graphviz
+ * graph of invention dependencies.
  */
 public record LibraryReport(
     int iteration,
@@ -55,15 +56,18 @@ public record LibraryReport(
   public record PrimitiveInfo(String name, String type, double logWeight) {}
 
   /**
-   * Evaluates an example use of an invention: given a task that uses it and the application found in that
-   * task's program, returns a line such as {@code (f0 $0) on [1, 2] = [2, 3]}, or empty when it cannot.
+   * Evaluates an example use of an invention: given a task that uses it and the application found
+   * in that task's program, returns a line such as {@code (f0 $0) on [1, 2] = [2, 3]}, or empty
+   * when it cannot.
    */
   @FunctionalInterface
   public interface ExampleRunner {
     Optional<String> run(String task, Program application, int lambdas, LibraryView view);
   }
 
-  /** The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications. */
+  /**
+   * The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications.
+   */
   public static LibraryReport of(Checkpoint<?> checkpoint, ExampleRunner runner) {
     Grammar grammar = checkpoint.grammar();
     LibraryView view = new LibraryView(grammar);
@@ -88,19 +92,35 @@ public record LibraryReport(
           break;
         }
       }
-      inventions.add(new InventionInfo(view.name(inv), view.readable(inv.body()), inv.toString(),
-          p.type().toString(), p.type().functionArguments().size(), p.logWeight(), view.depth(inv),
-          u.programCount(), u.tasks().size(),
-          ImmutableList.copyOf(u.tasks().subList(0, Math.min(TASKS_SHOWN, u.tasks().size()))),
-          ImmutableList.copyOf(deps), example));
+      inventions.add(
+          new InventionInfo(
+              view.name(inv),
+              view.readable(inv.body()),
+              inv.toString(),
+              p.type().toString(),
+              p.type().functionArguments().size(),
+              p.logWeight(),
+              view.depth(inv),
+              u.programCount(),
+              u.tasks().size(),
+              ImmutableList.copyOf(u.tasks().subList(0, Math.min(TASKS_SHOWN, u.tasks().size()))),
+              ImmutableList.copyOf(deps),
+              example));
     }
-    return new LibraryReport(checkpoint.iteration(), view.depth(), inventions.build(), primitives.build(),
+    return new LibraryReport(
+        checkpoint.iteration(),
+        view.depth(),
+        inventions.build(),
+        primitives.build(),
         grammar.logVariable());
   }
 
-  /** Tries the applications of {@code inv} in the task's programs, outermost first, until one evaluates. */
-  private static Optional<String> exampleFor(Invented inv, Frontier frontier, ExampleRunner runner,
-      LibraryView view) {
+  /**
+   * Tries the applications of {@code inv} in the task's programs, outermost first, until one
+   * evaluates.
+   */
+  private static Optional<String> exampleFor(
+      Invented inv, Frontier frontier, ExampleRunner runner, LibraryView view) {
     if (frontier == null) {
       return Optional.empty();
     }
@@ -117,7 +137,9 @@ public record LibraryReport(
     return Optional.empty();
   }
 
-  /** An application headed by an invention, under {@code lambdas} enclosing lambdas of its program. */
+  /**
+   * An application headed by an invention, under {@code lambdas} enclosing lambdas of its program.
+   */
   private record Occurrence(Program application, int lambdas) {}
 
   /** Collects the maximal applications headed by {@code inv}, outermost first. */
@@ -140,20 +162,42 @@ public record LibraryReport(
   /** The report as readable text. */
   public String toText() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "Library at iteration %d: %d inventions, depth %d, %d primitives%n",
-        iteration, inventions.size(), depth, primitives.size()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Library at iteration %d: %d inventions, depth %d, %d primitives%n",
+            iteration,
+            inventions.size(),
+            depth,
+            primitives.size()));
     for (InventionInfo i : inventions) {
       b.append(String.format(Locale.ROOT, "%n%s = %s%n", i.name(), i.readable()));
-      b.append(String.format(Locale.ROOT, "    type %s, arity %d, log-weight %.3f, depth %d%n", i.type(), i.arity(),
-          i.logWeight(), i.depth()));
-      b.append(String.format(Locale.ROOT, "    used by %d frontier programs in %d tasks%s%n", i.uses(), i.taskCount(),
-          i.tasks().isEmpty() ? "" : ": " + String.join(", ", i.tasks()) + (i.taskCount() > i.tasks().size()
-              ? ", ..." : "")));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "    type %s, arity %d, log-weight %.3f, depth %d%n",
+              i.type(),
+              i.arity(),
+              i.logWeight(),
+              i.depth()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "    used by %d frontier programs in %d tasks%s%n",
+              i.uses(),
+              i.taskCount(),
+              i.tasks().isEmpty()
+                  ? ""
+                  : ": "
+                      + String.join(", ", i.tasks())
+                      + (i.taskCount() > i.tasks().size() ? ", ..." : "")));
       i.example().ifPresent(e -> b.append("    e.g. ").append(e).append('\n'));
     }
-    b.append(String.format(Locale.ROOT, "%nPrimitives (log-weight; variables %.3f):%n", logVariable));
+    b.append(
+        String.format(Locale.ROOT, "%nPrimitives (log-weight; variables %.3f):%n", logVariable));
     for (PrimitiveInfo p : primitives) {
-      b.append(String.format(Locale.ROOT, "  %-12s %8.3f  %s%n", p.name(), p.logWeight(), p.type()));
+      b.append(
+          String.format(Locale.ROOT, "  %-12s %8.3f  %s%n", p.name(), p.logWeight(), p.type()));
     }
     return b.toString();
   }
@@ -183,17 +227,32 @@ public record LibraryReport(
     }
     ArrayNode prims = o.putArray("primitives");
     for (PrimitiveInfo p : primitives) {
-      prims.addObject().put("name", p.name()).put("type", p.type()).put("log_weight", p.logWeight());
+      prims
+          .addObject()
+          .put("name", p.name())
+          .put("type", p.type())
+          .put("log_weight", p.logWeight());
     }
     return o;
   }
 
-  /** The dependency graph of the inventions (an edge from each invention to those its body uses) for Graphviz. */
+  /**
+   * The dependency graph of the inventions (an edge from each invention to those its body uses) for
+   * Graphviz.
+   */
   public String toDot() {
-    StringBuilder b = new StringBuilder("digraph library {\n  rankdir=BT;\n  node [shape=box, fontname=\"monospace\"];\n");
+    StringBuilder b =
+        new StringBuilder(
+            "digraph library {\n  rankdir=BT;\n  node [shape=box, fontname=\"monospace\"];\n");
     for (InventionInfo i : inventions) {
-      b.append(String.format(Locale.ROOT, "  %s [label=\"%s\\n%s\\nuses %d\"];%n", i.name(), i.name(),
-          escape(i.readable()), i.uses()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %s [label=\"%s\\n%s\\nuses %d\"];%n",
+              i.name(),
+              i.name(),
+              escape(i.readable()),
+              i.uses()));
     }
     for (InventionInfo i : inventions) {
       for (String d : new TreeSet<>(i.dependsOn())) {

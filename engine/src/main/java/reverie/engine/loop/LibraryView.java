@@ -20,9 +20,9 @@ import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 
 /**
- * A readable view of a library: its inventions in order with short names ({@code f0}, {@code f1}, ...),
- * bodies printed with earlier inventions by name, each invention's depth (inventions built from inventions)
- * and its uses in a set of frontiers.
+ * A readable view of a library: its inventions in order with short names ({@code f0}, {@code f1},
+ * ...), bodies printed with earlier inventions by name, each invention's depth (inventions built
+ * from inventions) and its uses in a set of frontiers.
  */
 public final class LibraryView {
   private final ImmutableList<Invented> inventions;
@@ -48,7 +48,10 @@ public final class LibraryView {
     return inventions;
   }
 
-  /** The short name of an invention of this library ({@code f0}, ...), or its DreamCoder form otherwise. */
+  /**
+   * The short name of an invention of this library ({@code f0}, ...), or its DreamCoder form
+   * otherwise.
+   */
   public String name(Invented invention) {
     String name = names.get(invention);
     return name != null ? name : invention.toString();
@@ -77,7 +80,9 @@ public final class LibraryView {
     return d;
   }
 
-  /** The inventions a program mentions outside of invention bodies, in order of first appearance. */
+  /**
+   * The inventions a program mentions outside of invention bodies, in order of first appearance.
+   */
   public static Set<Invented> directInventions(Program p) {
     Set<Invented> found = new LinkedHashSet<>();
     collect(p, found);
@@ -132,7 +137,10 @@ public final class LibraryView {
     }
   }
 
-  /** For each invention, the tasks whose frontier has a program using it directly, and the count of such programs. */
+  /**
+   * For each invention, the tasks whose frontier has a program using it directly, and the count of
+   * such programs.
+   */
   public ImmutableMap<Invented, Usage> usage(Iterable<Frontier> frontiers) {
     Map<Invented, List<String>> tasks = new HashMap<>();
     Map<Invented, Integer> programs = new HashMap<>();
@@ -159,6 +167,8 @@ public final class LibraryView {
     return b.buildKeepingLast();
   }
 
-  /** How an invention is used: the tasks (in frontier order) and the number of frontier programs. */
+  /**
+   * How an invention is used: the tasks (in frontier order) and the number of frontier programs.
+   */
   public record Usage(ImmutableList<String> tasks, int programCount) {}
 }

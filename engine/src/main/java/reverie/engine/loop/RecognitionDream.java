@@ -24,9 +24,9 @@ import reverie.tasks.Domain;
 import reverie.tasks.Task;
 
 /**
- * The dreaming phase with Reverie's recognition model: a fresh model for the new library (its output layer
- * is the library's), trained on replays of the frontiers and on fantasies sampled from the grammar and run
- * on the training tasks' inputs.
+ * The dreaming phase with Reverie's recognition model: a fresh model for the new library (its
+ * output layer is the library's), trained on replays of the frontiers and on fantasies sampled from
+ * the grammar and run on the training tasks' inputs.
  */
 public final class RecognitionDream implements DreamPhase<RecognitionModel> {
   private final ImmutableMap<String, Task> tasks;
@@ -40,8 +40,11 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
   }
 
   @Override
-  public Optional<RecognitionModel> dream(Grammar grammar, ImmutableMap<String, Frontier> frontiers,
-      Optional<RecognitionModel> previous, PhaseContext context) {
+  public Optional<RecognitionModel> dream(
+      Grammar grammar,
+      ImmutableMap<String, Frontier> frontiers,
+      Optional<RecognitionModel> previous,
+      PhaseContext context) {
     RunConfig config = context.config();
     RecognitionModel model = RecognitionModel.create(grammar, domain.name(), context.seed());
     List<TrainingTask> replays = new ArrayList<>();
@@ -53,14 +56,19 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
       replays.add(TaskExamples.training(tasks.get(f.task()), entries));
     }
     Dreamer dreamer = Dreamer.of(domain, grammar, TaskExamples.inputs(training));
-    TrainingConfig tc = TrainingConfig.defaults()
-        .withSteps(config.recognitionSteps())
-        .withThreads(config.threads())
-        .withSeed(context.seed());
+    TrainingConfig tc =
+        TrainingConfig.defaults()
+            .withSteps(config.recognitionSteps())
+            .withThreads(config.threads())
+            .withSeed(context.seed());
     ProgressListener progress = context.progress();
     progress.start(context.phase(), config.recognitionSteps());
-    TrainingReport report = model.train(replays, dreamer, tc,
-        p -> progress.step(p.step(), String.format(Locale.ROOT, "loss %.3f", p.meanLoss())));
+    TrainingReport report =
+        model.train(
+            replays,
+            dreamer,
+            tc,
+            p -> progress.step(p.step(), String.format(Locale.ROOT, "loss %.3f", p.meanLoss())));
     progress.finish(String.format(Locale.ROOT, "%d replays, %s", replays.size(), report));
     return Optional.of(model);
   }

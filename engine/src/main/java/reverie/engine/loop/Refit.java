@@ -12,34 +12,39 @@ import reverie.engine.enumerate.FrontierEntry;
 
 /**
  * Rescoring frontiers under a new grammar and refitting the grammar's weights to them (DreamCoder's
- * inside-outside step with pseudo-counts, each program weighted by its posterior within its frontier).
+ * inside-outside step with pseudo-counts, each program weighted by its posterior within its
+ * frontier).
  */
 public final class Refit {
   private Refit() {}
 
   /**
-   * Every frontier with each program's log-prior recomputed under {@code grammar}; programs outside the
-   * grammar's language (log-prior negative infinity) are dropped, and so are frontiers left empty.
+   * Every frontier with each program's log-prior recomputed under {@code grammar}; programs outside
+   * the grammar's language (log-prior negative infinity) are dropped, and so are frontiers left
+   * empty.
    */
-  public static ImmutableMap<String, Frontier> rescore(Grammar grammar, Map<String, Frontier> frontiers) {
+  public static ImmutableMap<String, Frontier> rescore(
+      Grammar grammar, Map<String, Frontier> frontiers) {
     ImmutableMap.Builder<String, Frontier> b = ImmutableMap.builder();
-    frontiers.forEach((task, f) -> {
-      List<FrontierEntry> kept = new ArrayList<>();
-      for (FrontierEntry s : f.entries()) {
-        double prior = grammar.logPrior(s.program(), f.request());
-        if (prior > Double.NEGATIVE_INFINITY) {
-          kept.add(new FrontierEntry(s.program(), prior, s.logLikelihood()));
-        }
-      }
-      if (!kept.isEmpty()) {
-        b.put(task, new Frontier(task, f.request(), ImmutableList.copyOf(kept)));
-      }
-    });
+    frontiers.forEach(
+        (task, f) -> {
+          List<FrontierEntry> kept = new ArrayList<>();
+          for (FrontierEntry s : f.entries()) {
+            double prior = grammar.logPrior(s.program(), f.request());
+            if (prior > Double.NEGATIVE_INFINITY) {
+              kept.add(new FrontierEntry(s.program(), prior, s.logLikelihood()));
+            }
+          }
+          if (!kept.isEmpty()) {
+            b.put(task, new Frontier(task, f.request(), ImmutableList.copyOf(kept)));
+          }
+        });
     return b.buildOrThrow();
   }
 
   /** The grammar refit to the frontiers (whose log-priors must be under {@code grammar}). */
-  public static Grammar refit(Grammar grammar, Map<String, Frontier> frontiers, double pseudoCounts) {
+  public static Grammar refit(
+      Grammar grammar, Map<String, Frontier> frontiers, double pseudoCounts) {
     List<WeightedProgram> weighted = new ArrayList<>();
     for (Frontier f : frontiers.values()) {
       if (f.isEmpty()) {
@@ -52,14 +57,17 @@ public final class Refit {
         total += Math.exp(s.logPosterior() - best);
       }
       for (FrontierEntry s : f.entries()) {
-        weighted.add(new WeightedProgram(s.program(), f.request(), Math.exp(s.logPosterior() - best) / total));
+        weighted.add(
+            new WeightedProgram(
+                s.program(), f.request(), Math.exp(s.logPosterior() - best) / total));
       }
     }
     return grammar.refit(weighted, pseudoCounts);
   }
 
   /** Rescore, refit, rescore again: frontiers and grammar that agree with each other. */
-  public static Result refitAndRescore(Grammar grammar, Map<String, Frontier> frontiers, double pseudoCounts) {
+  public static Result refitAndRescore(
+      Grammar grammar, Map<String, Frontier> frontiers, double pseudoCounts) {
     ImmutableMap<String, Frontier> scored = rescore(grammar, frontiers);
     Grammar fitted = refit(grammar, scored, pseudoCounts);
     return new Result(fitted, rescore(fitted, scored));

@@ -9,9 +9,9 @@ import java.util.Optional;
 import reverie.dsl.InputException;
 
 /**
- * Everything that determines a run of the wake-sleep loop: where the tasks come from, the search and
- * compression budgets, the ablations and the seed. It is saved with the run and with every checkpoint, so a
- * resumed run continues with exactly the settings it started with.
+ * Everything that determines a run of the wake-sleep loop: where the tasks come from, the search
+ * and compression budgets, the ablations and the seed. It is saved with the run and with every
+ * checkpoint, so a resumed run continues with exactly the settings it started with.
  *
  * @param suite a built-in suite name, or empty when {@code file} names a task file
  * @param file a task file, or empty when {@code suite} is set
@@ -24,8 +24,10 @@ import reverie.dsl.InputException;
  * @param structurePenalty the compressor's penalty per unit of invention size
  * @param pseudoCounts pseudo-counts added to every production when the grammar is refit
  * @param recognitionSteps gradient steps of recognition training per iteration
- * @param recognition whether the recognition model is trained and used (DreamCoder's ablation when false)
- * @param compression whether inventions are learned (DreamCoder's ablation when false; weights still refit)
+ * @param recognition whether the recognition model is trained and used (DreamCoder's ablation when
+ *     false)
+ * @param compression whether inventions are learned (DreamCoder's ablation when false; weights
+ *     still refit)
  * @param threads worker threads of every phase
  * @param seed the seed from which every iteration's randomness is derived
  */
@@ -63,14 +65,27 @@ public record RunConfig(
   }
 
   /**
-   * The defaults of {@code reverie run}: the built-in lists suite (204 tasks, half for training), three
-   * iterations with 1 CPU-second per task and 40 training tasks woken per iteration (unsolved first), sized
-   * so that the whole run takes about five minutes on two cores.
+   * The defaults of {@code reverie run}: the built-in lists suite (204 tasks, half for training),
+   * three iterations with 1 CPU-second per task and 40 training tasks woken per iteration (unsolved
+   * first), sized so that the whole run takes about five minutes on two cores.
    */
   public static RunConfig defaults() {
     return new RunConfig(
-        Optional.of("lists"), Optional.empty(), 0.5, 3, 1.0, 40, 5, 3, 1.0, 1.0, 300, true, true,
-        Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
+        Optional.of("lists"),
+        Optional.empty(),
+        0.5,
+        3,
+        1.0,
+        40,
+        5,
+        3,
+        1.0,
+        1.0,
+        300,
+        true,
+        true,
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        0);
   }
 
   /** A human-readable name of the task source. */
@@ -80,14 +95,42 @@ public record RunConfig(
 
   /** The same configuration with another iteration count. */
   public RunConfig withIterations(int n) {
-    return new RunConfig(suite, file, split, n, timeoutSeconds, batchSize, topK, maxArity, structurePenalty,
-        pseudoCounts, recognitionSteps, recognition, compression, threads, seed);
+    return new RunConfig(
+        suite,
+        file,
+        split,
+        n,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed);
   }
 
   /** The same configuration with another thread count. */
   public RunConfig withThreads(int n) {
-    return new RunConfig(suite, file, split, iterations, timeoutSeconds, batchSize, topK, maxArity,
-        structurePenalty, pseudoCounts, recognitionSteps, recognition, compression, n, seed);
+    return new RunConfig(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        n,
+        seed);
   }
 
   /** The JSON form, with snake_case keys and the format version. */
@@ -116,8 +159,13 @@ public record RunConfig(
   public static RunConfig fromJson(JsonNode o, String where) {
     int version = Json.requiredInt(o, "format_version", where);
     if (version != FORMAT_VERSION) {
-      throw new InputException(where + ": format version " + version + " is not supported (this Reverie reads "
-          + FORMAT_VERSION + ")");
+      throw new InputException(
+          where
+              + ": format version "
+              + version
+              + " is not supported (this Reverie reads "
+              + FORMAT_VERSION
+              + ")");
     }
     try {
       return new RunConfig(

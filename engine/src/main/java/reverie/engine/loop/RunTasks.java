@@ -12,9 +12,9 @@ import reverie.tasks.Suites;
 import reverie.tasks.Task;
 
 /**
- * The tasks of a run, made from its {@link RunConfig}: the suite (built-in or file) split into training and
- * test tasks by the run's seed (DreamCoder's split, which keeps a member of every task family in training),
- * the domain and its base grammar, and a {@link TaskRunner} over all of them.
+ * The tasks of a run, made from its {@link RunConfig}: the suite (built-in or file) split into
+ * training and test tasks by the run's seed (DreamCoder's split, which keeps a member of every task
+ * family in training), the domain and its base grammar, and a {@link TaskRunner} over all of them.
  */
 public final class RunTasks {
   private final Suite suite;
@@ -34,11 +34,15 @@ public final class RunTasks {
     this.runner = new TaskRunner(byName, domain);
   }
 
-  /** Loads the configured suite; an {@link reverie.dsl.InputException} when it is unknown or malformed. */
+  /**
+   * Loads the configured suite; an {@link reverie.dsl.InputException} when it is unknown or
+   * malformed.
+   */
   public static RunTasks of(RunConfig config) {
-    Suite suite = config.suite().isPresent()
-        ? Suites.byName(config.suite().get())
-        : Suites.load(Path.of(config.file().orElseThrow()));
+    Suite suite =
+        config.suite().isPresent()
+            ? Suites.byName(config.suite().get())
+            : Suites.load(Path.of(config.file().orElseThrow()));
     return new RunTasks(config, suite);
   }
 
@@ -76,7 +80,10 @@ public final class RunTasks {
     return Grammar.uniform(domain.primitives());
   }
 
-  /** The library report of a checkpoint of this run, with example applications evaluated on its tasks. */
+  /**
+   * The library report of a checkpoint of this run, with example applications evaluated on its
+   * tasks.
+   */
   public LibraryReport libraryReport(Checkpoint<?> checkpoint) {
     return LibraryReport.of(checkpoint, runner);
   }

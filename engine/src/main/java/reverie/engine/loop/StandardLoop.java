@@ -5,24 +5,33 @@ import java.util.Optional;
 import reverie.engine.recognition.RecognitionModel;
 
 /**
- * The wake-sleep loop with Reverie's own phases: enumeration ({@link EnumerationWake}), compression and
- * refit ({@link CompressionAbstraction}), and the recognition model ({@link RecognitionDream}, or none with
- * {@code --no-recognition}); and the checkpoints such a loop writes, for {@code reverie solve|dream
- * --checkpoint}.
+ * The wake-sleep loop with Reverie's own phases: enumeration ({@link EnumerationWake}), compression
+ * and refit ({@link CompressionAbstraction}), and the recognition model ({@link RecognitionDream},
+ * or none with {@code --no-recognition}); and the checkpoints such a loop writes, for {@code
+ * reverie solve|dream --checkpoint}.
  */
 public final class StandardLoop {
-  /** Inventions the compressor may add in one iteration (it stops earlier when none is worth adding). */
+  /**
+   * Inventions the compressor may add in one iteration (it stops earlier when none is worth
+   * adding).
+   */
   public static final int ABSTRACTIONS_PER_ITERATION = 3;
 
   private StandardLoop() {}
 
   /** The loop over {@code tasks}, checkpointing into {@code store}. */
-  public static WakeSleepLoop<RecognitionModel> create(RunTasks tasks, CheckpointStore store,
-      ProgressListener progress, StopSignal stop) {
-    return new WakeSleepLoop<>(store, tasks.split(), tasks.baseGrammar(), tasks.resolver(),
+  public static WakeSleepLoop<RecognitionModel> create(
+      RunTasks tasks, CheckpointStore store, ProgressListener progress, StopSignal stop) {
+    return new WakeSleepLoop<>(
+        store,
+        tasks.split(),
+        tasks.baseGrammar(),
+        tasks.resolver(),
         new EnumerationWake<RecognitionModel>(tasks.tasks(), RecognitionDream::predict),
-        new CompressionAbstraction(ABSTRACTIONS_PER_ITERATION, tasks.runner()::solves), dream(tasks, store),
-        progress, stop);
+        new CompressionAbstraction(ABSTRACTIONS_PER_ITERATION, tasks.runner()::solves),
+        dream(tasks, store),
+        progress,
+        stop);
   }
 
   private static DreamPhase<RecognitionModel> dream(RunTasks tasks, CheckpointStore store) {
@@ -31,12 +40,16 @@ public final class StandardLoop {
         : DreamPhase.none();
   }
 
-  /** A verified checkpoint of a run with the run's tasks: its library and, if trained, its recognition model. */
+  /**
+   * A verified checkpoint of a run with the run's tasks: its library and, if trained, its
+   * recognition model.
+   */
   public record Loaded(RunTasks tasks, Checkpoint<RecognitionModel> checkpoint) {}
 
   /**
-   * Opens the checkpoint of {@code dir} at {@code iteration} (the latest when empty), verified against its
-   * manifest; an {@link reverie.dsl.InputException} when it is missing, corrupt or of another version.
+   * Opens the checkpoint of {@code dir} at {@code iteration} (the latest when empty), verified
+   * against its manifest; an {@link reverie.dsl.InputException} when it is missing, corrupt or of
+   * another version.
    */
   public static Loaded open(Path dir, Optional<Integer> iteration) {
     CheckpointStore store = CheckpointStore.open(dir);

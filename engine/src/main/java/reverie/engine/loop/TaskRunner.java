@@ -18,8 +18,8 @@ import reverie.tasks.Task;
 import reverie.tasks.TaskValues;
 
 /**
- * Runs programs on the examples of a run's tasks: to re-check rewritten frontier programs after compression,
- * and to show an invention applied to a real input in {@code reverie library}.
+ * Runs programs on the examples of a run's tasks: to re-check rewritten frontier programs after
+ * compression, and to show an invention applied to a real input in {@code reverie library}.
  */
 public final class TaskRunner implements LibraryReport.ExampleRunner {
   private final ImmutableMap<String, Task> tasks;
@@ -30,7 +30,9 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
     this.evaluator = new Evaluator(domain.implementations());
   }
 
-  /** Whether {@code program} gives every example's output of the task (within the standard budget). */
+  /**
+   * Whether {@code program} gives every example's output of the task (within the standard budget).
+   */
   public boolean solves(String task, Program program) {
     Task t = tasks.get(task);
     if (t == null) {
@@ -51,8 +53,9 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
   }
 
   /**
-   * The application evaluated on the task's first example, when it sits directly under the program's own
-   * lambdas (its free variables are then the task's inputs): {@code (f0 (cdr $0)) on [1, 2] = [2]}.
+   * The application evaluated on the task's first example, when it sits directly under the
+   * program's own lambdas (its free variables are then the task's inputs): {@code (f0 (cdr $0)) on
+   * [1, 2] = [2]}.
    */
   @Override
   public Optional<String> run(String task, Program application, int lambdas, LibraryView view) {
@@ -75,11 +78,21 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
       List<Type> inputTypes = t.inputTypes();
       StringBuilder inputs = new StringBuilder();
       for (int i = 0; i < e.inputs().size(); i++) {
-        inputs.append(i == 0 ? "" : ", ").append('$').append(e.inputs().size() - 1 - i).append(" = ")
+        inputs
+            .append(i == 0 ? "" : ", ")
+            .append('$')
+            .append(e.inputs().size() - 1 - i)
+            .append(" = ")
             .append(TaskValues.show(e.inputs().get(i), inputTypes.get(i)));
       }
-      return Optional.of(String.format(Locale.ROOT, "%s with %s gives %s  (task %s)", view.readable(application),
-          inputs, TaskValues.show(value, result), task));
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "%s with %s gives %s  (task %s)",
+              view.readable(application),
+              inputs,
+              TaskValues.show(value, result),
+              task));
     } catch (EvaluationException | InputException | IllegalStateException e) {
       return Optional.empty();
     }

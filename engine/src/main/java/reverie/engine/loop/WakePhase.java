@@ -8,15 +8,19 @@ import reverie.engine.enumerate.Frontier;
 
 /**
  * Wake: searches for programs that solve the named tasks under the library's grammar, or under the
- * per-task grammars a recognition model predicts, within the run's per-task timeout. Used for the training
- * batch and for the test evaluation.
+ * per-task grammars a recognition model predicts, within the run's per-task timeout. Used for the
+ * training batch and for the test evaluation.
  *
  * @param <M> the recognition model type
  */
 public interface WakePhase<M> {
 
-  /** Solves {@code tasks} (names of tasks the phase knows), returning a frontier for every one of them. */
-  Result solve(ImmutableList<String> tasks, Grammar grammar, Optional<M> model, PhaseContext context);
+  /**
+   * Solves {@code tasks} (names of tasks the phase knows), returning a frontier for every one of
+   * them.
+   */
+  Result solve(
+      ImmutableList<String> tasks, Grammar grammar, Optional<M> model, PhaseContext context);
 
   /** The frontiers found (one per task asked, possibly empty) and how many programs were tried. */
   record Result(ImmutableMap<String, Frontier> frontiers, long programsEnumerated) {

@@ -17,15 +17,17 @@ import reverie.dsl.program.PrimitiveResolver;
 import reverie.engine.enumerate.Frontier;
 
 /**
- * DreamCoder's wake-sleep loop with checkpoints. Iteration 0 wakes on every training task and evaluates
- * the test split with the base grammar; each later iteration sleeps on the frontiers found so far
- * (abstraction, then dreaming), wakes on a batch of training tasks with the new library and model, and
- * evaluates the test split with them. After every iteration the state is written as a checkpoint, then
- * {@code metrics.jsonl} and the learning curve are rewritten; {@link #run} resumes from the last checkpoint
- * of its directory, so a killed run loses at most the iteration in progress.
+ * DreamCoder's wake-sleep loop with checkpoints. Iteration 0 wakes on every training task and
+ * evaluates the test split with the base grammar; each later iteration sleeps on the frontiers
+ * found so far (abstraction, then dreaming), wakes on a batch of training tasks with the new
+ * library and model, and evaluates the test split with them. After every iteration the state is
+ * written as a checkpoint, then {@code metrics.jsonl} and the learning curve are rewritten; {@link
+ * #run} resumes from the last checkpoint of its directory, so a killed run loses at most the
+ * iteration in progress.
  *
- * <p>(DreamCoder itself wakes first in every iteration; starting later iterations with sleep spares a
- * second search under the unchanged base grammar, so the same number of compressions sees one more wake.)
+ * <p>(DreamCoder itself wakes first in every iteration; starting later iterations with sleep spares
+ * a second search under the unchanged base grammar, so the same number of compressions sees one
+ * more wake.)
  *
  * @param <M> the recognition model type
  */
@@ -53,8 +55,15 @@ public final class WakeSleepLoop<M> {
   private final StopSignal stop;
   private boolean drawCurve = true;
 
-  public WakeSleepLoop(CheckpointStore store, Split split, Grammar base, PrimitiveResolver resolver,
-      WakePhase<M> wake, AbstractionPhase abstraction, DreamPhase<M> dream, ProgressListener progress,
+  public WakeSleepLoop(
+      CheckpointStore store,
+      Split split,
+      Grammar base,
+      PrimitiveResolver resolver,
+      WakePhase<M> wake,
+      AbstractionPhase abstraction,
+      DreamPhase<M> dream,
+      ProgressListener progress,
       StopSignal stop) {
     this.store = store;
     this.split = split;
@@ -67,15 +76,18 @@ public final class WakeSleepLoop<M> {
     this.stop = stop;
   }
 
-  /** Whether the learning curve images are redrawn after every iteration (on by default; tests turn it off). */
+  /**
+   * Whether the learning curve images are redrawn after every iteration (on by default; tests turn
+   * it off).
+   */
   public WakeSleepLoop<M> drawCurve(boolean draw) {
     this.drawCurve = draw;
     return this;
   }
 
   /**
-   * Runs (or continues) the loop up to the configured number of iterations; stops early, after the last
-   * complete checkpoint, when the stop signal is raised.
+   * Runs (or continues) the loop up to the configured number of iterations; stops early, after the
+   * last complete checkpoint, when the stop signal is raised.
    */
   public Outcome<M> run() {
     RunConfig config = store.config();
@@ -84,13 +96,22 @@ public final class WakeSleepLoop<M> {
     if (latest.isPresent()) {
       state = store.load(latest.getAsInt(), resolver, dream);
       if (!state.trainTasks().equals(split.train()) || !state.testTasks().equals(split.test())) {
-        throw new InputException("checkpoint " + store.folder(state.iteration())
-            + " was made with other training or test tasks than " + config.source() + " gives now");
+        throw new InputException(
+            "checkpoint "
+                + store.folder(state.iteration())
+                + " was made with other training or test tasks than "
+                + config.source()
+                + " gives now");
       }
       // Only now, with a verified checkpoint, is anything in the directory changed.
       store.removePartials();
-      progress.message(String.format(Locale.ROOT, "resuming %s after iteration %d of %d",
-          store.directory(), state.iteration(), config.iterations()));
+      progress.message(
+          String.format(
+              Locale.ROOT,
+              "resuming %s after iteration %d of %d",
+              store.directory(),
+              state.iteration(),
+              config.iterations()));
     } else {
       store.removePartials();
       Optional<Checkpoint<M>> first = iterationZero(config);
@@ -103,8 +124,11 @@ public final class WakeSleepLoop<M> {
     while (state.iteration() < config.iterations()) {
       Optional<Checkpoint<M>> next = iterate(state);
       if (next.isEmpty()) {
-        progress.message("stopped; the last complete checkpoint is iteration " + state.iteration()
-            + "; continue with --resume " + store.directory());
+        progress.message(
+            "stopped; the last complete checkpoint is iteration "
+                + state.iteration()
+                + "; continue with --resume "
+                + store.directory());
         return new Outcome<>(state, true);
       }
       state = next.get();
@@ -117,47 +141,81 @@ public final class WakeSleepLoop<M> {
 
   private Optional<Checkpoint<M>> iterationZero(RunConfig config) {
     PhaseContext context = context(config, 0);
-    progress.message(String.format(Locale.ROOT, "iteration 0 of %d: base grammar, %d training and %d test tasks",
-        config.iterations(), split.train().size(), split.test().size()));
+    progress.message(
+        String.format(
+            Locale.ROOT,
+            "iteration 0 of %d: base grammar, %d training and %d test tasks",
+            config.iterations(),
+            split.train().size(),
+            split.test().size()));
     long t0 = System.nanoTime();
-    WakePhase.Result woken = wake.solve(split.train(), base, Optional.empty(), context.forPhase("wake"));
+    WakePhase.Result woken =
+        wake.solve(split.train(), base, Optional.empty(), context.forPhase("wake"));
     double wakeSeconds = seconds(t0);
     if (stop.requested()) {
       return Optional.empty();
     }
     long t1 = System.nanoTime();
-    WakePhase.Result tested = wake.solve(split.test(), base, Optional.empty(), context.forPhase("test"));
+    WakePhase.Result tested =
+        wake.solve(split.test(), base, Optional.empty(), context.forPhase("test"));
     double testSeconds = seconds(t1);
     if (stop.requested()) {
       return Optional.empty();
     }
     ImmutableMap<String, Frontier> frontiers = solvedOnly(woken.frontiers(), split.train());
     ImmutableMap<String, Frontier> test = solvedOnly(tested.frontiers(), split.test());
-    IterationMetrics m = metrics(0, base, frontiers, test, wakeSeconds, 0, 0, testSeconds,
-        woken.programsEnumerated() + tested.programsEnumerated());
-    return Optional.of(new Checkpoint<>(0, config, base, split.train(), split.test(), frontiers, test,
-        Optional.empty(), ImmutableList.of(m)));
+    IterationMetrics m =
+        metrics(
+            0,
+            base,
+            frontiers,
+            test,
+            wakeSeconds,
+            0,
+            0,
+            testSeconds,
+            woken.programsEnumerated() + tested.programsEnumerated());
+    return Optional.of(
+        new Checkpoint<>(
+            0,
+            config,
+            base,
+            split.train(),
+            split.test(),
+            frontiers,
+            test,
+            Optional.empty(),
+            ImmutableList.of(m)));
   }
 
   private Optional<Checkpoint<M>> iterate(Checkpoint<M> previous) {
     RunConfig config = store.config();
     int iteration = previous.iteration() + 1;
     PhaseContext context = context(config, iteration);
-    progress.message(String.format(Locale.ROOT, "iteration %d of %d", iteration, config.iterations()));
+    progress.message(
+        String.format(Locale.ROOT, "iteration %d of %d", iteration, config.iterations()));
 
     long t0 = System.nanoTime();
-    AbstractionPhase.Result learned = abstraction.learn(previous.grammar(), previous.frontiers(), context.forPhase("abstraction"));
+    AbstractionPhase.Result learned =
+        abstraction.learn(
+            previous.grammar(), previous.frontiers(), context.forPhase("abstraction"));
     double abstractionSeconds = seconds(t0);
     if (stop.requested()) {
       return Optional.empty();
     }
     Grammar grammar = learned.grammar();
-    Map<String, Frontier> frontiers = new LinkedHashMap<>(solvedOnly(learned.frontiers(), split.train()));
+    Map<String, Frontier> frontiers =
+        new LinkedHashMap<>(solvedOnly(learned.frontiers(), split.train()));
 
     long t1 = System.nanoTime();
-    Optional<M> model = config.recognition()
-        ? dream.dream(grammar, ImmutableMap.copyOf(frontiers), previous.model(), context.forPhase("dream"))
-        : Optional.empty();
+    Optional<M> model =
+        config.recognition()
+            ? dream.dream(
+                grammar,
+                ImmutableMap.copyOf(frontiers),
+                previous.model(),
+                context.forPhase("dream"))
+            : Optional.empty();
     double dreamSeconds = seconds(t1);
     if (stop.requested()) {
       return Optional.empty();
@@ -168,9 +226,11 @@ public final class WakeSleepLoop<M> {
     WakePhase.Result woken = wake.solve(batch, grammar, model, context.forPhase("wake"));
     for (Frontier f : woken.frontiers().values()) {
       if (!f.isEmpty() && split.train().contains(f.task())) {
-        // The wake scored its programs under this grammar; a kept score for the same program may be older.
+        // The wake scored its programs under this grammar; a kept score for the same program may be
+        // older.
         Frontier kept = frontiers.get(f.task());
-        frontiers.put(f.task(),
+        frontiers.put(
+            f.task(),
             kept == null ? f.topK(config.topK()) : kept.mergePreferringNewer(f, config.topK()));
       }
     }
@@ -187,37 +247,56 @@ public final class WakeSleepLoop<M> {
     }
     ImmutableMap<String, Frontier> train = solvedOnly(frontiers, split.train());
     ImmutableMap<String, Frontier> test = solvedOnly(tested.frontiers(), split.test());
-    IterationMetrics m = metrics(iteration, grammar, train, test, wakeSeconds, abstractionSeconds, dreamSeconds,
-        testSeconds, woken.programsEnumerated() + tested.programsEnumerated());
+    IterationMetrics m =
+        metrics(
+            iteration,
+            grammar,
+            train,
+            test,
+            wakeSeconds,
+            abstractionSeconds,
+            dreamSeconds,
+            testSeconds,
+            woken.programsEnumerated() + tested.programsEnumerated());
     ImmutableList<IterationMetrics> rows =
         ImmutableList.<IterationMetrics>builder().addAll(previous.metrics()).add(m).build();
-    return Optional.of(new Checkpoint<>(iteration, config, grammar, split.train(), split.test(), train, test,
-        model, rows));
+    return Optional.of(
+        new Checkpoint<>(
+            iteration, config, grammar, split.train(), split.test(), train, test, model, rows));
   }
 
   private void finishIteration(Checkpoint<M> state) {
     store.write(state, dream);
     writeSummaries(state);
     IterationMetrics m = state.last();
-    progress.message(String.format(Locale.ROOT,
-        "iteration %d done: train %d/%d, test %d/%d, library %d inventions (depth %d), checkpoint %s",
-        m.iteration(), m.trainSolved(), m.trainTotal(), m.testSolved(), m.testTotal(), m.librarySize(),
-        m.libraryDepth(), store.folder(m.iteration())));
+    progress.message(
+        String.format(
+            Locale.ROOT,
+            "iteration %d done: train %d/%d, test %d/%d, library %d inventions (depth %d), checkpoint %s",
+            m.iteration(),
+            m.trainSolved(),
+            m.trainTotal(),
+            m.testSolved(),
+            m.testTotal(),
+            m.librarySize(),
+            m.libraryDepth(),
+            store.folder(m.iteration())));
   }
 
   private void writeSummaries(Checkpoint<M> state) {
     store.writeMetrics(state.metrics());
     if (drawCurve) {
-      LearningCurve.write(store.directory(), state.metrics(), "Reverie on " + state.config().source());
+      LearningCurve.write(
+          store.directory(), state.metrics(), "Reverie on " + state.config().source());
     }
   }
 
   /**
-   * The training tasks to wake on: all of them, or {@code batchSize} of them with the unsolved first, each
-   * group in an order drawn from the iteration's seed.
+   * The training tasks to wake on: all of them, or {@code batchSize} of them with the unsolved
+   * first, each group in an order drawn from the iteration's seed.
    */
-  static ImmutableList<String> batch(RunConfig config, int iteration, java.util.Set<String> solved,
-      ImmutableList<String> train) {
+  static ImmutableList<String> batch(
+      RunConfig config, int iteration, java.util.Set<String> solved, ImmutableList<String> train) {
     if (config.batchSize() == 0 || config.batchSize() >= train.size()) {
       return train;
     }
@@ -233,15 +312,20 @@ public final class WakeSleepLoop<M> {
     return ImmutableList.copyOf(unsolved.subList(0, config.batchSize()));
   }
 
-  private ImmutableList<String> batch(RunConfig config, int iteration, java.util.Set<String> solved) {
+  private ImmutableList<String> batch(
+      RunConfig config, int iteration, java.util.Set<String> solved) {
     return batch(config, iteration, solved, split.train());
   }
 
   private PhaseContext context(RunConfig config, int iteration) {
-    return new PhaseContext(config, iteration, "wake", iterationSeed(config.seed(), iteration), progress, stop);
+    return new PhaseContext(
+        config, iteration, "wake", iterationSeed(config.seed(), iteration), progress, stop);
   }
 
-  /** A seed for one iteration, derived from the run's seed so that a resumed run draws the same numbers. */
+  /**
+   * A seed for one iteration, derived from the run's seed so that a resumed run draws the same
+   * numbers.
+   */
   static long iterationSeed(long seed, int iteration) {
     long z = seed + 0x9E3779B97F4A7C15L * (iteration + 1);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -249,9 +333,18 @@ public final class WakeSleepLoop<M> {
     return z ^ (z >>> 31);
   }
 
-  static IterationMetrics metrics(int iteration, Grammar grammar, Map<String, Frontier> train,
-      Map<String, Frontier> test, double wakeSeconds, double abstractionSeconds, double dreamSeconds,
-      double testSeconds, long programs, int trainTotal, int testTotal) {
+  static IterationMetrics metrics(
+      int iteration,
+      Grammar grammar,
+      Map<String, Frontier> train,
+      Map<String, Frontier> test,
+      double wakeSeconds,
+      double abstractionSeconds,
+      double dreamSeconds,
+      double testSeconds,
+      long programs,
+      int trainTotal,
+      int testTotal) {
     LibraryView library = new LibraryView(grammar);
     double sum = 0;
     int solved = 0;
@@ -262,21 +355,49 @@ public final class WakeSleepLoop<M> {
       }
     }
     int testSolved = (int) test.values().stream().filter(f -> !f.isEmpty()).count();
-    return new IterationMetrics(iteration, solved, trainTotal, testSolved, testTotal,
-        library.inventions().size(), library.depth(), solved == 0 ? Double.NaN : sum / solved,
-        wakeSeconds, abstractionSeconds, dreamSeconds, testSeconds, programs);
+    return new IterationMetrics(
+        iteration,
+        solved,
+        trainTotal,
+        testSolved,
+        testTotal,
+        library.inventions().size(),
+        library.depth(),
+        solved == 0 ? Double.NaN : sum / solved,
+        wakeSeconds,
+        abstractionSeconds,
+        dreamSeconds,
+        testSeconds,
+        programs);
   }
 
-  private IterationMetrics metrics(int iteration, Grammar grammar, Map<String, Frontier> train,
-      Map<String, Frontier> test, double wakeSeconds, double abstractionSeconds, double dreamSeconds,
-      double testSeconds, long programs) {
-    return metrics(iteration, grammar, train, test, wakeSeconds, abstractionSeconds, dreamSeconds, testSeconds,
-        programs, split.train().size(), split.test().size());
+  private IterationMetrics metrics(
+      int iteration,
+      Grammar grammar,
+      Map<String, Frontier> train,
+      Map<String, Frontier> test,
+      double wakeSeconds,
+      double abstractionSeconds,
+      double dreamSeconds,
+      double testSeconds,
+      long programs) {
+    return metrics(
+        iteration,
+        grammar,
+        train,
+        test,
+        wakeSeconds,
+        abstractionSeconds,
+        dreamSeconds,
+        testSeconds,
+        programs,
+        split.train().size(),
+        split.test().size());
   }
 
   /** The solved frontiers of the named tasks, in the order of {@code names}. */
-  private static ImmutableMap<String, Frontier> solvedOnly(Map<String, Frontier> frontiers,
-      ImmutableList<String> names) {
+  private static ImmutableMap<String, Frontier> solvedOnly(
+      Map<String, Frontier> frontiers, ImmutableList<String> names) {
     ImmutableMap.Builder<String, Frontier> b = ImmutableMap.builder();
     for (String n : names) {
       Frontier f = frontiers.get(n);

@@ -32,12 +32,12 @@ public record TrainingConfig(
    * DreamCoder's settings: 5,000 steps, Adam at 1e-3, helmholtz ratio 0.5; all cores; up to 10,000
    * fantasies.
    *
-   * <p>DreamCoder samples fresh fantasies for every minibatch; we draw one pool up front, and it has
-   * to be large for the same effect. With a pool of 1,000 (about as many as there are fantasy draws
-   * per epoch of replays) the model learned the solved families' shapes and lost held-out families
-   * that the library's grammar finds (on the built-in lists test split after one cycle: 65 solved
-   * against the library's 64 at --timeout 1); with 4,000, 8,000 and 16,000 requested (3,251, 5,079
-   * and 7,949 distinct) it solved 70, 73 and 74. Dreaming 10,000 takes a few seconds.
+   * <p>DreamCoder samples fresh fantasies for every minibatch; we draw one pool up front, and it
+   * has to be large for the same effect. With a pool of 1,000 (about as many as there are fantasy
+   * draws per epoch of replays) the model learned the solved families' shapes and lost held-out
+   * families that the library's grammar finds (on the built-in lists test split after one cycle: 65
+   * solved against the library's 64 at --timeout 1); with 4,000, 8,000 and 16,000 requested (3,251,
+   * 5,079 and 7,949 distinct) it solved 70, 73 and 74. Dreaming 10,000 takes a few seconds.
    */
   public static TrainingConfig defaults() {
     return new TrainingConfig(

@@ -192,8 +192,7 @@ class SaeFolderTest {
       names.add("task" + t);
     }
     Activations tasks =
-        new Activations(
-            "emb", com.google.common.collect.ImmutableList.copyOf(names), data, false);
+        new Activations("emb", com.google.common.collect.ImmutableList.copyOf(names), data, false);
     TopKTrainer.Trained trained = TopKTrainer.train(data, 16, 2, 3, 0);
     SaeFolder.writeTrained(dir.resolve("t"), trained, tasks);
     assertEquals(trained.sae(), SaeFolder.read(dir.resolve("t")));

@@ -69,7 +69,7 @@ class TopKTrainerTest {
       model.all[p] = saved;
       if (!Arrays.equals(fires, firesUp) || !Arrays.equals(fires, firesDown)) {
         continue; // the step moved a feature across the top-k cut or the ReLU: the loss is not
-                  // smooth there
+        // smooth there
       }
       double numeric = (up - down) / (2 * eps);
       assertEquals(numeric, grad.all[p], 2e-3 + 2e-2 * Math.abs(numeric), "parameter " + p);

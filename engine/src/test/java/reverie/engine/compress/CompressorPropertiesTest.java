@@ -24,7 +24,9 @@ class CompressorPropertiesTest {
     return new Primitive(name, new TypeVariable(0));
   }
 
-  /** Random programs without beta-redexes (heads are primitives), with lambdas and bound variables. */
+  /**
+   * Random programs without beta-redexes (heads are primitives), with lambdas and bound variables.
+   */
   private static Program program(Random random, int depth, int bound) {
     double x = random.nextDouble();
     if (depth == 0 || x < 0.2) {
@@ -57,9 +59,15 @@ class CompressorPropertiesTest {
       int programs = 1 + random.nextInt(2);
       for (int k = 0; k < programs; k++) {
         // shared structure: a template applied under a fresh head, or a fresh program
-        Program p = random.nextBoolean()
-            ? Program.apply(prim(HEADS[random.nextInt(3)]), templates.get(random.nextInt(3)), program(random, 3, 0))
-            : new Abstraction(Program.apply(prim("f"), program(random, 4, 1), templates.get(random.nextInt(3))));
+        Program p =
+            random.nextBoolean()
+                ? Program.apply(
+                    prim(HEADS[random.nextInt(3)]),
+                    templates.get(random.nextInt(3)),
+                    program(random, 3, 0))
+                : new Abstraction(
+                    Program.apply(
+                        prim("f"), program(random, 4, 1), templates.get(random.nextInt(3))));
         frontier.add(p);
       }
       tasks.add(frontier);

@@ -25,7 +25,10 @@ class CompressorTest {
   }
 
   private static CompressionConfig config(int arity, int iterations) {
-    return CompressionConfig.defaults().withMaxArity(arity).withIterations(iterations).withThreads(1);
+    return CompressionConfig.defaults()
+        .withMaxArity(arity)
+        .withIterations(iterations)
+        .withThreads(1);
   }
 
   @Test
@@ -36,13 +39,15 @@ class CompressorTest {
             "(lam (+ 3 (* (+ 2 4) 2)))",
             "(lam (map (lam (+ 3 (* 4 (+ 3 $0)))) $0))",
             "(lam (* 2 (+ 3 (* $0 (+ 2 1)))))");
-    CompressionResult r = Compressor.compress(corpus, config(2, 1).withStructurePenalty(0.0).withBeam(1));
+    CompressionResult r =
+        Compressor.compress(corpus, config(2, 1).withStructurePenalty(0.0).withBeam(1));
     assertEquals(1, r.abstractions().size());
     LearnedAbstraction a = r.abstractions().get(0);
     assertEquals("(+ 3 (* #0 #1))", a.body());
     assertEquals("#(lambda (lambda (+ 3 (* $1 $0))))", a.dreamcoder());
     assertEquals(3, a.uses());
-    assertEquals("(lambda (fn_0 (+ 2 4) 2))".replace("fn_0", a.invented().toString()),
+    assertEquals(
+        "(lambda (fn_0 (+ 2 4) 2))".replace("fn_0", a.invented().toString()),
         r.rewrittenByTask().get(0).get(0).toString());
     assertEquals("(lambda (map (lambda (fn_0 4 (+ 3 $0))) $0))", r.rewritten().get(1));
     assertEquals("(lambda (* 2 (fn_0 $0 (+ 2 1))))", r.rewritten().get(2));
@@ -51,7 +56,8 @@ class CompressorTest {
   @Test
   void reusedArgumentAndUtilityMatchTheCostChange() {
     List<List<Program>> corpus =
-        tasks("(f (g a b c) (g a b c) d)", "(f (g x y z) (g x y z) e)", "(f (g p q r) (g p q r) s)");
+        tasks(
+            "(f (g a b c) (g a b c) d)", "(f (g x y z) (g x y z) e)", "(f (g p q r) (g p q r) s)");
     CompressionResult r = Compressor.compress(corpus, config(3, 1));
     LearnedAbstraction a = r.abstractions().get(0);
     // the reused argument: (g ...) appears twice but is passed once
@@ -67,7 +73,8 @@ class CompressorTest {
 
   @Test
   void eachTaskCountsByItsCheapestProgram() {
-    // task 0 has a cheap alternative that needs no abstraction: its expensive program must not count
+    // task 0 has a cheap alternative that needs no abstraction: its expensive program must not
+    // count
     List<List<Program>> corpus = new ArrayList<>();
     PrimitiveResolver u = PrimitiveResolver.untyped();
     corpus.add(List.of(Program.parse("(h (k 1 2 3) (k 4 5 6))", u), Program.parse("z", u)));
@@ -80,9 +87,13 @@ class CompressorTest {
 
   @Test
   void argumentsMayNotCaptureVariablesBoundInsideTheBody() {
-    // (lam (foo $0 X)): $0 refers to the abstraction's own lambda, so it can be in the body, not an argument
+    // (lam (foo $0 X)): $0 refers to the abstraction's own lambda, so it can be in the body, not an
+    // argument
     List<List<Program>> corpus =
-        tasks("(lam (foo $0 (bar 1 2 3)))", "(lam (foo $0 (bar 4 5 6)))", "(lam (foo $0 (bar 7 8 9)))");
+        tasks(
+            "(lam (foo $0 (bar 1 2 3)))",
+            "(lam (foo $0 (bar 4 5 6)))",
+            "(lam (foo $0 (bar 7 8 9)))");
     CompressionResult r = Compressor.compress(corpus, config(2, 1));
     String body = r.abstractions().get(0).body();
     assertTrue(body.startsWith("(lambda (foo $0"), body);
@@ -97,7 +108,9 @@ class CompressorTest {
     corpus.add(List.of(Program.parse("x", u)));
     assertTrue(Compressor.compress(corpus, config(2, 2)).abstractions().isEmpty());
     assertFalse(
-        Compressor.compress(corpus, config(2, 2).withAllowSingleTask(true)).abstractions().isEmpty());
+        Compressor.compress(corpus, config(2, 2).withAllowSingleTask(true))
+            .abstractions()
+            .isEmpty());
   }
 
   @Test
@@ -128,7 +141,8 @@ class CompressorTest {
     assertFalse(result.abstractions().isEmpty());
     for (LearnedAbstraction a : result.abstractions()) {
       assertNotEquals(new TypeVariable(0), a.invented().type(), a.dreamcoder());
-      assertEquals(reverie.dsl.program.TypeInference.infer(a.invented().body()), a.invented().type());
+      assertEquals(
+          reverie.dsl.program.TypeInference.infer(a.invented().body()), a.invented().type());
     }
     for (List<Program> task : result.rewrittenByTask()) {
       reverie.dsl.program.TypeInference.check(task.get(0), Type.parse("list(int) -> list(int)"));

@@ -8,7 +8,10 @@ import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.Program;
 
-/** An independent implementation of Stitch's cost model on {@link Program}s, for checking the compressor. */
+/**
+ * An independent implementation of Stitch's cost model on {@link Program}s, for checking the
+ * compressor.
+ */
 final class Costs {
   private Costs() {}
 

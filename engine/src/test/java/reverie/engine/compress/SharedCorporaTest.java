@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 
-/** A quick look at the shared Stitch corpora (skipped when ../shared is absent); the full comparison is a check script. */
+/**
+ * A quick look at the shared Stitch corpora (skipped when ../shared is absent); the full comparison
+ * is a check script.
+ */
 class SharedCorporaTest {
 
   private static Path shared() {
@@ -49,7 +52,13 @@ class SharedCorporaTest {
     // Stitch reaches CR_min 11.1 with ten abstractions; three already give well over 5
     assertTrue(r.crMin() > 5.0, "cr_min " + r.crMin());
     for (int t = 0; t < corpus.size(); t += 10) {
-      Program back = r.rewrittenByTask().get(t).get(0).inlineInventions().betaNormalForm(1_000_000).orElseThrow();
+      Program back =
+          r.rewrittenByTask()
+              .get(t)
+              .get(0)
+              .inlineInventions()
+              .betaNormalForm(1_000_000)
+              .orElseThrow();
       assertEquals(corpus.get(t).get(0), back);
     }
   }

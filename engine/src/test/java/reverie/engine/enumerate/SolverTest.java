@@ -90,15 +90,19 @@ class SolverTest {
 
   @Test
   void solvesWithInventionsWhoseBodiesHaveLambdas() {
-    // Inventions learned by compression close over their own lambdas; the fast checker must run them.
-    Program addAll = Program.parse("#(lambda (lambda (map (lambda (+ $0 $2)) $0)))", LISTS.resolver());
+    // Inventions learned by compression close over their own lambdas; the fast checker must run
+    // them.
+    Program addAll =
+        Program.parse("#(lambda (lambda (map (lambda (+ $0 $2)) $0)))", LISTS.resolver());
     List<Program> library = new ArrayList<>(LISTS.primitives());
     library.add(addAll);
     ContextualGrammar g = ContextualGrammar.fromGrammar(Grammar.uniform(library));
     Solver.Problem p =
-        problem("add two", "list(int) -> list(int)", "(lambda (map (lambda (+ $0 (+ 1 1))) $0))", 9);
+        problem(
+            "add two", "list(int) -> list(int)", "(lambda (map (lambda (+ $0 (+ 1 1))) $0))", 9);
     Solver.Outcome outcome =
-        Solver.solveProblems(List.of(p), x -> g, SolveConfig.defaults().withTimeout(2.0).withThreads(1));
+        Solver.solveProblems(
+            List.of(p), x -> g, SolveConfig.defaults().withTimeout(2.0).withThreads(1));
     Program best = outcome.results().get(0).frontier().best().orElseThrow().program();
     assertTrue(best.toString().contains("#(lambda"), best::toString);
   }

@@ -24,10 +24,10 @@ import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 
 /**
- * Fast, deterministic test doubles of the loop's phases over a tiny arithmetic language: task {@code addN}
- * asks for {@code (lambda (+ $0 N))} written with {@code inc}; wake solves it when its program is short
- * enough under the current library, abstraction invents {@code inc} applied twice (then four times), and the
- * "model" is a counter of dream calls.
+ * Fast, deterministic test doubles of the loop's phases over a tiny arithmetic language: task
+ * {@code addN} asks for {@code (lambda (+ $0 N))} written with {@code inc}; wake solves it when its
+ * program is short enough under the current library, abstraction invents {@code inc} applied twice
+ * (then four times), and the "model" is a counter of dream calls.
  */
 final class FakePhases {
   static final Type INT = Type.of("int");
@@ -49,7 +49,10 @@ final class FakePhases {
     return new WakeSleepLoop.Split(ImmutableList.copyOf(tr), ImmutableList.copyOf(te));
   }
 
-  /** The shortest program for {@code add n} under a library whose inventions apply inc 2, 4, ... times. */
+  /**
+   * The shortest program for {@code add n} under a library whose inventions apply inc 2, 4, ...
+   * times.
+   */
   static Program solution(int n, Grammar grammar) {
     List<Invented> blocks = new ArrayList<>();
     for (Production p : grammar.productions()) {
@@ -87,7 +90,10 @@ final class FakePhases {
     }
 
     @Override
-    public Result solve(ImmutableList<String> tasks, Grammar grammar, Optional<Integer> model,
+    public Result solve(
+        ImmutableList<String> tasks,
+        Grammar grammar,
+        Optional<Integer> model,
         PhaseContext context) {
       iterations.add(context.iteration());
       onCall.accept(context.iteration());
@@ -98,9 +104,11 @@ final class FakePhases {
         Program p = solution(target(t), grammar);
         // A trained model lets the search go one node further.
         int budget = maxSize + model.orElse(0);
-        out.put(t, p.size() <= budget
-            ? new Frontier(t, REQUEST, ImmutableList.of(new FrontierEntry(p, -p.size(), 0.0)))
-            : Frontier.empty(t, REQUEST));
+        out.put(
+            t,
+            p.size() <= budget
+                ? new Frontier(t, REQUEST, ImmutableList.of(new FrontierEntry(p, -p.size(), 0.0)))
+                : Frontier.empty(t, REQUEST));
         context.progress().step(++done, t);
       }
       context.progress().finish(tasks.size() + " tasks");
@@ -108,10 +116,14 @@ final class FakePhases {
     }
   }
 
-  /** Adds the next block invention (inc applied 2, 4, 8, ... times) and rewrites every frontier with it. */
+  /**
+   * Adds the next block invention (inc applied 2, 4, 8, ... times) and rewrites every frontier with
+   * it.
+   */
   static final class Abstraction implements AbstractionPhase {
     @Override
-    public Result learn(Grammar grammar, ImmutableMap<String, Frontier> frontiers, PhaseContext context) {
+    public Result learn(
+        Grammar grammar, ImmutableMap<String, Frontier> frontiers, PhaseContext context) {
       List<Production> productions = new ArrayList<>(grammar.productions());
       List<Invented> blocks = new ArrayList<>();
       for (Production p : productions) {
@@ -120,15 +132,20 @@ final class FakePhases {
         }
       }
       Program twice = blocks.isEmpty() ? INC : blocks.get(blocks.size() - 1);
-      Program body = new reverie.dsl.program.Abstraction(
-          Program.apply(twice, Program.apply(twice, new reverie.dsl.program.Index(0))));
+      Program body =
+          new reverie.dsl.program.Abstraction(
+              Program.apply(twice, Program.apply(twice, new reverie.dsl.program.Index(0))));
       productions.add(Production.of(new Invented(body, REQUEST), 0.0));
       Grammar next = new Grammar(grammar.logVariable(), ImmutableList.copyOf(productions));
       Map<String, Frontier> rewritten = new LinkedHashMap<>();
-      frontiers.forEach((t, f) -> {
-        Program p = solution(target(t), next);
-        rewritten.put(t, new Frontier(t, f.request(), ImmutableList.of(new FrontierEntry(p, -p.size(), 0.0))));
-      });
+      frontiers.forEach(
+          (t, f) -> {
+            Program p = solution(target(t), next);
+            rewritten.put(
+                t,
+                new Frontier(
+                    t, f.request(), ImmutableList.of(new FrontierEntry(p, -p.size(), 0.0))));
+          });
       return new Result(next, ImmutableMap.copyOf(rewritten));
     }
   }
@@ -136,8 +153,11 @@ final class FakePhases {
   /** The model counts the dream phases it has been through and is saved as that number. */
   static final class Dream implements DreamPhase<Integer> {
     @Override
-    public Optional<Integer> dream(Grammar grammar, ImmutableMap<String, Frontier> frontiers,
-        Optional<Integer> previous, PhaseContext context) {
+    public Optional<Integer> dream(
+        Grammar grammar,
+        ImmutableMap<String, Frontier> frontiers,
+        Optional<Integer> previous,
+        PhaseContext context) {
       return Optional.of(previous.orElse(0) + 1);
     }
 
@@ -161,13 +181,37 @@ final class FakePhases {
   }
 
   static RunConfig config(int iterations) {
-    return new RunConfig(Optional.of("fake"), Optional.empty(), 0.5, iterations, 1.0, 0, 3, 2, 1.0, 1.0, 10,
-        true, true, 1, 7);
+    return new RunConfig(
+        Optional.of("fake"),
+        Optional.empty(),
+        0.5,
+        iterations,
+        1.0,
+        0,
+        3,
+        2,
+        1.0,
+        1.0,
+        10,
+        true,
+        true,
+        1,
+        7);
   }
 
-  static WakeSleepLoop<Integer> loop(CheckpointStore store, WakeSleepLoop.Split split, Wake wake, StopSignal stop) {
-    return new WakeSleepLoop<>(store, split, BASE, RESOLVER, wake, new Abstraction(), new Dream(),
-        ProgressListener.SILENT, stop).drawCurve(false);
+  static WakeSleepLoop<Integer> loop(
+      CheckpointStore store, WakeSleepLoop.Split split, Wake wake, StopSignal stop) {
+    return new WakeSleepLoop<>(
+            store,
+            split,
+            BASE,
+            RESOLVER,
+            wake,
+            new Abstraction(),
+            new Dream(),
+            ProgressListener.SILENT,
+            stop)
+        .drawCurve(false);
   }
 
   private FakePhases() {}

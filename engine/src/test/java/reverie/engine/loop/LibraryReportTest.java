@@ -21,14 +21,19 @@ class LibraryReportTest {
   @BeforeEach
   void run() {
     CheckpointStore store = CheckpointStore.create(tmp.resolve("run"), FakePhases.config(2));
-    checkpoint = FakePhases.loop(store, FakePhases.split(10, 4), new FakePhases.Wake(4), new StopSignal())
-        .run().last();
+    checkpoint =
+        FakePhases.loop(store, FakePhases.split(10, 4), new FakePhases.Wake(4), new StopSignal())
+            .run()
+            .last();
   }
 
   @Test
   void listsInventionsWithDependenciesUsesAndExamples() {
-    LibraryReport report = LibraryReport.of(checkpoint,
-        (task, application, lambdas, view) -> Optional.of(task + ": " + view.readable(application)));
+    LibraryReport report =
+        LibraryReport.of(
+            checkpoint,
+            (task, application, lambdas, view) ->
+                Optional.of(task + ": " + view.readable(application)));
     assertEquals(2, report.inventions().size());
     assertEquals(2, report.depth());
     LibraryReport.InventionInfo f0 = report.byName().get("f0");
@@ -57,9 +62,13 @@ class LibraryReportTest {
     String dc = Export.dreamcoder(checkpoint.grammar(), checkpoint.frontiers().values());
     JsonNode node = Json.parse(dc, "export");
     assertEquals(checkpoint.frontiers().size(), node.get("frontiers").size());
-    assertEquals(checkpoint.frontiers().values().asList(),
+    assertEquals(
+        checkpoint.frontiers().values().asList(),
         FrontierJson.frontiersFromJson(node, FakePhases.RESOLVER, "export"));
-    assertEquals(checkpoint.grammar(), reverie.dsl.grammar.GrammarJson.readGrammar(node.get("DSL"), FakePhases.RESOLVER));
-    assertTrue(FrontierJson.frontiersFromJson(node, PrimitiveResolver.untyped(), "export").size() > 0);
+    assertEquals(
+        checkpoint.grammar(),
+        reverie.dsl.grammar.GrammarJson.readGrammar(node.get("DSL"), FakePhases.RESOLVER));
+    assertTrue(
+        FrontierJson.frontiersFromJson(node, PrimitiveResolver.untyped(), "export").size() > 0);
   }
 }

@@ -29,10 +29,14 @@ class RefitTest {
 
   @Test
   void rescoringUsesTheGrammarsLogPriorAndDropsWhatItCannotScore() {
-    ImmutableMap<String, Frontier> scored = Refit.rescore(base, ImmutableMap.of(
-        "inc", frontier("inc", "(lambda (map (lambda (+ $0 1)) $0))"),
-        "bad", frontier("bad", "(lambda (map (+ 1) $0))")));
-    assertEquals(ImmutableList.of("inc"), scored.keySet().asList(), "not eta-long: not in the language");
+    ImmutableMap<String, Frontier> scored =
+        Refit.rescore(
+            base,
+            ImmutableMap.of(
+                "inc", frontier("inc", "(lambda (map (lambda (+ $0 1)) $0))"),
+                "bad", frontier("bad", "(lambda (map (+ 1) $0))")));
+    assertEquals(
+        ImmutableList.of("inc"), scored.keySet().asList(), "not eta-long: not in the language");
     FrontierEntry s = scored.get("inc").entries().get(0);
     assertEquals(base.logPrior(s.program(), request), s.logPrior(), 1e-12);
     assertTrue(s.logPrior() < 0);
@@ -40,9 +44,13 @@ class RefitTest {
 
   @Test
   void refitMakesTheUsedProductionsLikelier() {
-    Refit.Result r = Refit.refitAndRescore(base, ImmutableMap.of(
-        "inc", frontier("inc", "(lambda (map (lambda (+ $0 1)) $0))"),
-        "double", frontier("double", "(lambda (map (lambda (+ $0 $0)) $0))")), 1.0);
+    Refit.Result r =
+        Refit.refitAndRescore(
+            base,
+            ImmutableMap.of(
+                "inc", frontier("inc", "(lambda (map (lambda (+ $0 1)) $0))"),
+                "double", frontier("double", "(lambda (map (lambda (+ $0 $0)) $0))")),
+            1.0);
     double before = base.logPrior(r.frontiers().get("inc").entries().get(0).program(), request);
     assertTrue(r.frontiers().get("inc").entries().get(0).logPrior() > before);
     Program map = Program.parse("map", lists.resolver());

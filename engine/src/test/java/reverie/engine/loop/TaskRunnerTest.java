@@ -20,22 +20,32 @@ import reverie.tasks.Task;
 
 class TaskRunnerTest {
   final Domain lists = Domains.byName("lists");
-  final Task inc = new Task("inc", Type.parse("list(int) -> list(int)"),
-      ImmutableList.of(Example.of(List.of(List.of(1L, 2L)), List.of(2L, 3L)),
-          Example.of(List.of(List.of()), List.of())), "lists");
+  final Task inc =
+      new Task(
+          "inc",
+          Type.parse("list(int) -> list(int)"),
+          ImmutableList.of(
+              Example.of(List.of(List.of(1L, 2L)), List.of(2L, 3L)),
+              Example.of(List.of(List.of()), List.of())),
+          "lists");
   final TaskRunner runner = new TaskRunner(Map.of("inc", inc), lists);
 
   @Test
   void checksProgramsOnEveryExample() {
-    assertTrue(runner.solves("inc", Program.parse("(lambda (map (lambda (+ $0 1)) $0))", lists.resolver())));
+    assertTrue(
+        runner.solves(
+            "inc", Program.parse("(lambda (map (lambda (+ $0 1)) $0))", lists.resolver())));
     assertFalse(runner.solves("inc", Program.parse("(lambda $0)", lists.resolver())));
     assertFalse(runner.solves("no such task", Program.parse("(lambda $0)", lists.resolver())));
   }
 
   @Test
   void showsAnInventionAppliedToTheTasksFirstInput() {
-    Invented mapInc = (Invented) Program.parse("#(lambda (map (lambda (+ $0 1)) $0))", lists.resolver());
-    Grammar g = Grammar.uniform(ImmutableList.<Program>builder().addAll(lists.primitives()).add(mapInc).build());
+    Invented mapInc =
+        (Invented) Program.parse("#(lambda (map (lambda (+ $0 1)) $0))", lists.resolver());
+    Grammar g =
+        Grammar.uniform(
+            ImmutableList.<Program>builder().addAll(lists.primitives()).add(mapInc).build());
     LibraryView view = new LibraryView(g);
     Program app = Program.apply(mapInc, new reverie.dsl.program.Index(0));
     Optional<String> line = runner.run("inc", app, 1, view);

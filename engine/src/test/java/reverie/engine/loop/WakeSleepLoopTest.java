@@ -22,9 +22,21 @@ class WakeSleepLoopTest {
 
   @TempDir Path tmp;
 
-  private static final Set<String> METRIC_KEYS = Set.of("iteration", "train_solved", "train_total",
-      "test_solved", "test_total", "library_size", "library_depth", "mean_solution_description_length",
-      "wake_seconds", "abstraction_seconds", "dream_seconds", "test_seconds", "programs_enumerated");
+  private static final Set<String> METRIC_KEYS =
+      Set.of(
+          "iteration",
+          "train_solved",
+          "train_total",
+          "test_solved",
+          "test_total",
+          "library_size",
+          "library_depth",
+          "mean_solution_description_length",
+          "wake_seconds",
+          "abstraction_seconds",
+          "dream_seconds",
+          "test_seconds",
+          "programs_enumerated");
 
   @Test
   void metricsHaveOneLinePerIterationWithEveryField() throws IOException {
@@ -32,7 +44,8 @@ class WakeSleepLoopTest {
     CheckpointStore store = CheckpointStore.create(dir, FakePhases.config(3));
     WakeSleepLoop.Outcome<Integer> outcome =
         FakePhases.loop(store, FakePhases.split(12, 6), new FakePhases.Wake(4), new StopSignal())
-            .drawCurve(true).run();
+            .drawCurve(true)
+            .run();
     assertFalse(outcome.stopped());
     assertEquals(3, outcome.last().iteration());
 
@@ -55,7 +68,8 @@ class WakeSleepLoopTest {
     // Base grammar: programs of up to 4 nodes (lambda, incs, $0), i.e. add1 and add2.
     assertEquals(2, first.get("train_solved").intValue());
     assertTrue(last.get("train_solved").intValue() > 2, last.toString());
-    assertTrue(last.get("test_solved").intValue() > first.get("test_solved").intValue(), last.toString());
+    assertTrue(
+        last.get("test_solved").intValue() > first.get("test_solved").intValue(), last.toString());
     assertTrue(Files.size(dir.resolve(LearningCurve.PNG)) > 1000);
     assertTrue(Files.readString(dir.resolve(LearningCurve.SVG)).contains("<svg"));
     assertEquals(List.of(0, 1, 2, 3), store.iterations());
@@ -66,8 +80,11 @@ class WakeSleepLoopTest {
     Path dir = tmp.resolve("run");
     CheckpointStore store = CheckpointStore.create(dir, FakePhases.config(2));
     Checkpoint<Integer> written =
-        FakePhases.loop(store, FakePhases.split(8, 4), new FakePhases.Wake(4), new StopSignal()).run().last();
-    Checkpoint<Integer> read = CheckpointStore.open(dir).load(2, FakePhases.RESOLVER, new FakePhases.Dream());
+        FakePhases.loop(store, FakePhases.split(8, 4), new FakePhases.Wake(4), new StopSignal())
+            .run()
+            .last();
+    Checkpoint<Integer> read =
+        CheckpointStore.open(dir).load(2, FakePhases.RESOLVER, new FakePhases.Dream());
     assertEquals(written.grammar(), read.grammar());
     assertEquals(written.frontiers(), read.frontiers());
     assertEquals(written.testFrontiers(), read.testFrontiers());
@@ -102,7 +119,9 @@ class WakeSleepLoopTest {
     Files.delete(store.folder(1).resolve(CheckpointStore.FRONTIERS));
     assertThrows(InputException.class, () -> store.verify(1));
     Path manifest = store.folder(0).resolve(CheckpointStore.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\" : 1", "\"format_version\" : 99"));
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replace("\"format_version\" : 1", "\"format_version\" : 99"));
     InputException e = assertThrows(InputException.class, () -> store.verify(0));
     assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
   }
@@ -112,7 +131,8 @@ class WakeSleepLoopTest {
     Path dir = tmp.resolve("run");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("notes.txt"), "mine");
-    InputException e = assertThrows(InputException.class, () -> CheckpointStore.create(dir, FakePhases.config(1)));
+    InputException e =
+        assertThrows(InputException.class, () -> CheckpointStore.create(dir, FakePhases.config(1)));
     assertTrue(e.getMessage().contains("not empty"), e.getMessage());
     assertEquals(List.of(dir.resolve("notes.txt")), Files.list(dir).toList());
   }
@@ -120,20 +140,32 @@ class WakeSleepLoopTest {
   @Test
   void resumeAfterAKillFinishesLikeAnUninterruptedRun() throws IOException {
     Path whole = tmp.resolve("whole");
-    Checkpoint<Integer> reference = FakePhases.loop(CheckpointStore.create(whole, FakePhases.config(4)),
-        FakePhases.split(12, 6), new FakePhases.Wake(4), new StopSignal()).run().last();
+    Checkpoint<Integer> reference =
+        FakePhases.loop(
+                CheckpointStore.create(whole, FakePhases.config(4)),
+                FakePhases.split(12, 6),
+                new FakePhases.Wake(4),
+                new StopSignal())
+            .run()
+            .last();
 
     Path dir = tmp.resolve("killed");
     StopSignal stop = new StopSignal();
     FakePhases.Wake wake = new FakePhases.Wake(4);
     // "Kill" during iteration 3: the stop is seen before its checkpoint is written.
-    wake.onCall = i -> {
-      if (i == 3) {
-        stop.request();
-      }
-    };
+    wake.onCall =
+        i -> {
+          if (i == 3) {
+            stop.request();
+          }
+        };
     WakeSleepLoop.Outcome<Integer> stopped =
-        FakePhases.loop(CheckpointStore.create(dir, FakePhases.config(4)), FakePhases.split(12, 6), wake, stop).run();
+        FakePhases.loop(
+                CheckpointStore.create(dir, FakePhases.config(4)),
+                FakePhases.split(12, 6),
+                wake,
+                stop)
+            .run();
     assertTrue(stopped.stopped());
     assertEquals(2, stopped.last().iteration());
     // A SIGKILL while writing leaves a partial folder behind.
@@ -141,8 +173,9 @@ class WakeSleepLoopTest {
     Files.writeString(dir.resolve(".iteration-003.partial").resolve("grammar.json"), "{\"trunc");
 
     FakePhases.Wake again = new FakePhases.Wake(4);
-    WakeSleepLoop.Outcome<Integer> resumed = FakePhases.loop(CheckpointStore.open(dir), FakePhases.split(12, 6),
-        again, new StopSignal()).run();
+    WakeSleepLoop.Outcome<Integer> resumed =
+        FakePhases.loop(CheckpointStore.open(dir), FakePhases.split(12, 6), again, new StopSignal())
+            .run();
     assertFalse(resumed.stopped());
     assertEquals(4, resumed.last().iteration());
     assertEquals(List.of(3, 3, 4, 4), again.iterations, "resume starts at the lost iteration");
@@ -159,12 +192,17 @@ class WakeSleepLoopTest {
   @Test
   void resumeAfterTheLastFolderIsDeletedRedoesThatIteration() throws IOException {
     Path dir = tmp.resolve("run");
-    FakePhases.loop(CheckpointStore.create(dir, FakePhases.config(2)), FakePhases.split(6, 3),
-        new FakePhases.Wake(4), new StopSignal()).run();
+    FakePhases.loop(
+            CheckpointStore.create(dir, FakePhases.config(2)),
+            FakePhases.split(6, 3),
+            new FakePhases.Wake(4),
+            new StopSignal())
+        .run();
     CheckpointStore store = CheckpointStore.open(dir);
     deleteTree(store.folder(2));
     WakeSleepLoop.Outcome<Integer> resumed =
-        FakePhases.loop(store, FakePhases.split(6, 3), new FakePhases.Wake(4), new StopSignal()).run();
+        FakePhases.loop(store, FakePhases.split(6, 3), new FakePhases.Wake(4), new StopSignal())
+            .run();
     assertEquals(2, resumed.last().iteration());
     assertEquals(List.of(0, 1, 2), store.iterations());
     assertEquals(3, Files.readAllLines(dir.resolve(CheckpointStore.METRICS)).size());
@@ -173,8 +211,12 @@ class WakeSleepLoopTest {
   @Test
   void aCorruptCheckpointStopsResumeWithoutTouchingFiles() throws IOException {
     Path dir = tmp.resolve("run");
-    FakePhases.loop(CheckpointStore.create(dir, FakePhases.config(1)), FakePhases.split(4, 2),
-        new FakePhases.Wake(4), new StopSignal()).run();
+    FakePhases.loop(
+            CheckpointStore.create(dir, FakePhases.config(1)),
+            FakePhases.split(4, 2),
+            new FakePhases.Wake(4),
+            new StopSignal())
+        .run();
     CheckpointStore store = CheckpointStore.open(dir);
     Path frontiers = store.folder(1).resolve(CheckpointStore.FRONTIERS);
     Files.writeString(frontiers, Files.readString(frontiers) + " ");
@@ -182,18 +224,31 @@ class WakeSleepLoopTest {
     Files.createDirectories(partial);
     long metricsTime = Files.getLastModifiedTime(dir.resolve(CheckpointStore.METRICS)).toMillis();
     CheckpointStore reopened = CheckpointStore.open(dir);
-    assertThrows(InputException.class, () -> FakePhases.loop(reopened.config().iterations() == 1
-        ? CheckpointStore.open(dir) : reopened, FakePhases.split(4, 2), new FakePhases.Wake(4),
-        new StopSignal()).run());
+    assertThrows(
+        InputException.class,
+        () ->
+            FakePhases.loop(
+                    reopened.config().iterations() == 1 ? CheckpointStore.open(dir) : reopened,
+                    FakePhases.split(4, 2),
+                    new FakePhases.Wake(4),
+                    new StopSignal())
+                .run());
     assertTrue(Files.exists(partial), "nothing is cleaned before the checkpoint verifies");
-    assertEquals(metricsTime, Files.getLastModifiedTime(dir.resolve(CheckpointStore.METRICS)).toMillis());
+    assertEquals(
+        metricsTime, Files.getLastModifiedTime(dir.resolve(CheckpointStore.METRICS)).toMillis());
   }
 
   @Test
   void aCheckpointWithTypeStringRequestsLoadsResumesAndExportsTypeObjects() throws IOException {
     Path dir = tmp.resolve("run");
-    Checkpoint<Integer> written = FakePhases.loop(CheckpointStore.create(dir, FakePhases.config(1)),
-        FakePhases.split(6, 3), new FakePhases.Wake(4), new StopSignal()).run().last();
+    Checkpoint<Integer> written =
+        FakePhases.loop(
+                CheckpointStore.create(dir, FakePhases.config(1)),
+                FakePhases.split(6, 3),
+                new FakePhases.Wake(4),
+                new StopSignal())
+            .run()
+            .last();
     CheckpointStore store = CheckpointStore.open(dir);
     for (int i : store.iterations()) {
       rewriteAsBeforeTypeObjects(store.folder(i));
@@ -208,17 +263,23 @@ class WakeSleepLoopTest {
     assertTrue(export.contains("\"constructor\" : \"->\""), export);
     assertFalse(export.contains("\"request\" : \""), export);
 
-    WakeSleepLoop.Outcome<Integer> resumed = FakePhases.loop(store.withConfig(FakePhases.config(2)),
-        FakePhases.split(6, 3), new FakePhases.Wake(4), new StopSignal()).run();
+    WakeSleepLoop.Outcome<Integer> resumed =
+        FakePhases.loop(
+                store.withConfig(FakePhases.config(2)),
+                FakePhases.split(6, 3),
+                new FakePhases.Wake(4),
+                new StopSignal())
+            .run();
     assertEquals(2, resumed.last().iteration());
     store.verify(2);
-    assertTrue(Files.readString(store.folder(2).resolve(CheckpointStore.FRONTIERS))
-        .contains("\"constructor\" : \"->\""));
+    assertTrue(
+        Files.readString(store.folder(2).resolve(CheckpointStore.FRONTIERS))
+            .contains("\"constructor\" : \"->\""));
   }
 
   /**
-   * Rewrites a checkpoint's frontier files as the loop wrote them before it used DreamCoder's type objects:
-   * requests as type strings, with the manifest's sums made over the new bytes.
+   * Rewrites a checkpoint's frontier files as the loop wrote them before it used DreamCoder's type
+   * objects: requests as type strings, with the manifest's sums made over the new bytes.
    */
   private static void rewriteAsBeforeTypeObjects(Path folder) throws IOException {
     Path manifestFile = folder.resolve(CheckpointStore.MANIFEST);
@@ -227,7 +288,8 @@ class WakeSleepLoopTest {
       Path file = folder.resolve(name);
       JsonNode root = Json.read(file);
       for (JsonNode f : root.get("frontiers")) {
-        ((ObjectNode) f).put("request", FrontierJson.typeFromJson(f.get("request"), name).toString());
+        ((ObjectNode) f)
+            .put("request", FrontierJson.typeFromJson(f.get("request"), name).toString());
       }
       Files.writeString(file, Json.pretty(root));
       ((ObjectNode) manifest.get("files")).put(name, AtomicFiles.sha256(file));
@@ -237,8 +299,23 @@ class WakeSleepLoopTest {
 
   @Test
   void batchesPutUnsolvedTasksFirst() {
-    RunConfig config = new RunConfig(java.util.Optional.of("fake"), java.util.Optional.empty(), 0.5, 2, 1, 3, 1,
-        1, 1, 1, 0, false, true, 1, 3);
+    RunConfig config =
+        new RunConfig(
+            java.util.Optional.of("fake"),
+            java.util.Optional.empty(),
+            0.5,
+            2,
+            1,
+            3,
+            1,
+            1,
+            1,
+            1,
+            0,
+            false,
+            true,
+            1,
+            3);
     var train = com.google.common.collect.ImmutableList.of("a", "b", "c", "d", "e");
     var batch = WakeSleepLoop.batch(config, 1, Set.of("a", "b", "c"), train);
     assertEquals(3, batch.size());

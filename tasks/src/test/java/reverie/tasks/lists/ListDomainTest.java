@@ -52,7 +52,7 @@ class ListDomainTest {
       delimiter = '|',
       quoteCharacter = '`',
       textBlock =
-          """
+"""
 (lambda (map (lambda (+ $0 1)) $0))                        | [1,2,3]      | [2,3,4]
 (lambda (map (lambda (+ $0 1)) $0))                        | []           | []
 (lambda (map (lambda (car $0)) $0))                        | [[1],[]]     | error: car of an empty list

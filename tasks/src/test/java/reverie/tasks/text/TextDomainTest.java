@@ -40,7 +40,7 @@ class TextDomainTest {
       delimiter = '|',
       quoteCharacter = '`',
       textBlock =
-          """
+"""
 (lambda (map (lambda (if (char-eq? $0 ',') '.' $0)) $0))          | "a,b,c"   | "a.b.c"
 (lambda (cons LPAREN (fold $0 (cons RPAREN empty) (lambda (lambda (cons $1 $0)))))) | "ab" | "(ab)"
 (lambda (map (lambda (if (char-eq? $0 SPACE) '-' $0)) $0))         | "a b c"   | "a-b-c"
