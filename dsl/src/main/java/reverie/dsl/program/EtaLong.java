@@ -28,6 +28,31 @@ public final class EtaLong {
     }
   }
 
+  /**
+   * The eta-short form of {@code program}: every {@code (lambda (f $0))} whose {@code f} does not
+   * use {@code $0} becomes {@code f}, innermost first. Two programs that differ only by
+   * eta-expansion reduce to the same one, which is how compression recognises an abstraction that
+   * merely re-wraps a production of the library.
+   */
+  public static Program reduce(Program program) {
+    if (program instanceof Abstraction a) {
+      Program body = reduce(a.body());
+      if (body instanceof Application app
+          && app.argument() instanceof Index i
+          && i.index() == 0
+          && !app.function().freeIndices().contains(0)) {
+        return app.function().shift(-1);
+      }
+      return body == a.body() ? a : new Abstraction(body);
+    }
+    if (program instanceof Application app) {
+      Program f = reduce(app.function());
+      Program x = reduce(app.argument());
+      return f == app.function() && x == app.argument() ? app : new Application(f, x);
+    }
+    return program;
+  }
+
   private static Program expand(
       Program p, Type request, TypeContext context, List<Type> environment) {
     Type wanted = context.resolve(request);

@@ -2,6 +2,7 @@ package reverie.dsl.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -47,6 +48,14 @@ class ProgramPropertiesTest {
     assertEquals(
         p.freeIndices().stream().map(i -> i + k).toList(),
         p.shift(k).freeIndices().stream().toList());
+  }
+
+  @Property(seed = "16", tries = 1000)
+  void etaReductionIsIdempotentAndKeepsTheFreeVariables(@ForAll("programs") Program p) {
+    Program reduced = EtaLong.reduce(p);
+    assertEquals(reduced, EtaLong.reduce(reduced));
+    assertEquals(p.freeIndices(), reduced.freeIndices());
+    assertTrue(reduced.size() <= p.size());
   }
 
   @Provide

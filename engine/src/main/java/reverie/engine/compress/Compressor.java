@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import reverie.dsl.program.Abstraction;
 import reverie.dsl.program.Application;
+import reverie.dsl.program.EtaLong;
 import reverie.dsl.program.Index;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
@@ -379,8 +380,16 @@ public final class Compressor {
       return null;
     }
     return c -> {
+      Program body = bodyProgram(s.store(), c.tokens(), c.arity(), s.learnedSymbols());
+      // In the typed (loop) setting programs are eta-long, so an abstraction that only re-wraps a
+      // primitive, an earlier invention or a variable (e.g. (lambda (lambda (map $1 $0)))) can
+      // shorten the corpus by saving eta-expansions; it adds nothing a user or the search can use.
+      Program reduced = EtaLong.reduce(body);
+      if (reduced instanceof Primitive || reduced instanceof Invented || reduced instanceof Index) {
+        return false;
+      }
       try {
-        TypeInference.infer(bodyProgram(s.store(), c.tokens(), c.arity(), s.learnedSymbols()));
+        TypeInference.infer(body);
         return true;
       } catch (TypeError e) {
         return false;

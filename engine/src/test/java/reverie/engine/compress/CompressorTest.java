@@ -148,4 +148,32 @@ class CompressorTest {
       reverie.dsl.program.TypeInference.check(task.get(0), Type.parse("list(int) -> list(int)"));
     }
   }
+
+  @Test
+  void typedCompressionLearnsNoMereEtaExpansionOfAPrimitive() {
+    // Eta-long programs map a primitive through (lambda (car $0)); (lambda (lambda (map (lambda ($2
+    // $0)) $0))) would shorten each of them by the wrapper, but the loop eta-expands its arguments
+    // again, and it is map itself.
+    Primitive car = new Primitive("car", Type.parse("list(t0) -> t0"));
+    Primitive cdr = new Primitive("cdr", Type.parse("list(t0) -> list(t0)"));
+    Primitive length = new Primitive("length", Type.parse("list(t0) -> int"));
+    Primitive map = new Primitive("map", Type.parse("(t0 -> t1) -> list(t0) -> list(t1)"));
+    PrimitiveResolver r = PrimitiveResolver.of(List.of(car, cdr, length, map));
+    List<List<Program>> corpus = new ArrayList<>();
+    for (String f : List.of("car", "cdr", "length")) {
+      for (String xs : List.of("$0", "(cdr $0)", "(cdr (cdr $0))")) {
+        corpus.add(List.of(Program.parse("(lambda (map (lambda (" + f + " $0)) " + xs + "))", r)));
+      }
+    }
+    CompressionResult typed = Compressor.compress(corpus, config(2, 3).withTyped(true));
+    for (LearnedAbstraction a : typed.abstractions()) {
+      Program reduced = reverie.dsl.program.EtaLong.reduce(a.invented().body());
+      assertFalse(reduced instanceof Primitive, a.dreamcoder() + " is " + reduced);
+    }
+    CompressionResult untyped = Compressor.compress(corpus, config(2, 3));
+    assertTrue(
+        untyped.abstractions().stream()
+            .anyMatch(a -> reverie.dsl.program.EtaLong.reduce(a.invented().body()).equals(map)),
+        "untyped compression (as Stitch) still learns the wrapper: " + untyped.abstractions());
+  }
 }
