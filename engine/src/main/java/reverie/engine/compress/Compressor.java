@@ -381,11 +381,7 @@ public final class Compressor {
     }
     return c -> {
       Program body = bodyProgram(s.store(), c.tokens(), c.arity(), s.learnedSymbols());
-      // In the typed (loop) setting programs are eta-long, so an abstraction that only re-wraps a
-      // primitive, an earlier invention or a variable (e.g. (lambda (lambda (map $1 $0)))) can
-      // shorten the corpus by saving eta-expansions; it adds nothing a user or the search can use.
-      Program reduced = EtaLong.reduce(body);
-      if (reduced instanceof Primitive || reduced instanceof Invented || reduced instanceof Index) {
+      if (onlyRewraps(body)) {
         return false;
       }
       try {
@@ -395,6 +391,33 @@ public final class Compressor {
         return false;
       }
     };
+  }
+
+  /**
+   * Whether an abstraction body adds nothing but eta-expansion: it eta-reduces to a primitive or an
+   * earlier invention (e.g. {@code (lambda (lambda (map $1 $0)))}), or to a pure combinator with no
+   * primitive at all (e.g. {@code (lambda (lambda (lambda ($2 $1 $0))))}, the identity). In the
+   * typed (loop) setting programs are eta-long, so such an abstraction shortens the corpus by the
+   * expansions it saves, which the loop puts back when it eta-expands the rewritten programs.
+   */
+  static boolean onlyRewraps(Program body) {
+    Program reduced = EtaLong.reduce(body);
+    return reduced instanceof Primitive
+        || reduced instanceof Invented
+        || !mentionsAProduction(reduced);
+  }
+
+  private static boolean mentionsAProduction(Program p) {
+    if (p instanceof Primitive || p instanceof Invented) {
+      return true;
+    }
+    if (p instanceof Abstraction a) {
+      return mentionsAProduction(a.body());
+    }
+    if (p instanceof Application app) {
+      return mentionsAProduction(app.function()) || mentionsAProduction(app.argument());
+    }
+    return false;
   }
 
   /**

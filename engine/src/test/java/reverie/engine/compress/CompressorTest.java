@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
@@ -175,5 +177,35 @@ class CompressorTest {
         untyped.abstractions().stream()
             .anyMatch(a -> reverie.dsl.program.EtaLong.reduce(a.invented().body()).equals(map)),
         "untyped compression (as Stitch) still learns the wrapper: " + untyped.abstractions());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // bodies the loop learned before they were refused, and what they reduce to
+        "(lambda (lambda (map $1 $0)))|true",
+        "(lambda (lambda (lambda ($2 $1 $0))))|true",
+        "(lambda (lambda (lambda (lambda ($3 (lambda (lambda ($4 $1 $0))) $1 $0)))))|true",
+        "(lambda (lambda (lambda (#(lambda (lambda (lambda (map (lambda ($3 $0 $2)) $0)))) (lambda"
+            + " (lambda ($4 $1 $0))) $1 $0))))|true",
+        "(lambda $0)|true",
+        // real abstractions
+        "(lambda (lambda (lambda (map (lambda ($3 $0 $2)) $0))))|false",
+        "(lambda (map (lambda (+ $0 1)) $0))|false",
+        "(lambda (lambda ($1 $0 (+ 1 1))))|false",
+        "(+ 1 1)|false",
+        "(lambda (cdr (cdr $0)))|false",
+      })
+  void refusesBodiesThatOnlyRewrap(String body, boolean refused) {
+    Type tInt = Type.of("int");
+    PrimitiveResolver r =
+        PrimitiveResolver.of(
+            List.of(
+                new Primitive("+", Type.arrow(tInt, tInt, tInt)),
+                new Primitive("1", tInt),
+                new Primitive("cdr", Type.parse("list(t0) -> list(t0)")),
+                new Primitive("map", Type.parse("(t0 -> t1) -> list(t0) -> list(t1)"))));
+    assertEquals(refused, Compressor.onlyRewraps(Program.parse(body, r)), body);
   }
 }
