@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,6 @@ import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
 import reverie.dsl.type.TypeError;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 import reverie.tasks.JsonValues;
 
 /** {@code reverie eval}: runs a program on JSON arguments and prints the JSON result. */
@@ -47,17 +47,7 @@ final class EvalCommand implements Callable<Integer> {
       description = "Show this help message and exit.")
   boolean help;
 
-  @Option(
-      names = "--domain",
-      defaultValue = "lists",
-      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
-  String domain;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "PROGRAM",
-      description = "A program, e.g. '(lambda (map (lambda (+ $0 1)) $0))'.")
-  String program;
+  @Mixin ProgramArgument program;
 
   @Parameters(
       index = "1..*",
@@ -67,8 +57,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Domain d = Domains.byName(domain);
-    Program p = Program.parse(program, d.resolver());
+    Domain d = program.domain();
+    Program p = program.parse();
     Type type = TypeInference.infer(p);
     List<Type> parameters = type.functionArguments();
     if (arguments.size() != parameters.size()) {

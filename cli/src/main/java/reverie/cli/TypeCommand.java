@@ -2,14 +2,11 @@ package reverie.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
-import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 
 /** {@code reverie type}: prints the most general type of a program. */
 @Command(
@@ -29,23 +26,11 @@ final class TypeCommand implements Callable<Integer> {
       description = "Show this help message and exit.")
   boolean help;
 
-  @Option(
-      names = "--domain",
-      defaultValue = "lists",
-      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
-  String domain;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "PROGRAM",
-      description = "A program, e.g. '(lambda (map (lambda (+ $0 1)) $0))'.")
-  String program;
+  @Mixin ProgramArgument program;
 
   @Override
   public Integer call() {
-    Domain d = Domains.byName(domain);
-    Program p = Program.parse(program, d.resolver());
-    spec.commandLine().getOut().println(TypeInference.infer(p));
+    spec.commandLine().getOut().println(TypeInference.infer(program.parse()));
     return ExitCode.OK;
   }
 }
