@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--recognition-steps",
       paramLabel = "R",
-      description = "Gradient steps of recognition training per iteration (default: 300).")
+      description = "Gradient steps of recognition training per iteration (default: 5000).")
   Integer recognitionSteps;
 
   @Option(

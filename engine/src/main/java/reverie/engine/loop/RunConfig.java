@@ -67,7 +67,9 @@ public record RunConfig(
   /**
    * The defaults of {@code reverie run}: the built-in lists suite (204 tasks, half for training),
    * three iterations with 1 CPU-second per task and 40 training tasks woken per iteration (unsolved
-   * first), sized so that the whole run takes about five minutes on two cores.
+   * first), sized so that the whole run takes about five minutes on two cores; 5,000 recognition
+   * steps per iteration, DreamCoder's figure (the default run took 219 s with them against 193 s
+   * with 300, and solved 81 test tasks against 73).
    */
   public static RunConfig defaults() {
     return new RunConfig(
@@ -81,7 +83,7 @@ public record RunConfig(
         3,
         1.0,
         1.0,
-        300,
+        5000,
         true,
         true,
         Math.max(1, Runtime.getRuntime().availableProcessors()),
