@@ -19,48 +19,10 @@ class RunCommandTest {
 
   @TempDir Path tmp;
 
-  /**
-   * Six easy list tasks: adding 1, 2 or 3 to every element, and the same on lists of other lengths.
-   */
+  /** The shared tiny suite of add-k tasks (see {@link RunFixture#tinySuite}), written to a file. */
   private Path tinySuite() throws IOException {
-    StringBuilder tasks = new StringBuilder();
-    String[][] inputs = {{"[1, 2, 3]", "[0]", "[5, 9]"}, {"[4, 4]", "[]", "[7, 1, 2]"}};
-    int n = 0;
-    for (int k = 1; k <= 3; k++) {
-      for (String[] set : inputs) {
-        StringBuilder examples = new StringBuilder();
-        for (String in : set) {
-          List<Long> xs =
-              new ObjectMapper()
-                  .readValue(
-                      in, new com.fasterxml.jackson.core.type.TypeReference<List<Long>>() {});
-          final int kk = k;
-          String out = xs.stream().map(x -> Long.toString(x + kk)).toList().toString();
-          examples
-              .append(examples.length() == 0 ? "" : ", ")
-              .append("{\"inputs\": [")
-              .append(in)
-              .append("], \"output\": ")
-              .append(out)
-              .append('}');
-        }
-        tasks
-            .append(n++ == 0 ? "" : ",\n")
-            .append("{\"name\": \"add ")
-            .append(k)
-            .append(" #")
-            .append(n)
-            .append("\", \"request\": \"list(int) -> list(int)\", \"examples\": [")
-            .append(examples)
-            .append("]}");
-      }
-    }
     Path file = tmp.resolve("tiny.json");
-    Files.writeString(
-        file,
-        "{\"format\": \"reverie-suite/1\", \"name\": \"tiny\", \"domain\": \"lists\", \"tasks\": [\n"
-            + tasks
-            + "\n]}\n");
+    Files.writeString(file, RunFixture.tinySuite());
     return file;
   }
 
