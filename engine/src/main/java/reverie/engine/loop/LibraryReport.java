@@ -159,6 +159,17 @@ public record LibraryReport(
     }
   }
 
+  /** The inventions whose bodies use invention {@code name}, in library order. */
+  public List<String> usedIn(String name) {
+    List<String> names = new ArrayList<>();
+    for (InventionInfo i : inventions) {
+      if (i.dependsOn().contains(name)) {
+        names.add(i.name());
+      }
+    }
+    return names;
+  }
+
   /** The report as readable text. */
   public String toText() {
     StringBuilder b = new StringBuilder();
@@ -191,6 +202,16 @@ public record LibraryReport(
                   : ": "
                       + String.join(", ", i.tasks())
                       + (i.taskCount() > i.tasks().size() ? ", ..." : "")));
+      List<String> inside = usedIn(i.name());
+      if (!inside.isEmpty()) {
+        // Programs that use a later invention run this one too, which the direct count leaves out.
+        b.append(
+                inside.size() == 1
+                    ? "    and inside the body of "
+                    : "    and inside the bodies of ")
+            .append(String.join(", ", inside))
+            .append('\n');
+      }
       i.example().ifPresent(e -> b.append("    e.g. ").append(e).append('\n'));
     }
     b.append(
@@ -223,6 +244,7 @@ public record LibraryReport(
       n.put("task_count", i.taskCount());
       i.tasks().forEach(n.putArray("tasks")::add);
       i.dependsOn().forEach(n.putArray("depends_on")::add);
+      usedIn(i.name()).forEach(n.putArray("used_in")::add);
       i.example().ifPresentOrElse(e -> n.put("example", e), () -> n.putNull("example"));
     }
     ArrayNode prims = o.putArray("primitives");

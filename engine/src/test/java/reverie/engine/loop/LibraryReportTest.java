@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,11 @@ class LibraryReportTest {
     JsonNode json = report.toJson();
     assertEquals(2, json.get("library_size").intValue());
     assertEquals("f0", json.get("inventions").get(1).get("depends_on").get(0).asText());
+    // f0 also runs wherever f1 does: the report says so beside f0's direct uses.
+    assertEquals(List.of("f1"), report.usedIn("f0"));
+    assertEquals(List.of(), report.usedIn("f1"));
+    assertEquals("f1", json.get("inventions").get(0).get("used_in").get(0).asText());
+    assertTrue(text.contains("and inside the body of f1"), text);
   }
 
   @Test
