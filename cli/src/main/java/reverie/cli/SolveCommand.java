@@ -227,6 +227,10 @@ final class SolveCommand implements Callable<Integer> {
       // the programs enumerated before it.
       SolveConfig c = config().withTopK(1);
       RecognitionModel m = model.get();
+      // Timeouts are CPU time, and a cold JVM runs its first second or so interpreted: without a
+      // warm-up the side measured first would lose tasks to the JIT, not to its grammar.
+      spec.commandLine().getErr().println("warming up (every task once, 0.2 s, not counted)");
+      Solver.solve(tasks, t -> library, c.withTimeout(Math.min(0.2, c.timeoutSeconds())));
       SolveResult withModel = solveWithProgress(tasks, t -> RecognitionDream.predict(m, t), c);
       SolveResult withLibrary = solveWithProgress(tasks, t -> library, c);
       RecognitionComparison cmp = RecognitionComparison.of(withModel, withLibrary);
