@@ -55,51 +55,62 @@ final class BenchRecognitionCommand implements Callable<Integer> {
 
   @Option(
       names = "--suite",
+      paramLabel = "NAME",
       defaultValue = "lists",
       description = "Built-in suite (default: ${DEFAULT-VALUE}).")
   String suite;
 
   @Option(
       names = "--steps",
+      paramLabel = "N",
       defaultValue = "5000",
       description = "Gradient steps (default: ${DEFAULT-VALUE}).")
   int steps;
 
   @Option(
       names = "--batch",
+      paramLabel = "B",
       defaultValue = "8",
       description = "Tasks per minibatch (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--threads", description = "Worker threads (default: the number of cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: the number of cores).")
   Integer threads;
 
   @Option(
       names = "--seed",
+      paramLabel = "S",
       defaultValue = "0",
       description = "Seed of the split, initial weights and sampling (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--encoder",
+      paramLabel = "NAME",
       defaultValue = "conv",
       description = "Example encoder: conv or bag (default: ${DEFAULT-VALUE}).")
   String encoder;
 
   @Option(
       names = "--rank",
+      paramLabel = "R",
       defaultValue = "0",
       description = "Rank of the output layer, 0 for full (default: ${DEFAULT-VALUE}).")
   int rank;
 
   @Option(
       names = "--fantasies",
+      paramLabel = "N",
       defaultValue = "10000",
       description = "Fantasies to dream, 0 for none (default: ${DEFAULT-VALUE}).")
   int fantasies;
 
   @Option(
       names = "--helmholtz-ratio",
+      paramLabel = "R",
       defaultValue = "0.5",
       description = "Share of fantasies per minibatch (default: ${DEFAULT-VALUE}).")
   double helmholtzRatio;

@@ -118,30 +118,35 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--permutations",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Row shuffles for the null (default ${DEFAULT-VALUE}).")
   int permutations;
 
   @Option(
       names = "--alpha",
+      paramLabel = "A",
       defaultValue = "0.01",
       description = "Significance level for corrected p-values (default ${DEFAULT-VALUE}).")
   double alpha;
 
   @Option(
       names = "--min-support",
+      paramLabel = "N",
       defaultValue = "3",
       description = "Align inventions used by at least this many tasks (default ${DEFAULT-VALUE}).")
   int minSupport;
 
   @Option(
       names = "--bits-per-value",
+      paramLabel = "BITS",
       defaultValue = "16",
       description = "Precision of SAE weights and code values in bits (default ${DEFAULT-VALUE}).")
   int bitsPerValue;
 
   @Option(
       names = "--tolerance",
+      paramLabel = "T",
       defaultValue = "0.05",
       description =
           "SAE residual coded to this many standard deviations (default ${DEFAULT-VALUE}).")
@@ -149,6 +154,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--tasks-total",
+      paramLabel = "N",
       description = "How many tasks there were, solved or not (for the report).")
   Integer tasksTotal;
 

@@ -39,13 +39,14 @@ import reverie.engine.compress.LearnedAbstraction;
     header =
         "Learn abstractions that compress a corpus of programs (Stitch-style top-down search).",
     description = {
-      "Reads Stitch's programs-list JSON ([\"(lam ...)\", ...], each program its own task) or DreamCoder's",
-      "compressor input ({\"DSL\": ..., \"frontiers\": [...]}; each task counts by its cheapest program;",
-      "existing inventions #(...) are atomic primitives named dreamcoder_abstraction_i as in Stitch).",
-      "Learns --iterations abstractions one after another, each the best by utility = corpus cost reduction",
-      "- structure penalty x body cost (costs: application 1, lambda 1, $i, #i and primitives 100).",
-      "Reports CR_min = original cost / (final cost + cost of the abstraction bodies).",
-      "A progress line per abstraction goes to stderr."
+      "Reads Stitch's programs-list JSON ([\"(lam ...)\", ...], each program its own task) or"
+          + " DreamCoder's compressor input ({\"DSL\": ..., \"frontiers\": [...]}; each task"
+          + " counts by its cheapest program; existing inventions #(...) are atomic primitives"
+          + " named dreamcoder_abstraction_i as in Stitch).",
+      "Learns --iterations abstractions one after another, each the best by utility = corpus"
+          + " cost reduction - structure penalty x body cost (costs: application 1, lambda 1, $i,"
+          + " #i and primitives 100). Reports CR_min = original cost / (final cost + cost of the"
+          + " abstraction bodies). A progress line per abstraction goes to stderr."
     })
 final class CompressCommand implements Callable<Integer> {
 
@@ -62,31 +63,37 @@ final class CompressCommand implements Callable<Integer> {
 
   @Option(
       names = "--fmt",
+      paramLabel = "FORMAT",
       description = "input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Format format = Format.AUTO;
 
   @Option(
       names = {"-a", "--max-arity"},
+      paramLabel = "A",
       description = "most arguments of an abstraction (default: ${DEFAULT-VALUE})")
   int maxArity = 3;
 
   @Option(
       names = {"-i", "--iterations"},
+      paramLabel = "N",
       description = "abstractions to learn (default: ${DEFAULT-VALUE})")
   int iterations = 10;
 
   @Option(
       names = {"-t", "--threads"},
+      paramLabel = "T",
       description = "search threads (default: all cores)")
   Integer threads;
 
   @Option(
       names = "--structure-penalty",
+      paramLabel = "P",
       description = "utility lost per unit of body cost (default: ${DEFAULT-VALUE})")
   double structurePenalty = 1.0;
 
   @Option(
       names = "--beam",
+      paramLabel = "B",
       description =
           "abstraction sequences kept per step; 1 is Stitch's greedy choice, 0 chooses by corpus size"
               + " (3 below cost 10^6, else 1) (default: ${DEFAULT-VALUE})")
@@ -95,21 +102,34 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--allow-single-task", description = "allow abstractions used in one task only")
   boolean allowSingleTask;
 
-  @Option(names = "--cost-app", description = "cost of an application (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cost-app",
+      paramLabel = "C",
+      description = "cost of an application (default: ${DEFAULT-VALUE})")
   int costApp = CostModel.STITCH.application();
 
-  @Option(names = "--cost-lam", description = "cost of a lambda (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cost-lam",
+      paramLabel = "C",
+      description = "cost of a lambda (default: ${DEFAULT-VALUE})")
   int costLam = CostModel.STITCH.lambda();
 
-  @Option(names = "--cost-var", description = "cost of a variable $i (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cost-var",
+      paramLabel = "C",
+      description = "cost of a variable $i (default: ${DEFAULT-VALUE})")
   int costVar = CostModel.STITCH.variable();
 
   @Option(
       names = "--cost-arg",
+      paramLabel = "C",
       description = "cost of an argument #i in a body (default: ${DEFAULT-VALUE})")
   int costArg = CostModel.STITCH.argument();
 
-  @Option(names = "--cost-prim", description = "cost of a primitive (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cost-prim",
+      paramLabel = "C",
+      description = "cost of a primitive (default: ${DEFAULT-VALUE})")
   int costPrim = CostModel.STITCH.primitive();
 
   @Option(names = "--out", paramLabel = "OUT.json", description = "write the result JSON here")

@@ -48,6 +48,7 @@ final class DreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--domain",
+      paramLabel = "NAME",
       defaultValue = "lists",
       description = "The domain; its built-in suite gives the inputs (default: ${DEFAULT-VALUE}).")
   String domain;

@@ -13,23 +13,29 @@ import reverie.engine.analysis.TopKTrainer;
  * compare --train-sae}.
  */
 final class SaeTrainingOptions {
-  @Option(names = "--features", description = "Dictionary size (default: 4 x the embedding width).")
+  @Option(
+      names = "--features",
+      paramLabel = "N",
+      description = "Dictionary size (default: 4 x the embedding width).")
   Integer features;
 
   @Option(
       names = "--k",
+      paramLabel = "K",
       defaultValue = "8",
       description = "Active features per input (default ${DEFAULT-VALUE}).")
   int k;
 
   @Option(
       names = "--epochs",
+      paramLabel = "N",
       defaultValue = "100",
       description = "Passes over the inputs (default ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(
       names = "--seed",
+      paramLabel = "S",
       defaultValue = "0",
       description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;

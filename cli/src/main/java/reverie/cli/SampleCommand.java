@@ -25,6 +25,7 @@ import reverie.tasks.Domains;
 
 /** {@code reverie sample}: draws programs of a type from a domain's uniform base grammar. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "sample",
     header = "Sample programs of a type from a domain's base grammar.",
     description = {
@@ -45,6 +46,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Option(
       names = "--domain",
+      paramLabel = "NAME",
       defaultValue = "lists",
       description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
   String domain;

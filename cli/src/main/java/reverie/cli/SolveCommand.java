@@ -48,26 +48,23 @@ import reverie.tasks.Task;
     header = "Search programs for tasks in decreasing prior order (the wake phase).",
     description = {
       "Enumerates typed programs in order of probability under a grammar (the domain's uniform"
-          + " grammar, or",
-      "--grammar) and checks each against the tasks' examples. Tasks with the same type share one",
-      "enumeration; each task keeps its best programs (its frontier) and stops when it has --top-k"
-          + " of them",
-      "or when its CPU-time budget --timeout is spent (shared equally among the tasks of an"
-          + " enumeration).",
-      "Prints one line per task and a summary; --out writes DreamCoder's compressor input"
-          + " (frontiers JSON).",
+          + " grammar, or --grammar) and checks each against the tasks' examples. Tasks with the"
+          + " same type share one enumeration; each task keeps its best programs (its frontier)"
+          + " and stops when it has --top-k of them or when its CPU-time budget --timeout is spent"
+          + " (shared equally among the tasks of an enumeration). Prints one line per task and a"
+          + " summary; --out writes DreamCoder's compressor input (frontiers JSON).",
       "",
-      "With --checkpoint DIR (a `reverie run` directory) the grammar is that checkpoint's library;",
-      "when the checkpoint has a recognition model each task is searched under the grammar the"
-          + " model",
-      "predicts for it (--no-recognition: the library alone). Without --suite/--file the tasks are",
-      "the run's own, and --split train/test means the run's split. --compare-recognition solves"
-          + " the",
-      "tasks both ways (keeping one program per task) and prints how many each way solved and,"
-          + " over",
-      "the tasks solved both ways, the mean log-prior of the solution found (under the grammar"
-          + " that",
-      "found it) and the median number of programs tried before the first solution."
+      "With --checkpoint DIR (a `reverie run` directory) the grammar is that checkpoint's"
+          + " library; when the checkpoint has a recognition model each task is searched under the"
+          + " grammar the model predicts for it (--no-recognition: the library alone). Without"
+          + " --suite/--file the tasks are the run's own, and --split train/test means the run's"
+          + " split.",
+      "",
+      "--compare-recognition solves the tasks both ways (keeping one program per task, after a"
+          + " 0.2 s warm-up pass that is not counted) and prints how many each way solved and,"
+          + " over the tasks solved both ways, the mean log-prior of the solution found (under the"
+          + " grammar that found it) and the median number of programs tried before the first"
+          + " solution."
     })
 final class SolveCommand implements Callable<Integer> {
   enum Split {

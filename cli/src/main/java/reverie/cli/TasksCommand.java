@@ -20,11 +20,9 @@ import reverie.tasks.Task;
     header = "List the tasks of a suite or task file.",
     description = {
       "Prints one line per task: its name, its request type and its number of examples. With"
-          + " --json, prints",
-      "the whole suite, examples included, in Reverie's suite format ({\"tasks\": [{\"name\","
-          + " \"request\",",
-      "\"examples\"}]}), which --file reads back. Task files are checked completely: a bad one"
-          + " exits with 3."
+          + " --json, prints the whole suite, examples included, in Reverie's suite format"
+          + " ({\"tasks\": [{\"name\", \"request\", \"examples\"}]}), which --file reads"
+          + " back. Task files are checked completely: a bad one exits with 3."
     },
     mixinStandardHelpOptions = true)
 final class TasksCommand implements Callable<Integer> {

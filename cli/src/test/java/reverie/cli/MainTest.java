@@ -38,4 +38,35 @@ class MainTest {
     assertEquals(3, quiet.exitCode());
     assertEquals(1, quiet.err().lines().count(), quiet.err());
   }
+
+  @Test
+  void everyCommandHasWorkingHelpWithReadableOptionLabels() {
+    // picocli's fallback label is the Java field name (<bitsPerValue>): it reads as a bug in
+    // --help.
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+    todo.add(Main.commandLine());
+    while (!todo.isEmpty()) {
+      picocli.CommandLine c = todo.poll();
+      todo.addAll(c.getSubcommands().values());
+      String name = c.getCommandSpec().qualifiedName();
+      java.util.List<String> args =
+          new java.util.ArrayList<>(
+              java.util.List.of(name.split(" ")).subList(1, name.split(" ").length));
+      args.add("--help");
+      CliRun help = CliRun.of(args.toArray(String[]::new));
+      if (help.exitCode() != 0 || !help.out().contains("Usage:")) {
+        problems.add(name + " --help exits " + help.exitCode() + ": " + help.err());
+      }
+      if (c.getCommandSpec().usageMessage().header().length == 0) {
+        problems.add(name + " has no header");
+      }
+      for (picocli.CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+        if (o.arity().max() > 0 && o.paramLabel().startsWith("<")) {
+          problems.add(name + " " + o.longestName() + " shows " + o.paramLabel());
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
 }
