@@ -3,7 +3,14 @@ package reverie.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 class MainTest {
 
@@ -43,17 +50,16 @@ class MainTest {
   void everyCommandHasWorkingHelpWithReadableOptionLabels() {
     // picocli's fallback label is the Java field name (<bitsPerValue>): it reads as a bug in
     // --help.
-    java.util.List<String> problems = new java.util.ArrayList<>();
-    java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
-    todo.add(Main.commandLine());
+    List<String> problems = new ArrayList<>();
+    Deque<CommandLine> todo = new ArrayDeque<>(List.of(Main.commandLine()));
     while (!todo.isEmpty()) {
-      picocli.CommandLine c = todo.poll();
+      CommandLine c = todo.poll();
       todo.addAll(c.getSubcommands().values());
       String name = c.getCommandSpec().qualifiedName();
-      java.util.List<String> args =
-          new java.util.ArrayList<>(
-              java.util.List.of(name.split(" ")).subList(1, name.split(" ").length));
-      args.add("--help");
+      // "reverie sae train" -> ["sae", "train", "--help"]
+      List<String> args = new ArrayList<>(List.of(name.split(" ")));
+      args.set(0, "--help");
+      Collections.rotate(args, -1);
       CliRun help = CliRun.of(args.toArray(String[]::new));
       if (help.exitCode() != 0 || !help.out().contains("Usage:")) {
         problems.add(name + " --help exits " + help.exitCode() + ": " + help.err());
@@ -61,7 +67,7 @@ class MainTest {
       if (c.getCommandSpec().usageMessage().header().length == 0) {
         problems.add(name + " has no header");
       }
-      for (picocli.CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+      for (OptionSpec o : c.getCommandSpec().options()) {
         if (o.arity().max() > 0 && o.paramLabel().startsWith("<")) {
           problems.add(name + " " + o.longestName() + " shows " + o.paramLabel());
         }

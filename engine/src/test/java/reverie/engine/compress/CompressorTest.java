@@ -10,9 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import reverie.dsl.program.EtaLong;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
+import reverie.dsl.program.TypeInference;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeVariable;
 
@@ -143,11 +145,10 @@ class CompressorTest {
     assertFalse(result.abstractions().isEmpty());
     for (LearnedAbstraction a : result.abstractions()) {
       assertNotEquals(new TypeVariable(0), a.invented().type(), a.dreamcoder());
-      assertEquals(
-          reverie.dsl.program.TypeInference.infer(a.invented().body()), a.invented().type());
+      assertEquals(TypeInference.infer(a.invented().body()), a.invented().type());
     }
     for (List<Program> task : result.rewrittenByTask()) {
-      reverie.dsl.program.TypeInference.check(task.get(0), Type.parse("list(int) -> list(int)"));
+      TypeInference.check(task.get(0), Type.parse("list(int) -> list(int)"));
     }
   }
 
@@ -169,13 +170,13 @@ class CompressorTest {
     }
     CompressionResult typed = Compressor.compress(corpus, config(2, 3).withTyped(true));
     for (LearnedAbstraction a : typed.abstractions()) {
-      Program reduced = reverie.dsl.program.EtaLong.reduce(a.invented().body());
+      Program reduced = EtaLong.reduce(a.invented().body());
       assertFalse(reduced instanceof Primitive, a.dreamcoder() + " is " + reduced);
     }
     CompressionResult untyped = Compressor.compress(corpus, config(2, 3));
     assertTrue(
         untyped.abstractions().stream()
-            .anyMatch(a -> reverie.dsl.program.EtaLong.reduce(a.invented().body()).equals(map)),
+            .anyMatch(a -> EtaLong.reduce(a.invented().body()).equals(map)),
         "untyped compression (as Stitch) still learns the wrapper: " + untyped.abstractions());
   }
 
