@@ -67,7 +67,7 @@ public class EvaluationBenchmark {
 
   @Setup
   public void setup() {
-    Domain lists = Domains.byName("lists");
+    Domain lists = Domains.installed().byName("lists");
     evaluator = new Evaluator(lists.implementations());
     programs = new ArrayList<>();
     compiled = new ArrayList<>();

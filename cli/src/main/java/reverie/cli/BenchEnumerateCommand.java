@@ -92,7 +92,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive");
       }
     }
-    Domain d = Domains.byName(domain);
+    Domain d = Domains.installed().byName(domain);
     Type request = Type.parse(type);
     EnumerationBenchmark.Result r = EnumerationBenchmark.run(d, request, seconds, maxNats, threads);
     PrintWriter out = spec.commandLine().getOut();

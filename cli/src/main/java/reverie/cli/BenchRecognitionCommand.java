@@ -19,7 +19,6 @@ import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Program;
 import reverie.engine.recognition.Architecture;
 import reverie.engine.recognition.Dreamer;
-import reverie.engine.recognition.Featurizer;
 import reverie.engine.recognition.RecognitionBenchmark;
 import reverie.engine.recognition.TaskExamples;
 import reverie.engine.recognition.TrainingConfig;
@@ -27,6 +26,7 @@ import reverie.engine.recognition.TrainingTask;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
 import reverie.tasks.GeneratedTask;
+import reverie.tasks.Scorer;
 import reverie.tasks.Suite;
 import reverie.tasks.Suites;
 import reverie.tasks.Task;
@@ -121,7 +121,7 @@ final class BenchRecognitionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Suite s = Suites.byName(suite);
-    Domain d = Domains.byName(s.domain());
+    Domain d = Domains.installed().byName(s.domain());
     Map<String, Program> references = new HashMap<>();
     for (GeneratedTask g : Suites.generatedTasks(suite)) {
       references.put(g.task().name(), Program.parse(g.referenceProgram(), d.resolver()));
@@ -153,11 +153,11 @@ final class BenchRecognitionCommand implements Callable<Integer> {
     RecognitionBenchmark.Result r =
         RecognitionBenchmark.run(
             grammar,
-            Featurizer.forDomain(d.name()),
+            d.featurizer(),
             base,
             replays(split.train(), references),
             replays(split.test(), references),
-            Dreamer.of(d, grammar, TaskExamples.inputs(split.train().tasks())),
+            Dreamer.of(Scorer.of(d), grammar, TaskExamples.inputs(split.train().tasks())),
             config,
             p -> {
               if (p.step() % 1000 == 0 || p.step() == p.steps()) {

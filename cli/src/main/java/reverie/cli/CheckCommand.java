@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import reverie.tasks.CheckReport;
+import reverie.tasks.Domain;
+import reverie.tasks.Domains;
 import reverie.tasks.ExampleResult;
+import reverie.tasks.Scorer;
 import reverie.tasks.Task;
-import reverie.tasks.TaskValues;
 
 /** {@code reverie check}: runs a program on every example of one task and says which pass. */
 @Command(
@@ -55,13 +57,14 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     Task task = source.load().task(taskName);
-    CheckReport report = CheckReport.check(task, program);
+    Domain domain = Domains.installed().byName(task.domain());
+    CheckReport report = Scorer.of(domain).check(task, program);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(toJson(report)));
+              .writeValueAsString(toJson(report, domain)));
       out.flush();
       return report.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -70,11 +73,11 @@ final class CheckCommand implements Callable<Integer> {
       line.append(r.passed() ? "pass" : "FAIL").append("  example ").append(r.index()).append(": ");
       for (int i = 0; i < task.arity(); i++) {
         line.append(i == 0 ? "" : ", ")
-            .append(TaskValues.show(r.example().inputs().get(i), task.inputTypes().get(i)));
+            .append(domain.show(r.example().inputs().get(i), task.inputTypes().get(i)));
       }
-      line.append(" -> expected ").append(TaskValues.show(r.example().output(), task.outputType()));
+      line.append(" -> expected ").append(domain.show(r.example().output(), task.outputType()));
       if (r.actual().isPresent()) {
-        line.append(", actual ").append(TaskValues.show(r.actual().get(), task.outputType()));
+        line.append(", actual ").append(domain.show(r.actual().get(), task.outputType()));
       } else {
         line.append(", failed: ").append(r.error().orElseThrow());
       }
@@ -90,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
     return report.passed() ? ExitCode.OK : ExitCode.FAILED;
   }
 
-  private static ObjectNode toJson(CheckReport report) {
+  private static ObjectNode toJson(CheckReport report, Domain domain) {
     Task task = report.task();
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("task", task.name());
@@ -106,11 +109,11 @@ final class CheckCommand implements Callable<Integer> {
       o.put("passed", r.passed());
       ArrayNode inputs = o.putArray("inputs");
       for (int i = 0; i < task.arity(); i++) {
-        inputs.add(TaskValues.toJson(r.example().inputs().get(i), task.inputTypes().get(i)));
+        inputs.add(domain.valueToJson(r.example().inputs().get(i), task.inputTypes().get(i)));
       }
-      o.set("expected", TaskValues.toJson(r.example().output(), task.outputType()));
+      o.set("expected", domain.valueToJson(r.example().output(), task.outputType()));
       if (r.actual().isPresent()) {
-        o.set("actual", TaskValues.toJson(r.actual().get(), task.outputType()));
+        o.set("actual", domain.valueToJson(r.actual().get(), task.outputType()));
       } else {
         o.put("error", r.error().orElseThrow());
       }

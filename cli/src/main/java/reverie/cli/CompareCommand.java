@@ -18,6 +18,7 @@ import reverie.engine.analysis.SaeFolder;
 import reverie.engine.analysis.TopKTrainer;
 import reverie.engine.analysis.UsageMatrix;
 import reverie.engine.loop.StandardLoop;
+import reverie.tasks.Domains;
 
 /** {@code reverie compare}: compares a learned library with an SAE's features on the same tasks. */
 @Command(
@@ -209,7 +210,8 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The comparison for a run directory's checkpoint. */
   private int compareRun() {
-    StandardLoop.Loaded loaded = StandardLoop.open(run, Optional.ofNullable(iteration));
+    StandardLoop.Loaded loaded =
+        StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
     if (tasksTotal == null) {
       tasksTotal = loaded.tasks().tasks().size();
     }

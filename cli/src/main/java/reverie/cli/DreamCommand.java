@@ -14,13 +14,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
+import reverie.dsl.type.Type;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.Dreamer;
 import reverie.engine.recognition.TaskExamples;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
-import reverie.tasks.Suites;
+import reverie.tasks.Example;
+import reverie.tasks.Scorer;
 
 /**
  * {@code reverie dream}: prints fantasies, the programs the recognition model is trained on besides
@@ -97,7 +100,8 @@ final class DreamCommand implements Callable<Integer> {
             spec.commandLine(), "--domain does not go with --checkpoint (the run has its domain)");
       }
       StandardLoop.Loaded loaded =
-          StandardLoop.open(checkpoint, java.util.Optional.ofNullable(iteration));
+          StandardLoop.open(
+              checkpoint, java.util.Optional.ofNullable(iteration), Domains.installed());
       d = loaded.tasks().domain();
       grammar = loaded.checkpoint().grammar();
       tasks = loaded.tasks().suite().tasks();
@@ -106,16 +110,20 @@ final class DreamCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--iteration needs --checkpoint");
       }
-      d = Domains.byName(domain);
+      d = Domains.installed().byName(domain);
       grammar = Grammar.uniform(d.primitives());
-      tasks = Suites.byName(d.name()).tasks();
+      if (d.suites().isEmpty()) {
+        throw new InputException(
+            "domain " + d.name() + " has no built-in suite to take inputs from; use --checkpoint");
+      }
+      tasks = d.suites().get(0).suite(d.name()).tasks();
     }
-    Dreamer dreamer = Dreamer.of(d, grammar, TaskExamples.inputs(tasks));
+    Dreamer dreamer = Dreamer.of(Scorer.of(d), grammar, TaskExamples.inputs(tasks));
     List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed));
     PrintWriter out = spec.commandLine().getOut();
     ArrayNode array = JSON.createArrayNode();
     for (Dreamer.Fantasy f : fantasies) {
-      JsonNode example = dreamer.examples(f).get(0);
+      JsonNode example = exampleJson(d, f.inputs().request(), Dreamer.examples(f).get(0));
       double logPrior = grammar.logPrior(f.program(), f.inputs().request());
       if (json) {
         ObjectNode o = array.addObject();
@@ -146,5 +154,16 @@ final class DreamCommand implements Callable<Integer> {
         .getErr()
         .printf(Locale.ROOT, "%d fantasies (asked for %d)%n", fantasies.size(), count);
     return ExitCode.OK;
+  }
+
+  /** An example as {@code {"inputs": [...], "output": ...}} in the domain's JSON form. */
+  private static ObjectNode exampleJson(Domain d, Type request, Example e) {
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode inputs = o.putArray("inputs");
+    for (int i = 0; i < e.inputs().size(); i++) {
+      inputs.add(d.valueToJson(e.inputs().get(i), request.functionArguments().get(i)));
+    }
+    o.set("output", d.valueToJson(e.output(), request.finalResult()));
+    return o;
   }
 }

@@ -16,6 +16,7 @@ import reverie.engine.analysis.ActivationFiles;
 import reverie.engine.analysis.Activations;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.RecognitionModel;
+import reverie.tasks.Domains;
 import reverie.tasks.Task;
 
 /** {@code reverie embed}: the recognition model's embedding of every task of a run, as .npy. */
@@ -54,7 +55,8 @@ final class EmbedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StandardLoop.Loaded loaded = StandardLoop.open(run, Optional.ofNullable(iteration));
+    StandardLoop.Loaded loaded =
+        StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
     Activations a = embeddings(run, loaded);
     ActivationFiles.writeNpy(out, a);
     spec.commandLine()

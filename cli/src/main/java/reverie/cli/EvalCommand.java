@@ -13,9 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
-import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.EvaluationException;
-import reverie.dsl.eval.Evaluator;
 import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
 import reverie.dsl.type.Type;
@@ -23,6 +21,7 @@ import reverie.dsl.type.TypeContext;
 import reverie.dsl.type.TypeError;
 import reverie.tasks.Domain;
 import reverie.tasks.JsonValues;
+import reverie.tasks.Scorer;
 
 /** {@code reverie eval}: runs a program on JSON arguments and prints the JSON result. */
 @Command(
@@ -95,7 +94,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     Object value;
     try {
-      value = new Evaluator(d.implementations()).compile(p).run(inputs, Budget.standard());
+      Scorer scorer = Scorer.of(d);
+      value = scorer.compile(p).run(inputs, scorer.meter());
     } catch (EvaluationException e) {
       throw new InputException("evaluation failed: " + e.getMessage());
     }

@@ -15,6 +15,7 @@ import reverie.engine.loop.Checkpoint;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.LibraryReport;
 import reverie.engine.loop.RunTasks;
+import reverie.tasks.Domains;
 
 /** {@code reverie library}: the library a run learned, readable. */
 @Command(
@@ -60,7 +61,7 @@ final class LibraryCommand implements Callable<Integer> {
     }
     CheckpointStore store = CheckpointStore.open(dir);
     int i = store.resolveIteration(Optional.ofNullable(iteration));
-    RunTasks run = RunTasks.of(store.config());
+    RunTasks run = RunTasks.of(store.config(), Domains.installed());
     Checkpoint<Void> checkpoint = store.loadWithoutModel(i, run.resolver());
     LibraryReport report = run.libraryReport(checkpoint);
     PrintWriter out = spec.commandLine().getOut();

@@ -22,7 +22,7 @@ final class ProgramArgument {
   String text;
 
   Domain domain() {
-    return Domains.byName(domainName);
+    return Domains.installed().byName(domainName);
   }
 
   /** The program parsed with the domain's primitives; a ParseException names the column. */

@@ -19,6 +19,7 @@ import reverie.engine.loop.RunTasks;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.loop.StopSignal;
 import reverie.engine.loop.WakeSleepLoop;
+import reverie.tasks.Domains;
 
 /**
  * {@code reverie run}: the wake-sleep loop on a suite, with checkpoints, metrics and a learning
@@ -162,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
       store = CheckpointStore.create(dir, config);
       err.println("run directory: " + dir);
     }
-    RunTasks setup = RunTasks.of(store.config());
+    RunTasks setup = RunTasks.of(store.config(), Domains.installed());
     StopSignal stop = new StopSignal();
     CheckpointStore s = store;
     Thread hook =

@@ -73,14 +73,14 @@ final class RunUsage {
     }
     Dreamer dreamer =
         Dreamer.of(
-            loaded.tasks().domain(),
+            loaded.tasks().scorer(),
             loaded.checkpoint().grammar(),
             TaskExamples.inputs(loaded.tasks().suite().tasks()));
     List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed));
     float[][] rows = new float[fantasies.size()][];
     for (int i = 0; i < rows.length; i++) {
       Dreamer.Fantasy f = fantasies.get(i);
-      rows[i] = model.get().embed("fantasy " + i, f.inputs().request(), dreamer.examples(f));
+      rows[i] = model.get().embed(f.inputs().request(), Dreamer.examples(f));
     }
     return rows;
   }

@@ -10,6 +10,7 @@ import reverie.engine.analysis.ActivationFiles;
 import reverie.engine.analysis.Activations;
 import reverie.engine.analysis.TopKTrainer;
 import reverie.engine.loop.StandardLoop;
+import reverie.tasks.Domains;
 
 /** {@code reverie sae}: the built-in sparse autoencoder. */
 @Command(
@@ -102,7 +103,8 @@ final class SaeCommand implements Runnable {
       Activations emb;
       float[][] extra = new float[0][];
       if (run != null) {
-        StandardLoop.Loaded loaded = StandardLoop.open(run, Optional.ofNullable(iteration));
+        StandardLoop.Loaded loaded =
+            StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
         emb = EmbedCommand.embeddings(run, loaded);
         if (fantasies > 0) {
           extra = RunUsage.fantasyEmbeddings(loaded, fantasies, training.seed);

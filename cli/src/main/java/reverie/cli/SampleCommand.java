@@ -93,7 +93,7 @@ final class SampleCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--max-depth must be at least 1: " + maxDepth);
     }
-    Domain d = Domains.byName(domain);
+    Domain d = Domains.installed().byName(domain);
     Type request = Type.parse(type);
     Grammar grammar = Grammar.uniform(d.primitives());
     Random random = new Random(seed);

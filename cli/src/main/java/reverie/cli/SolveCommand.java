@@ -35,6 +35,7 @@ import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.RecognitionModel;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
+import reverie.tasks.Scorer;
 import reverie.tasks.Suite;
 import reverie.tasks.Task;
 
@@ -172,12 +173,12 @@ final class SolveCommand implements Callable<Integer> {
     }
     Suite suite = source.load();
     List<Task> tasks = select(suite);
-    Domain domain = Domains.byName(suite.domain());
+    Domain domain = Domains.installed().byName(suite.domain());
     ContextualGrammar grammar =
         grammarFile != null
             ? readGrammar(grammarFile, domain)
             : ContextualGrammar.fromGrammar(Grammar.uniform(domain.primitives()));
-    SolveResult result = solveWithProgress(tasks, t -> grammar, config());
+    SolveResult result = solveWithProgress(tasks, t -> grammar, config(), Scorer.of(domain));
     if (out != null) {
       // DreamCoder's compressor input holds a unigram grammar: the root table of a contextual one.
       FrontierJson.write(out, grammar.noParent(), result.frontiers());
@@ -208,7 +209,9 @@ final class SolveCommand implements Callable<Integer> {
     if (compareRecognition && out != null) {
       throw new CommandLine.ParameterException(cl, "--out does not go with --compare-recognition");
     }
-    StandardLoop.Loaded loaded = StandardLoop.open(checkpoint, Optional.ofNullable(iteration));
+    StandardLoop.Loaded loaded =
+        StandardLoop.open(checkpoint, Optional.ofNullable(iteration), Domains.installed());
+    Scorer scorer = loaded.tasks().scorer();
     List<Task> tasks = checkpointTasks(loaded);
     ContextualGrammar library = Solver.contextual(loaded.checkpoint().grammar());
     Optional<RecognitionModel> model = loaded.checkpoint().model();
@@ -227,9 +230,10 @@ final class SolveCommand implements Callable<Integer> {
       // Timeouts are CPU time, and a cold JVM runs its first second or so interpreted: without a
       // warm-up the side measured first would lose tasks to the JIT, not to its grammar.
       spec.commandLine().getErr().println("warming up (every task once, 0.2 s, not counted)");
-      Solver.solve(tasks, t -> library, c.withTimeout(Math.min(0.2, c.timeoutSeconds())));
-      SolveResult withModel = solveWithProgress(tasks, t -> RecognitionDream.predict(m, t), c);
-      SolveResult withLibrary = solveWithProgress(tasks, t -> library, c);
+      Solver.solve(tasks, t -> library, c.withTimeout(Math.min(0.2, c.timeoutSeconds())), scorer);
+      SolveResult withModel =
+          solveWithProgress(tasks, t -> RecognitionDream.predict(m, t), c, scorer);
+      SolveResult withLibrary = solveWithProgress(tasks, t -> library, c, scorer);
       RecognitionComparison cmp = RecognitionComparison.of(withModel, withLibrary);
       PrintWriter o = spec.commandLine().getOut();
       if (json) {
@@ -252,7 +256,7 @@ final class SolveCommand implements Callable<Integer> {
             model.isPresent() && !noRecognition
                 ? "per-task grammars from its recognition model"
                 : "its library grammar" + (model.isEmpty() ? " (no recognition model)" : ""));
-    SolveResult result = solveWithProgress(tasks, grammarOf, config());
+    SolveResult result = solveWithProgress(tasks, grammarOf, config(), scorer);
     if (out != null) {
       FrontierJson.write(out, library.noParent(), result.frontiers());
     }
@@ -298,7 +302,10 @@ final class SolveCommand implements Callable<Integer> {
   }
 
   private SolveResult solveWithProgress(
-      List<Task> tasks, Function<? super Task, ContextualGrammar> grammarOf, SolveConfig config) {
+      List<Task> tasks,
+      Function<? super Task, ContextualGrammar> grammarOf,
+      SolveConfig config,
+      Scorer scorer) {
     PrintWriter err = spec.commandLine().getErr();
     SolveResult result =
         Solver.solve(
@@ -312,7 +319,8 @@ final class SolveCommand implements Callable<Integer> {
                         p.finished(),
                         p.total(),
                         p.solved(),
-                        p.wallSeconds())));
+                        p.wallSeconds())),
+            scorer);
     err.println();
     err.flush();
     return result;

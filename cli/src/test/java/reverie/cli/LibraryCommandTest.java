@@ -41,7 +41,7 @@ class LibraryCommandTest {
     RunConfig config =
         new RunConfig(
             Optional.of("lists"), Optional.empty(), 0.5, 0, 1, 0, 1, 1, 1, 1, 0, false, true, 1, 0);
-    RunTasks tasks = RunTasks.of(config);
+    RunTasks tasks = RunTasks.of(config, reverie.tasks.Domains.installed());
     PrimitiveResolver r = tasks.resolver();
     Invented mapAdd = (Invented) Program.parse("#(lambda (lambda (map (lambda (+ $0 $2)) $0)))", r);
     Invented mapInc =

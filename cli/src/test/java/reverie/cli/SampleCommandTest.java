@@ -15,7 +15,7 @@ import reverie.tasks.Domains;
 
 /** {@code reverie sample}, run in-process. */
 class SampleCommandTest {
-  static final Domain LISTS = Domains.byName("lists");
+  static final Domain LISTS = Domains.installed().byName("lists");
   static final Grammar UNIFORM = Grammar.uniform(LISTS.primitives());
 
   @Test

@@ -50,7 +50,7 @@ class SolveCommandTest {
               "check", "--file", file, "--task", t.get("name").asText(), t.get("program").asText());
       assertEquals(0, check.exitCode(), check.out());
     }
-    var frontiers = FrontierJson.read(out, Domains.byName("lists").resolver());
+    var frontiers = FrontierJson.read(out, Domains.installed().byName("lists").resolver());
     assertEquals(2, frontiers.frontiers().size());
     assertEquals(2, frontiers.frontiers().get(0).entries().size());
   }

@@ -1,41 +1,35 @@
 package reverie.tasks;
 
-import reverie.dsl.eval.Budget;
-import reverie.dsl.eval.CompiledProgram;
-import reverie.dsl.eval.EvaluationException;
-
 /**
- * How well a program explains a task, in nats: the hook for domains whose tasks are not judged by
- * exact output equality (noisy or graded tasks). {@link #EXACT} is the one list and text tasks use.
+ * How well one output explains one example's expected output, in nats: a domain's definition of a
+ * match. Exact equality ({@link #EXACT}, DreamCoder's choice for lists, text and drawings), a
+ * tolerance (for numbers or pictures), or a log-probability (for noisy targets) all fit; minus
+ * infinity means "does not match". A task's log-likelihood is the sum over its examples, and a
+ * program solves a task when that sum is finite ({@link Scorer}).
  */
-@FunctionalInterface
 public interface Likelihood {
 
-  /**
-   * DreamCoder's likelihood: 0 when the program reproduces every example exactly, minus infinity
-   * otherwise. Stops at the first failing example, since the rest cannot change the answer; a run
-   * that fails (an {@link EvaluationException}: a partial primitive, an exhausted budget) counts as
-   * a mismatch.
-   */
+  /** Exact equality of the output and the expected value: 0 or minus infinity. */
   Likelihood EXACT =
-      (task, program, budget) -> {
-        for (Example e : task.examples()) {
-          Object actual;
-          try {
-            actual = program.run(e.inputs(), budget);
-          } catch (EvaluationException failed) {
-            return Double.NEGATIVE_INFINITY;
-          }
-          if (!e.output().equals(actual)) {
-            return Double.NEGATIVE_INFINITY;
-          }
+      new Likelihood() {
+        @Override
+        public double logLikelihood(Object actual, Object expected) {
+          return expected.equals(actual) ? 0.0 : Double.NEGATIVE_INFINITY;
         }
-        return 0.0;
+
+        @Override
+        public String kind() {
+          return "exact";
+        }
       };
 
   /**
-   * The log-likelihood of {@code task}'s examples under {@code program}, each run within {@code
-   * budget} (which {@link CompiledProgram#run} resets per run).
+   * The log-likelihood of {@code expected} given the program's output {@code actual} (never null);
+   * minus infinity when they do not match. Called millions of times by the wake: keep it cheap and
+   * free of side effects.
    */
-  double logLikelihood(Task task, CompiledProgram program, Budget budget);
+  double logLikelihood(Object actual, Object expected);
+
+  /** A short description for listings: {@code exact}, {@code tolerance 0.001}, ... */
+  String kind();
 }

@@ -3,14 +3,13 @@ package reverie.tasks;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
-import reverie.dsl.eval.Budget;
-import reverie.dsl.eval.CompiledProgram;
 import reverie.dsl.type.Type;
 
 /**
  * A task to solve: a name, the request type every solution must have, the examples it must
- * reproduce and the domain whose primitives may be used. The examples' inputs are the request's
- * arguments, left to right.
+ * reproduce and the name of the domain whose primitives may be used (and whose values the examples
+ * are). The examples' inputs are the request's arguments, left to right; a {@link Scorer} decides
+ * whether a program solves it.
  */
 public record Task(String name, Type request, ImmutableList<Example> examples, String domain) {
 
@@ -44,19 +43,5 @@ public record Task(String name, Type request, ImmutableList<Example> examples, S
   /** The type of the output. */
   public Type outputType() {
     return request.finalResult();
-  }
-
-  /**
-   * DreamCoder's log-likelihood ({@link Likelihood#EXACT}): 0 when {@code program} reproduces every
-   * example within {@code budget} per run, minus infinity otherwise; stops at the first failing
-   * example.
-   */
-  public double logLikelihood(CompiledProgram program, Budget budget) {
-    return Likelihood.EXACT.logLikelihood(this, program, budget);
-  }
-
-  /** The log-likelihood under another {@link Likelihood}. */
-  public double logLikelihood(CompiledProgram program, Budget budget, Likelihood likelihood) {
-    return likelihood.logLikelihood(this, program, budget);
   }
 }

@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reverie.dsl.InputException;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
@@ -37,9 +39,12 @@ import reverie.dsl.type.TypeConstructor;
  *       "examples": [{"inputs", "output"}]}]}} (docs/suite-format.md).
  * </ul>
  *
- * <p>A file is validated completely before a {@link Suite} is returned, so a bad file never yields
- * part of its tasks; every problem is a {@link TaskFormatException} naming the file, task and
- * example.
+ * <p>Values are read with the codec of the file's domain: the one a suite names, or else the most
+ * specific installed domain whose base types cover the file's request types ({@link
+ * Domains#covering}). A file in none of these layouts is offered to each domain's own reader
+ * ({@link Domain#readTaskFile}). A file is validated completely before a {@link Suite} is returned,
+ * so a bad file never yields part of its tasks; every problem is a {@link TaskFormatException}
+ * naming the file, task and example.
  */
 final class TaskFiles {
   // Task lists are plain data; the bound keeps a malicious file from exhausting the stack in the
@@ -60,8 +65,8 @@ final class TaskFiles {
 
   private TaskFiles() {}
 
-  /** Reads and validates the file. */
-  static Suite load(Path path) {
+  /** Reads and validates the file; its domain must be one of {@code domains}. */
+  static Suite load(Path path, Domains domains) {
     String file = path.toString();
     byte[] bytes;
     try {
@@ -71,11 +76,11 @@ final class TaskFiles {
     } catch (IOException e) {
       throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
     }
-    return parse(bytes, file, defaultName(path));
+    return parse(bytes, file, defaultName(path), domains);
   }
 
   /** Parses the content of a task file; {@code file} is the name used in messages. */
-  static Suite parse(byte[] content, String file, String defaultName) {
+  static Suite parse(byte[] content, String file, String defaultName, Domains domains) {
     JsonNode root;
     try {
       root = MAPPER.readTree(content);
@@ -90,8 +95,13 @@ final class TaskFiles {
     if (root == null || root.isMissingNode()) {
       throw TaskFormatException.inFile(file, "empty file (expected a JSON task list or suite)");
     }
-    if (root.isObject()) {
-      return new Reader(file).reverieSuite(root, defaultName);
+    return fromTree(root, file, defaultName, domains);
+  }
+
+  /** Reads a parsed task file; {@code file} is the name used in messages. */
+  static Suite fromTree(JsonNode root, String file, String defaultName, Domains domains) {
+    if (root.isObject() && root.has("tasks")) {
+      return new Reader(file, domains).reverieSuite(root, defaultName);
     }
     if (root.isArray()) {
       if (root.isEmpty()) {
@@ -99,15 +109,27 @@ final class TaskFiles {
       }
       JsonNode first = root.get(0);
       if (first.isObject() && first.has("type") && !first.has("request")) {
-        return new Reader(file).dreamCoderLists(root, defaultName);
+        return new Reader(file, domains).dreamCoderLists(root, defaultName);
       }
       if (first.isObject() && first.has("request")) {
-        return new Reader(file).dreamCoderRequests(root, defaultName);
+        return new Reader(file, domains).dreamCoderRequests(root, defaultName);
       }
+    }
+    for (Domain d : domains.all()) {
+      Optional<Suite> own = d.readTaskFile(root, file, defaultName);
+      if (own.isPresent()) {
+        return own.get();
+      }
+    }
+    if (root.isObject()) {
+      return new Reader(file, domains).reverieSuite(root, defaultName);
+    }
+    if (root.isArray()) {
       throw TaskFormatException.inFile(
           file,
           "unrecognised task list: the first task has neither 'type' "
-              + "(DreamCoder list tasks) nor 'request' (DreamCoder-style tasks)");
+              + "(DreamCoder list tasks) nor 'request' (DreamCoder-style tasks), and no domain"
+              + " reads it");
     }
     throw TaskFormatException.inFile(
         file,
@@ -115,8 +137,8 @@ final class TaskFiles {
             + root.getNodeType().toString().toLowerCase());
   }
 
-  /** Reverie's suite format as a JSON tree. */
-  static ObjectNode toJson(Suite suite) {
+  /** Reverie's suite format as a JSON tree, values written by {@code domain}'s codec. */
+  static ObjectNode toJson(Suite suite, Domain domain) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("name", suite.name());
@@ -132,9 +154,9 @@ final class TaskFiles {
         ObjectNode example = examples.addObject();
         ArrayNode inputs = example.putArray("inputs");
         for (int i = 0; i < inputTypes.size(); i++) {
-          inputs.add(TaskValues.toJson(e.inputs().get(i), inputTypes.get(i)));
+          inputs.add(domain.valueToJson(e.inputs().get(i), inputTypes.get(i)));
         }
-        example.set("output", TaskValues.toJson(e.output(), t.outputType()));
+        example.set("output", domain.valueToJson(e.output(), t.outputType()));
       }
     }
     return root;
@@ -183,15 +205,18 @@ final class TaskFiles {
   /** The reading state of one file: its name for messages and the task being read. */
   private static final class Reader {
     private final String file;
+    private final Domains domains;
+    private Domain domain;
     private int taskIndex = -1;
     private String taskName;
 
-    Reader(String file) {
+    Reader(String file, Domains domains) {
       this.file = file;
+      this.domains = domains;
     }
 
     Suite dreamCoderLists(JsonNode root, String suiteName) {
-      ImmutableList.Builder<Task> tasks = ImmutableList.builder();
+      List<Type> requests = new ArrayList<>();
       Map<String, Integer> seen = new HashMap<>();
       for (int i = 0; i < root.size(); i++) {
         JsonNode task = startTask(root.get(i), i, seen);
@@ -199,10 +224,17 @@ final class TaskFiles {
         if (type == null || !type.isObject()) {
           throw taskError("missing 'type' object {\"input\": ..., \"output\": ...}");
         }
-        Type input = typeName(type, "input");
-        Type output = typeName(type, "output");
-        Type request = Type.arrow(input, output);
+        requests.add(Type.arrow(typeName(type, "input"), typeName(type, "output")));
+      }
+      chooseDomain(requests);
+      ImmutableList.Builder<Task> tasks = ImmutableList.builder();
+      seen.clear();
+      for (int i = 0; i < root.size(); i++) {
+        JsonNode task = startTask(root.get(i), i, seen);
+        Type request = requests.get(i);
         checkRequest(request);
+        Type input = request.functionArguments().get(0);
+        Type output = request.finalResult();
         JsonNode examples = examples(task);
         ImmutableList.Builder<Example> parsed = ImmutableList.builder();
         for (int e = 0; e < examples.size(); e++) {
@@ -214,24 +246,14 @@ final class TaskFiles {
           Object out = value(example, "o", output, e);
           parsed.add(new Example(ImmutableList.of(in), out));
         }
-        tasks.add(new Task(taskName, request, parsed.build(), "lists"));
+        tasks.add(new Task(taskName, request, parsed.build(), domain.name()));
       }
-      return suite(suiteName, "lists", tasks.build());
+      return suite(suiteName, tasks.build());
     }
 
     Suite dreamCoderRequests(JsonNode root, String suiteName) {
-      ImmutableList<Task> tasks = requestTasks(root, false);
-      String domain = "lists";
-      for (Task t : tasks) {
-        if (t.request().toString().contains("char")) {
-          domain = "text";
-        }
-      }
-      ImmutableList.Builder<Task> withDomain = ImmutableList.builder();
-      for (Task t : tasks) {
-        withDomain.add(new Task(t.name(), t.request(), t.examples(), domain));
-      }
-      return suite(suiteName, domain, withDomain.build());
+      chooseDomain(requestTypes(root));
+      return suite(suiteName, requestTasks(root, false));
     }
 
     Suite reverieSuite(JsonNode root, String defaultName) {
@@ -242,7 +264,6 @@ final class TaskFiles {
             file, "unknown format " + format + " (expected \"" + FORMAT + "\")");
       }
       String name = optionalText(root, "name", defaultName);
-      String domain = optionalText(root, "domain", "lists");
       JsonNode tasks = root.get("tasks");
       if (tasks == null || !tasks.isArray()) {
         throw TaskFormatException.inFile(file, "a suite object needs a 'tasks' array");
@@ -250,11 +271,67 @@ final class TaskFiles {
       if (tasks.isEmpty()) {
         throw TaskFormatException.inFile(file, "no tasks (the 'tasks' array is empty)");
       }
-      ImmutableList.Builder<Task> withDomain = ImmutableList.builder();
-      for (Task t : requestTasks(tasks, true)) {
-        withDomain.add(new Task(t.name(), t.request(), t.examples(), domain));
+      if (root.has("domain")) {
+        String named = optionalText(root, "domain", "");
+        domain =
+            domains
+                .find(named)
+                .orElseThrow(
+                    () ->
+                        TaskFormatException.inFile(
+                            file,
+                            "unknown domain '"
+                                + named
+                                + "' (installed: "
+                                + String.join(
+                                    ", ", domains.all().stream().map(Domain::name).toList())
+                                + ")"));
+      } else {
+        chooseDomain(requestTypes(tasks));
       }
-      return suite(name, domain, withDomain.build());
+      return suite(name, requestTasks(tasks, true));
+    }
+
+    /** The request types of a request-style task list, for choosing the domain. */
+    private List<Type> requestTypes(JsonNode root) {
+      List<Type> requests = new ArrayList<>();
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < root.size(); i++) {
+        requests.add(request(startTask(root.get(i), i, seen)));
+      }
+      return requests;
+    }
+
+    private void chooseDomain(List<Type> requests) {
+      taskIndex = -1;
+      taskName = null;
+      List<Type> types = new ArrayList<>();
+      for (Type r : requests) {
+        types.addAll(r.functionArguments());
+        types.add(r.finalResult());
+      }
+      domain =
+          domains
+              .covering(types)
+              .orElseThrow(
+                  () ->
+                      TaskFormatException.inFile(
+                          file,
+                          "no installed domain has values of every type the tasks use ("
+                              + types.stream().distinct().map(Type::toString).toList()
+                              + "); name one with \"domain\" in a Reverie suite"));
+    }
+
+    private Type request(JsonNode task) {
+      JsonNode requestText = task.get("request");
+      if (requestText == null || !requestText.isTextual()) {
+        throw taskError("missing 'request' type string, such as \"list(int) -> int\"");
+      }
+      try {
+        return Type.parse(requestText.textValue());
+      } catch (InputException e) {
+        throw taskError("bad request type: " + e.getMessage());
+      }
     }
 
     private ImmutableList<Task> requestTasks(JsonNode root, boolean strict) {
@@ -265,16 +342,7 @@ final class TaskFiles {
         if (strict) {
           rejectUnknownKeys(task, TASK_KEYS, "task");
         }
-        JsonNode requestText = task.get("request");
-        if (requestText == null || !requestText.isTextual()) {
-          throw taskError("missing 'request' type string, such as \"list(int) -> int\"");
-        }
-        Type request;
-        try {
-          request = Type.parse(requestText.textValue());
-        } catch (InputException e) {
-          throw taskError("bad request type: " + e.getMessage());
-        }
+        Type request = request(task);
         checkRequest(request);
         List<Type> inputTypes = request.functionArguments();
         Type outputType = request.finalResult();
@@ -310,7 +378,7 @@ final class TaskFiles {
           ImmutableList.Builder<Object> in = ImmutableList.builder();
           for (int k = 0; k < inputTypes.size(); k++) {
             try {
-              in.add(TaskValues.fromJson(inputs.get(k), inputTypes.get(k)));
+              in.add(domain.valueFromJson(inputs.get(k), inputTypes.get(k)));
             } catch (InputException x) {
               throw exampleError(e, "input " + k + ": " + x.getMessage());
             }
@@ -318,7 +386,7 @@ final class TaskFiles {
           Object out = value(example, "output", outputType, e);
           parsed.add(new Example(in.build(), out));
         }
-        tasks.add(new Task(taskName, request, parsed.build(), "lists"));
+        tasks.add(new Task(taskName, request, parsed.build(), domain.name()));
       }
       return tasks.build();
     }
@@ -370,16 +438,22 @@ final class TaskFiles {
         throw taskError(
             "request type " + request + " has type variables; a task needs a ground type");
       }
-      List<Type> types = new java.util.ArrayList<>(request.functionArguments());
+      try {
+        domain.checkType(request);
+      } catch (InputException e) {
+        throw taskError("request type " + request + ": " + e.getMessage());
+      }
+      List<Type> types = new ArrayList<>(request.functionArguments());
       types.add(request.finalResult());
       for (Type t : types) {
-        if (!TaskValues.isSupported(t) || depth(t) > MAX_TYPE_DEPTH) {
+        if (t.isArrow() || depth(t) > MAX_TYPE_DEPTH) {
           throw taskError(
               "request type "
                   + request
                   + ": values of type "
                   + t
-                  + " cannot be given in a task file (only int, bool, char and lists of them)");
+                  + " cannot be given in a task file"
+                  + (t.isArrow() ? " (a function)" : " (nested too deeply)"));
         }
       }
     }
@@ -390,7 +464,7 @@ final class TaskFiles {
         throw exampleError(exampleIndex, "missing '" + field + "'");
       }
       try {
-        return TaskValues.fromJson(json, type);
+        return domain.valueFromJson(json, type);
       } catch (InputException e) {
         throw exampleError(exampleIndex, field + ": " + e.getMessage());
       }
@@ -418,8 +492,8 @@ final class TaskFiles {
       }
     }
 
-    private Suite suite(String name, String domain, ImmutableList<Task> tasks) {
-      return new Suite(name, domain, tasks);
+    private Suite suite(String name, ImmutableList<Task> tasks) {
+      return new Suite(name, domain.name(), tasks);
     }
 
     private TaskFormatException taskError(String problem) {

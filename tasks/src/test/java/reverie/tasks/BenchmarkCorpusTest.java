@@ -32,7 +32,7 @@ class BenchmarkCorpusTest {
   void everyProgramParsesAndTypeChecks(String prefix, String domainName) throws IOException {
     Path benches = sharedData().resolve("stitch/compression_benchmark/benches");
     assumeTrue(Files.isDirectory(benches), "no shared benchmark data at " + benches);
-    Domain domain = Domains.byName(domainName);
+    Domain domain = Domains.installed().byName(domainName);
     List<Path> files = new ArrayList<>();
     try (Stream<Path> all = Files.walk(benches)) {
       all.filter(f -> f.getParent().getFileName().toString().startsWith(prefix))

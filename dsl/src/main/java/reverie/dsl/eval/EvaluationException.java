@@ -28,6 +28,14 @@ public final class EvaluationException extends RuntimeException {
     return new EvaluationException(message, true);
   }
 
+  /**
+   * The failure of a run whose recursion overflowed the Java stack: a budget failure, like running
+   * out of steps, whichever evaluator ran it.
+   */
+  public static EvaluationException tooDeep() {
+    return DEEP;
+  }
+
   /** Whether the run ran out of steps, time, cells or stack, rather than failing in a primitive. */
   public boolean budgetExceeded() {
     return budgetExceeded;

@@ -4,8 +4,6 @@ import com.google.common.collect.ImmutableMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import reverie.dsl.InputException;
 import reverie.dsl.program.Abstraction;
 import reverie.dsl.program.Application;
 import reverie.dsl.program.Index;
@@ -19,13 +17,10 @@ import reverie.dsl.program.Program;
  *
  * <p>Applications whose head is a primitive given all its arguments become direct calls, and {@code
  * (if c a b)} evaluates one branch only; everything else is curried application of {@link
- * FunctionValue}s. Inventions compile to their body, once per {@link #compile} call. A primitive
- * named by a decimal integer literal ({@code 99}, {@code -3}) that has no implementation of its own
- * is that {@code int}, so that domains may accept literals outside their grammar.
+ * FunctionValue}s. Inventions compile to their body, once per {@link #compile} call. Primitives
+ * take their values from a {@link PrimitiveTable}, which the enumerator's fast path shares.
  */
 public final class Evaluator {
-  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-
   /** Shared nodes for the variables $0..$15, which are immutable like every node. */
   private static final Node[] VARIABLES = new Node[16];
 
@@ -36,24 +31,30 @@ public final class Evaluator {
     }
   }
 
-  private final ImmutableMap<String, Object> implementations;
+  private final PrimitiveTable table;
 
   /** One shared node per primitive, so that compiling allocates only the program's shape. */
   private final ImmutableMap<String, Node> constants;
 
-  /**
-   * An evaluator for primitives implemented by {@code implementations}: name to constant or
-   * function.
-   */
-  public Evaluator(Map<String, Object> implementations) {
-    this.implementations = ImmutableMap.copyOf(implementations);
+  /** An evaluator for the primitives of {@code table}. */
+  public Evaluator(PrimitiveTable table) {
+    this.table = table;
     ImmutableMap.Builder<String, Node> nodes = ImmutableMap.builder();
-    this.implementations.forEach((name, value) -> nodes.put(name, new Node.Constant(value)));
+    table.entries().forEach((name, value) -> nodes.put(name, new Node.Constant(value)));
     this.constants = nodes.buildOrThrow();
   }
 
   /**
-   * Compiles {@code program}; throws {@link InputException} for a primitive without implementation.
+   * An evaluator for primitives implemented by {@code implementations} (see {@link
+   * PrimitiveTable}).
+   */
+  public Evaluator(Map<String, Object> implementations) {
+    this(PrimitiveTable.of(implementations));
+  }
+
+  /**
+   * Compiles {@code program}; throws {@link reverie.dsl.InputException} for a primitive without
+   * implementation.
    */
   public CompiledProgram compile(Program program) {
     return new CompiledProgram(new Compilation().compile(program));
@@ -141,19 +142,7 @@ public final class Evaluator {
     }
 
     private Object implementation(Primitive primitive) {
-      Object value = implementations.get(primitive.name());
-      if (value == null && INTEGER.matcher(primitive.name()).matches()) {
-        try {
-          return Long.parseLong(primitive.name());
-        } catch (NumberFormatException e) {
-          throw new InputException(
-              "integer literal " + primitive.name() + " does not fit in 64 bits");
-        }
-      }
-      if (value == null) {
-        throw new InputException("no implementation for primitive '" + primitive.name() + "'");
-      }
-      return value;
+      return table.valueOf(primitive);
     }
   }
 }

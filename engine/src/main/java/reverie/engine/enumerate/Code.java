@@ -47,7 +47,7 @@ abstract class Code {
       }
       return value;
     } catch (StackOverflowError e) {
-      throw new EvaluationException("evaluation too deep");
+      throw EvaluationException.tooDeep();
     }
   }
 

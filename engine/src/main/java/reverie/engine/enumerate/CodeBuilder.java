@@ -1,9 +1,7 @@
 package reverie.engine.enumerate;
 
-import java.util.Map;
-import java.util.regex.Pattern;
-import reverie.dsl.InputException;
 import reverie.dsl.eval.Curried;
+import reverie.dsl.eval.PrimitiveTable;
 import reverie.dsl.program.Abstraction;
 import reverie.dsl.program.Application;
 import reverie.dsl.program.Index;
@@ -16,14 +14,12 @@ import reverie.dsl.program.Program;
  * production.
  */
 final class CodeBuilder {
-  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-
-  private final Map<String, Object> implementations;
+  private final PrimitiveTable table;
   private final Code[] productions;
   private final Code[] variables = new Code[32];
 
-  CodeBuilder(CompiledGrammar grammar, Map<String, Object> implementations) {
-    this.implementations = implementations;
+  CodeBuilder(CompiledGrammar grammar, PrimitiveTable table) {
+    this.table = table;
     // Variables first: the bodies of inventions compiled below refer to them.
     variables[0] = Code.Innermost.INSTANCE;
     for (int i = 1; i < variables.length; i++) {
@@ -94,7 +90,7 @@ final class CodeBuilder {
       return lambda(compile(a.body()));
     }
     if (p instanceof Primitive prim) {
-      return new Code.Constant(implementation(prim));
+      return new Code.Constant(table.valueOf(prim));
     }
     if (p instanceof Invented inv) {
       return compile(inv.body());
@@ -108,16 +104,5 @@ final class CodeBuilder {
       return apply(compile(p.applicationHead()), codes);
     }
     throw new AssertionError(p);
-  }
-
-  private Object implementation(Primitive p) {
-    Object value = implementations.get(p.name());
-    if (value == null && INTEGER.matcher(p.name()).matches()) {
-      return Long.parseLong(p.name());
-    }
-    if (value == null) {
-      throw new InputException("no implementation for primitive '" + p.name() + "'");
-    }
-    return value;
   }
 }

@@ -12,6 +12,9 @@ import reverie.dsl.grammar.Grammar;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 import reverie.tasks.Domain;
+import reverie.tasks.Example;
+import reverie.tasks.Scorer;
+import reverie.tasks.Task;
 
 /**
  * The whole-job figure behind {@code reverie bench enumerate}: enumerate under a domain's uniform
@@ -49,11 +52,9 @@ public final class EnumerationBenchmark {
     if (Double.isInfinite(seconds) && Double.isInfinite(maxNats)) {
       throw new IllegalArgumentException("a time or a description-length bound is needed");
     }
-    List<List<Object>> inputs = new ArrayList<>();
-    List<Object> outputs = new ArrayList<>();
-    unsolvable(domain, request, new Random(15), inputs, outputs);
+    Task task = unsolvable(domain, request, new Random(15));
+    Scorer scorer = Scorer.of(domain);
     Grammar grammar = Grammar.uniform(domain.primitives());
-    SolveConfig limits = SolveConfig.defaults();
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     long deadline = Double.isInfinite(seconds) ? Long.MAX_VALUE : start + (long) (seconds * 1e9);
@@ -64,10 +65,8 @@ public final class EnumerationBenchmark {
             threads,
             maxNats,
             w -> {
-              TaskChecker checker =
-                  new TaskChecker(
-                      limits.evaluationSteps(), limits.evaluationNanos(), limits.evaluationCells());
-              CodeBuilder builder = new CodeBuilder(compiled, domain.implementations());
+              TaskChecker checker = new TaskChecker(scorer);
+              CodeBuilder builder = new CodeBuilder(compiled, scorer.table());
               return new CodeSink() {
                 @Override
                 public CodeBuilder codeBuilder() {
@@ -77,7 +76,7 @@ public final class EnumerationBenchmark {
                 @Override
                 public boolean accept(
                     reverie.dsl.program.Program program, Code code, double logPrior) {
-                  checker.passes(code, inputs, outputs);
+                  checker.passes(code, task);
                   return true;
                 }
               };
@@ -101,18 +100,18 @@ public final class EnumerationBenchmark {
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
-  /** Fifteen examples with random inputs and random outputs of the request's types. */
-  static void unsolvable(
-      Domain domain, Type request, Random random, List<List<Object>> inputs, List<Object> outputs) {
+  /** A task of fifteen examples with random inputs and random outputs of the request's types. */
+  static Task unsolvable(Domain domain, Type request, Random random) {
     Type output = request.finalResult();
+    ImmutableList.Builder<Example> examples = ImmutableList.builder();
     for (int i = 0; i < 15; i++) {
       List<Object> in = new ArrayList<>();
       for (Type t : request.functionArguments()) {
         in.add(domain.valueFromJson(randomJson(t, random), t));
       }
-      inputs.add(ImmutableList.copyOf(in));
-      outputs.add(domain.valueFromJson(randomJson(output, random), output));
+      examples.add(Example.of(in, domain.valueFromJson(randomJson(output, random), output)));
     }
+    return new Task("unsolvable", request, examples.build(), domain.name());
   }
 
   private static JsonNode randomJson(Type t, Random random) {

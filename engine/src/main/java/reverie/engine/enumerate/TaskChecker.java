@@ -1,99 +1,75 @@
 package reverie.engine.enumerate;
 
-import com.google.common.collect.ImmutableMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.CompiledProgram;
 import reverie.dsl.eval.EvaluationException;
-import reverie.dsl.eval.Evaluator;
 import reverie.dsl.program.Program;
-import reverie.tasks.Domains;
+import reverie.tasks.Example;
+import reverie.tasks.Likelihood;
+import reverie.tasks.Scorer;
+import reverie.tasks.Task;
 
 /**
- * Runs programs on tasks' examples with a bounded evaluation, stopping at the first failing
- * example. One checker per thread: it owns a mutable {@link Budget}.
+ * Scores candidates on tasks for one worker thread: the fast path runs the enumerator's incremental
+ * {@link Code} and applies the domain's likelihood, stopping at the first example that does not
+ * match; a candidate that passes is then scored by the {@link Scorer} itself, whose verdict is the
+ * one that counts. Owns mutable budgets: one checker per thread.
  */
 final class TaskChecker {
-  private final Map<String, Evaluator> evaluators = new HashMap<>();
-  private final Budget budget;
-  private final long steps;
-  private final long nanos;
-  private final long cells;
+  private final Scorer scorer;
+  private final Likelihood likelihood;
+  private final Budget official;
   private Budget shared;
 
-  TaskChecker(long steps, long nanos, long cells) {
-    this.budget = Budget.of(steps, nanos, cells);
-    this.steps = steps;
-    this.nanos = nanos;
-    this.cells = cells;
-    this.shared = Budget.of(steps, nanos, cells);
+  TaskChecker(Scorer scorer) {
+    this.scorer = scorer;
+    this.likelihood = scorer.likelihood();
+    this.official = scorer.meter();
+    this.shared = scorer.meter();
   }
 
   /**
-   * Whether fast-path {@code code} maps each input to its output.
+   * Whether fast-path {@code code} matches every example of {@code task} (a finite log-likelihood).
    *
    * <p>Only the evaluator can restart a {@link Budget}, and a fresh one per run costs an allocation
    * and a clock read, which adds up over millions of short runs. So runs share one budget, whose
    * counters and clock carry over, and a run that exceeds it is run again with a fresh budget: the
    * verdict is always that of a fresh budget.
    */
-  boolean passes(Code code, List<List<Object>> inputs, List<Object> outputs) {
-    for (int i = 0; i < inputs.size(); i++) {
+  boolean passes(Code code, Task task) {
+    for (Example e : task.examples()) {
       Object out;
       try {
-        out = runFast(code, inputs.get(i));
+        out = runFast(code, e);
       } catch (EvaluationException failed) {
         return false;
       }
-      if (!Objects.equals(outputs.get(i), out)) {
+      if (likelihood.logLikelihood(out, e.output()) == Double.NEGATIVE_INFINITY) {
         return false;
       }
     }
     return true;
   }
 
-  private Object runFast(Code code, List<Object> input) {
+  private Object runFast(Code code, Example e) {
     try {
-      return Code.run(code, input, shared);
-    } catch (EvaluationException e) {
-      if (!e.budgetExceeded()) {
-        throw e;
+      return Code.run(code, e.inputs(), shared);
+    } catch (EvaluationException failed) {
+      if (!failed.budgetExceeded()) {
+        throw failed;
       }
-      shared = Budget.of(steps, nanos, cells);
-      return Code.run(code, input, shared);
+      shared = scorer.meter();
+      return Code.run(code, e.inputs(), shared);
     }
   }
 
-  /** The evaluator of a task's domain (one per domain, made on first use). */
-  Evaluator evaluator(String domain) {
-    Evaluator e = evaluators.get(domain);
-    if (e == null) {
-      e = new Evaluator(ImmutableMap.copyOf(Domains.byName(domain).implementations()));
-      evaluators.put(domain, e);
-    }
-    return e;
+  /** Compiles {@code program} with the official evaluator. */
+  CompiledProgram compile(Program program) {
+    return scorer.compile(program);
   }
 
-  CompiledProgram compile(Program p, String domain) {
-    return evaluator(domain).compile(p);
-  }
-
-  /** Whether {@code program} maps each of {@code inputs} to the output at the same position. */
-  boolean passes(CompiledProgram program, List<List<Object>> inputs, List<Object> outputs) {
-    for (int i = 0; i < inputs.size(); i++) {
-      Object out;
-      try {
-        out = program.run(inputs.get(i), budget);
-      } catch (EvaluationException failed) {
-        return false;
-      }
-      if (!Objects.equals(outputs.get(i), out)) {
-        return false;
-      }
-    }
-    return true;
+  /** The official log-likelihood of {@code task} under {@code program}. */
+  double logLikelihood(CompiledProgram program, Task task) {
+    return scorer.logLikelihood(task, program, official);
   }
 }

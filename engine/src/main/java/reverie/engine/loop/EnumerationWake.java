@@ -17,6 +17,7 @@ import reverie.engine.enumerate.SolveConfig;
 import reverie.engine.enumerate.SolveResult;
 import reverie.engine.enumerate.Solver;
 import reverie.engine.enumerate.TaskResult;
+import reverie.tasks.Scorer;
 import reverie.tasks.Task;
 
 /**
@@ -29,13 +30,17 @@ import reverie.tasks.Task;
 public final class EnumerationWake<M> implements WakePhase<M> {
   private final ImmutableMap<String, Task> tasks;
   private final BiFunction<M, Task, ContextualGrammar> predict;
+  private final Scorer scorer;
 
   /**
-   * {@code predict} gives a task's grammar under a model (unused when no model is passed to solve).
+   * {@code predict} gives a task's grammar under a model (unused when no model is passed to solve);
+   * {@code scorer} decides what solves a task.
    */
-  public EnumerationWake(Map<String, Task> tasks, BiFunction<M, Task, ContextualGrammar> predict) {
+  public EnumerationWake(
+      Map<String, Task> tasks, BiFunction<M, Task, ContextualGrammar> predict, Scorer scorer) {
     this.tasks = ImmutableMap.copyOf(tasks);
     this.predict = predict;
+    this.scorer = scorer;
   }
 
   @Override
@@ -65,8 +70,8 @@ public final class EnumerationWake<M> implements WakePhase<M> {
                             Locale.ROOT, "%d solved, %,d programs", p.solved(), p.programs())));
     SolveResult r =
         model.isPresent()
-            ? Solver.solve(batch, t -> predict.apply(model.get(), t), sc)
-            : Solver.solve(batch, grammar, sc);
+            ? Solver.solve(batch, t -> predict.apply(model.get(), t), sc, scorer)
+            : Solver.solve(batch, grammar, sc, scorer);
     Map<String, Frontier> out = new LinkedHashMap<>();
     for (TaskResult tr : r.tasks()) {
       Frontier f = tr.frontier();

@@ -20,7 +20,7 @@ import reverie.engine.recognition.TaskExamples;
 import reverie.engine.recognition.TrainingConfig;
 import reverie.engine.recognition.TrainingReport;
 import reverie.engine.recognition.TrainingTask;
-import reverie.tasks.Domain;
+import reverie.tasks.Scorer;
 import reverie.tasks.Task;
 
 /**
@@ -31,12 +31,13 @@ import reverie.tasks.Task;
 public final class RecognitionDream implements DreamPhase<RecognitionModel> {
   private final ImmutableMap<String, Task> tasks;
   private final ImmutableList<Task> training;
-  private final Domain domain;
+  private final Scorer scorer;
 
-  public RecognitionDream(Map<String, Task> tasks, List<String> training, Domain domain) {
+  /** Dreams on the inputs of the {@code training} tasks, running fantasies with {@code scorer}. */
+  public RecognitionDream(Map<String, Task> tasks, List<String> training, Scorer scorer) {
     this.tasks = ImmutableMap.copyOf(tasks);
     this.training = training.stream().map(tasks::get).collect(ImmutableList.toImmutableList());
-    this.domain = domain;
+    this.scorer = scorer;
   }
 
   @Override
@@ -46,7 +47,7 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
       Optional<RecognitionModel> previous,
       PhaseContext context) {
     RunConfig config = context.config();
-    RecognitionModel model = RecognitionModel.create(grammar, domain.name(), context.seed());
+    RecognitionModel model = RecognitionModel.create(grammar, scorer.domain(), context.seed());
     List<TrainingTask> replays = new ArrayList<>();
     for (Frontier f : frontiers.values()) {
       List<TrainingTask.Entry> entries = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
       }
       replays.add(TaskExamples.training(tasks.get(f.task()), entries));
     }
-    Dreamer dreamer = Dreamer.of(domain, grammar, TaskExamples.inputs(training));
+    Dreamer dreamer = Dreamer.of(scorer, grammar, TaskExamples.inputs(training));
     TrainingConfig tc =
         TrainingConfig.defaults()
             .withSteps(config.recognitionSteps())
@@ -75,7 +76,7 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
 
   /** The grammar the model predicts for a task. */
   public static ContextualGrammar predict(RecognitionModel model, Task task) {
-    return model.predict(task.name(), task.request(), TaskExamples.json(task));
+    return model.predict(task);
   }
 
   @Override
@@ -90,7 +91,7 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
   @Override
   public RecognitionModel load(Path directory, Grammar grammar) {
     try {
-      return RecognitionModel.load(directory, domain.resolver());
+      return RecognitionModel.load(directory, scorer.domain());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the recognition model in " + directory, e);
     }

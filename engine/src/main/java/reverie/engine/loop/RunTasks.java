@@ -7,6 +7,7 @@ import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
+import reverie.tasks.Scorer;
 import reverie.tasks.Suite;
 import reverie.tasks.Suites;
 import reverie.tasks.Task;
@@ -22,28 +23,30 @@ public final class RunTasks {
   private final ImmutableMap<String, Task> byName;
   private final WakeSleepLoop.Split split;
   private final TaskRunner runner;
+  private final Scorer scorer;
 
-  private RunTasks(RunConfig config, Suite suite) {
+  private RunTasks(RunConfig config, Suite suite, Domain domain) {
     this.suite = suite;
-    this.domain = Domains.byName(suite.domain());
+    this.domain = domain;
+    this.scorer = Scorer.of(domain);
     ImmutableMap.Builder<String, Task> b = ImmutableMap.builder();
     suite.tasks().forEach(t -> b.put(t.name(), t));
     this.byName = b.buildOrThrow();
     Suite.Split s = suite.splitKeepingFamilies(config.split(), config.seed());
     this.split = new WakeSleepLoop.Split(names(s.train()), names(s.test()));
-    this.runner = new TaskRunner(byName, domain);
+    this.runner = new TaskRunner(byName, scorer);
   }
 
   /**
-   * Loads the configured suite; an {@link reverie.dsl.InputException} when it is unknown or
-   * malformed.
+   * Loads the configured suite from {@code domains}; an {@link reverie.dsl.InputException} when it
+   * is unknown or malformed.
    */
-  public static RunTasks of(RunConfig config) {
+  public static RunTasks of(RunConfig config, Domains domains) {
     Suite suite =
         config.suite().isPresent()
-            ? Suites.byName(config.suite().get())
-            : Suites.load(Path.of(config.file().orElseThrow()));
-    return new RunTasks(config, suite);
+            ? domains.suite(config.suite().get())
+            : Suites.load(Path.of(config.file().orElseThrow()), domains);
+    return new RunTasks(config, suite, domains.of(suite));
   }
 
   private static ImmutableList<String> names(Suite s) {
@@ -73,6 +76,11 @@ public final class RunTasks {
 
   public TaskRunner runner() {
     return runner;
+  }
+
+  /** The one scorer of the run: wake, test, re-check and fantasies all use it. */
+  public Scorer scorer() {
+    return scorer;
   }
 
   /** The grammar of iteration 0: every primitive of the domain, uniform. */

@@ -3,6 +3,7 @@ package reverie.engine.loop;
 import java.nio.file.Path;
 import java.util.Optional;
 import reverie.engine.recognition.RecognitionModel;
+import reverie.tasks.Domains;
 
 /**
  * The wake-sleep loop with Reverie's own phases: enumeration ({@link EnumerationWake}), compression
@@ -27,7 +28,8 @@ public final class StandardLoop {
         tasks.split(),
         tasks.baseGrammar(),
         tasks.resolver(),
-        new EnumerationWake<RecognitionModel>(tasks.tasks(), RecognitionDream::predict),
+        new EnumerationWake<RecognitionModel>(
+            tasks.tasks(), RecognitionDream::predict, tasks.scorer()),
         new CompressionAbstraction(ABSTRACTIONS_PER_ITERATION, tasks.runner()::solves),
         dream(tasks, store),
         progress,
@@ -36,7 +38,7 @@ public final class StandardLoop {
 
   private static DreamPhase<RecognitionModel> dream(RunTasks tasks, CheckpointStore store) {
     return store.config().recognition()
-        ? new RecognitionDream(tasks.tasks(), tasks.split().train(), tasks.domain())
+        ? new RecognitionDream(tasks.tasks(), tasks.split().train(), tasks.scorer())
         : DreamPhase.none();
   }
 
@@ -51,12 +53,12 @@ public final class StandardLoop {
    * against its manifest; an {@link reverie.dsl.InputException} when it is missing, corrupt or of
    * another version.
    */
-  public static Loaded open(Path dir, Optional<Integer> iteration) {
+  public static Loaded open(Path dir, Optional<Integer> iteration, Domains domains) {
     CheckpointStore store = CheckpointStore.open(dir);
-    RunTasks tasks = RunTasks.of(store.config());
+    RunTasks tasks = RunTasks.of(store.config(), domains);
     int i = store.resolveIteration(iteration);
     DreamPhase<RecognitionModel> loader =
-        new RecognitionDream(tasks.tasks(), tasks.split().train(), tasks.domain());
+        new RecognitionDream(tasks.tasks(), tasks.split().train(), tasks.scorer());
     return new Loaded(tasks, store.load(i, tasks.resolver(), loader));
   }
 }

@@ -6,16 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import reverie.dsl.InputException;
-import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.EvaluationException;
-import reverie.dsl.eval.Evaluator;
 import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
 import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
 import reverie.tasks.Example;
+import reverie.tasks.Scorer;
 import reverie.tasks.Task;
-import reverie.tasks.TaskValues;
 
 /**
  * Runs programs on the examples of a run's tasks: to re-check rewritten frontier programs after
@@ -23,33 +21,19 @@ import reverie.tasks.TaskValues;
  */
 public final class TaskRunner implements LibraryReport.ExampleRunner {
   private final ImmutableMap<String, Task> tasks;
-  private final Evaluator evaluator;
+  private final Scorer scorer;
+  private final Domain domain;
 
-  public TaskRunner(Map<String, Task> tasks, Domain domain) {
+  public TaskRunner(Map<String, Task> tasks, Scorer scorer) {
     this.tasks = ImmutableMap.copyOf(tasks);
-    this.evaluator = new Evaluator(domain.implementations());
+    this.scorer = scorer;
+    this.domain = scorer.domain();
   }
 
-  /**
-   * Whether {@code program} gives every example's output of the task (within the standard budget).
-   */
+  /** Whether {@code program} solves the task, as the scorer of the whole run decides. */
   public boolean solves(String task, Program program) {
     Task t = tasks.get(task);
-    if (t == null) {
-      return false;
-    }
-    try {
-      var compiled = evaluator.compile(program);
-      Budget budget = Budget.standard();
-      for (Example e : t.examples()) {
-        if (!e.output().equals(compiled.run(e.inputs(), budget))) {
-          return false;
-        }
-      }
-      return true;
-    } catch (EvaluationException | InputException e) {
-      return false;
-    }
+    return t != null && scorer.solves(t, program);
   }
 
   /**
@@ -74,7 +58,7 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
         return Optional.empty();
       }
       Example e = t.examples().get(0);
-      Object value = evaluator.compile(closed).run(e.inputs(), Budget.standard());
+      Object value = scorer.compile(closed).run(e.inputs(), scorer.meter());
       List<Type> inputTypes = t.inputTypes();
       StringBuilder inputs = new StringBuilder();
       for (int i = 0; i < e.inputs().size(); i++) {
@@ -83,7 +67,7 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
             .append('$')
             .append(e.inputs().size() - 1 - i)
             .append(" = ")
-            .append(TaskValues.show(e.inputs().get(i), inputTypes.get(i)));
+            .append(domain.show(e.inputs().get(i), inputTypes.get(i)));
       }
       return Optional.of(
           String.format(
@@ -91,7 +75,7 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
               "%s with %s gives %s  (task %s)",
               view.readable(application),
               inputs,
-              TaskValues.show(value, result),
+              domain.show(value, result),
               task));
     } catch (EvaluationException | InputException | IllegalStateException e) {
       return Optional.empty();

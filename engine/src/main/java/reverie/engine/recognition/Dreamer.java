@@ -2,10 +2,6 @@ package reverie.engine.recognition;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,21 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.function.BiFunction;
 import reverie.dsl.eval.Budget;
-import reverie.dsl.eval.CompiledProgram;
-import reverie.dsl.eval.EvaluationException;
-import reverie.dsl.eval.Evaluator;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
-import reverie.tasks.Domain;
+import reverie.tasks.Example;
+import reverie.tasks.Scorer;
 
 /**
  * Makes fantasies (DreamCoder's "dreams"): programs sampled from the current grammar, run on the
- * inputs of a real task of the same request type. A sample is discarded when it fails on any input
- * or returns the same output for every input; of several samples with the same outputs on the same
- * inputs, the smallest program is kept (the first drawn among equals).
+ * inputs of a real task of the same request type, its outputs made targets by the domain ({@link
+ * reverie.tasks.Domain#asTarget}). A sample is discarded when it fails on any input, makes an
+ * output no task could have, or returns the same output for every input; of several samples with
+ * the same outputs on the same inputs, the smallest program is kept (the first drawn among equals).
  */
 public final class Dreamer implements FantasySource {
 
@@ -41,13 +35,14 @@ public final class Dreamer implements FantasySource {
   }
 
   /**
-   * Runs a program on every input tuple (so it is compiled once); empty when evaluation fails on
-   * any of them (an error, a budget exceeded). Budgets should count steps rather than time, or
-   * fantasies (and so training) stop being reproducible.
+   * Runs a program of a request type on every input tuple (so it is compiled once) and gives the
+   * targets its outputs make; empty when evaluation fails on any of them (an error, a budget
+   * exceeded) or an output is no target. Budgets should count steps rather than time, or fantasies
+   * (and so training) stop being reproducible.
    */
   @FunctionalInterface
   public interface Runner {
-    Optional<List<Object>> run(Program program, List<ImmutableList<Object>> tuples);
+    Optional<List<Object>> run(Program program, Type request, List<ImmutableList<Object>> tuples);
   }
 
   /** The inputs of one real task: one tuple per example. */
@@ -63,25 +58,17 @@ public final class Dreamer implements FantasySource {
 
   private final Sampler sampler;
   private final Runner runner;
-  private final BiFunction<Object, Type, JsonNode> toJson;
   private final ImmutableList<Inputs> inputs;
   private final int attemptsPerFantasy;
 
   /**
-   * @param toJson writes a run-time value of a type as JSON (a domain's {@code valueToJson})
    * @param attemptsPerFantasy how many samples to draw per fantasy asked for before giving up
    *     (failures, constants and duplicates are common)
    */
-  public Dreamer(
-      Sampler sampler,
-      Runner runner,
-      BiFunction<Object, Type, JsonNode> toJson,
-      List<Inputs> inputs,
-      int attemptsPerFantasy) {
+  public Dreamer(Sampler sampler, Runner runner, List<Inputs> inputs, int attemptsPerFantasy) {
     checkArgument(attemptsPerFantasy > 0, "attempts per fantasy must be positive");
     this.sampler = sampler;
     this.runner = runner;
-    this.toJson = toJson;
     this.inputs = ImmutableList.copyOf(inputs);
     this.attemptsPerFantasy = attemptsPerFantasy;
   }
@@ -93,35 +80,19 @@ public final class Dreamer implements FantasySource {
   public static final int MAX_DEPTH = 10;
 
   /**
-   * Evaluation steps per fantasy input; counted in steps, not time, so that dreaming is
-   * reproducible.
+   * The standard dreamer of a domain: samples from {@code grammar}, runs and makes targets with the
+   * run's {@code scorer} (whose evaluation budget counts steps and cells; its time limit is only a
+   * safety net), and tries up to 20 samples per fantasy.
    */
-  public static final long STEPS = 100_000;
-
-  /**
-   * The standard dreamer of a domain: samples from {@code grammar}, runs with the domain's
-   * evaluator and a step budget (a 1 s time limit only as a safety net), writes values with the
-   * domain's JSON codec, and tries up to 20 samples per fantasy.
-   */
-  public static Dreamer of(Domain domain, Grammar grammar, List<Inputs> inputs) {
-    Evaluator evaluator = new Evaluator(domain.implementations());
+  public static Dreamer of(Scorer scorer, Grammar grammar, List<Inputs> inputs) {
     Sampler sampler =
         (request, random) -> grammar.sample(request, new Random(random.nextLong()), MAX_DEPTH);
     Runner runner =
-        (program, tuples) -> {
-          CompiledProgram compiled = evaluator.compile(program);
-          Budget budget = Budget.of(STEPS, 1_000_000_000L, STEPS);
-          List<Object> outputs = new ArrayList<>(tuples.size());
-          try {
-            for (List<Object> tuple : tuples) {
-              outputs.add(compiled.run(tuple, budget));
-            }
-          } catch (EvaluationException e) {
-            return Optional.empty();
-          }
-          return Optional.of(outputs);
+        (program, request, tuples) -> {
+          Budget meter = scorer.meter();
+          return scorer.targets(scorer.compile(program), tuples, request.finalResult(), meter);
         };
-    return new Dreamer(sampler, runner, domain::valueToJson, inputs, 20);
+    return new Dreamer(sampler, runner, inputs, 20);
   }
 
   /** Up to {@code count} distinct fantasies; fewer when the attempts run out. */
@@ -141,7 +112,7 @@ public final class Dreamer implements FantasySource {
         continue;
       }
       Program program = sampled.get();
-      Optional<List<Object>> ran = runner.run(program, from.tuples());
+      Optional<List<Object>> ran = runner.run(program, from.request(), from.tuples());
       if (ran.isEmpty()) {
         continue;
       }
@@ -164,24 +135,13 @@ public final class Dreamer implements FantasySource {
     return List.copyOf(kept.values());
   }
 
-  /**
-   * The examples of a fantasy as JSON, in the {@code inputs}/{@code output} form {@link Featurizer}
-   * reads.
-   */
-  public JsonNode examples(Fantasy f) {
-    List<Type> argumentTypes = f.inputs().request().functionArguments();
-    Type outputType = f.inputs().request().finalResult();
-    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+  /** The examples of a fantasy: its inputs with the targets its program made of them. */
+  public static ImmutableList<Example> examples(Fantasy f) {
+    ImmutableList.Builder<Example> examples = ImmutableList.builder();
     for (int e = 0; e < f.outputs().size(); e++) {
-      ObjectNode example = array.addObject();
-      ArrayNode in = example.putArray("inputs");
-      ImmutableList<Object> tuple = f.inputs().tuples().get(e);
-      for (int i = 0; i < tuple.size(); i++) {
-        in.add(toJson.apply(tuple.get(i), argumentTypes.get(i)));
-      }
-      example.set("output", toJson.apply(f.outputs().get(e), outputType));
+      examples.add(new Example(f.inputs().tuples().get(e), f.outputs().get(e)));
     }
-    return array;
+    return examples.build();
   }
 
   @Override

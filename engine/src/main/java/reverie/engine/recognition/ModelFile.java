@@ -20,6 +20,9 @@ import reverie.dsl.grammar.Production;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.tasks.Domain;
+import reverie.tasks.Featurizer;
+import reverie.tasks.SequenceFeaturizer;
 
 /**
  * The on-disk form of a {@link RecognitionModel}: {@code recognition.json}, a header (format
@@ -44,7 +47,9 @@ final class ModelFile {
     h.put("version", VERSION);
     h.put("featurizer", model.featurizer().name());
     ArrayNode vocabulary = h.putArray("vocabulary");
-    model.featurizer().sideVocabulary().forEach(vocabulary::add);
+    if (model.featurizer() instanceof SequenceFeaturizer s) {
+      s.sideVocabulary().forEach(vocabulary::add);
+    }
     Architecture a = model.architecture();
     ObjectNode arch = h.putObject("architecture");
     arch.put("encoder", a.encoder());
@@ -75,7 +80,8 @@ final class ModelFile {
     Files.writeString(directory.resolve(HEADER), JSON.writeValueAsString(h) + "\n");
   }
 
-  static RecognitionModel load(Path directory, PrimitiveResolver resolver) throws IOException {
+  static RecognitionModel load(Path directory, Domain domain) throws IOException {
+    PrimitiveResolver resolver = domain.resolver();
     Path headerFile = directory.resolve(HEADER);
     JsonNode h;
     try {
@@ -94,10 +100,10 @@ final class ModelFile {
       throw new InputException(
           headerFile + ": format version " + version + ", this Reverie reads version " + VERSION);
     }
-    Featurizer featurizer = Featurizer.named(text(h, "featurizer", headerFile));
+    Featurizer featurizer = featurizer(text(h, "featurizer", headerFile), domain, headerFile);
     List<String> vocabulary = new ArrayList<>();
     field(h, "vocabulary", headerFile).forEach(v -> vocabulary.add(v.asText()));
-    if (!vocabulary.equals(featurizer.sideVocabulary())) {
+    if (featurizer instanceof SequenceFeaturizer s && !vocabulary.equals(s.sideVocabulary())) {
       throw new InputException(
           headerFile + ": the vocabulary differs from featurizer " + featurizer.name() + "'s");
     }
@@ -160,6 +166,29 @@ final class ModelFile {
       }
     }
     return new RecognitionModel(library, featurizer, architecture, parameters);
+  }
+
+  /**
+   * The featurizer a model was trained with: the domain's own, or the generic one that any domain
+   * has; a model of another featurizer cannot be used.
+   */
+  private static Featurizer featurizer(String name, Domain domain, Path headerFile) {
+    if (name.equals(domain.featurizer().name())) {
+      return domain.featurizer();
+    }
+    SequenceFeaturizer generic = SequenceFeaturizer.hashed(domain::valueToJson);
+    if (name.equals(generic.name())) {
+      return generic;
+    }
+    throw new InputException(
+        headerFile
+            + ": the model reads tasks with featurizer '"
+            + name
+            + "', domain "
+            + domain.name()
+            + " with '"
+            + domain.featurizer().name()
+            + "'");
   }
 
   private static JsonNode field(JsonNode node, String name, Path file) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import reverie.dsl.grammar.Grammar;
+import reverie.tasks.Featurizer;
 
 /**
  * Trains a fresh model on training tasks with known programs (and fantasies), then measures on
@@ -60,7 +61,7 @@ public final class RecognitionBenchmark {
     double withLibrary = 0;
     for (TrainingTask t : test) {
       UseCounts counts = model.counts(t);
-      withModel += counts.logPrior(model.logWeights(t.name(), t.request(), t.examples()));
+      withModel += counts.logPrior(model.logWeights(t.request(), t.examples()));
       withLibrary += counts.logPrior(model.libraryLogWeights());
     }
     int n = Math.max(1, test.size());

@@ -1,6 +1,5 @@
 package reverie.engine.recognition;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,18 +9,22 @@ import java.util.function.Consumer;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
-import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.tasks.Domain;
+import reverie.tasks.Example;
+import reverie.tasks.Featurizer;
+import reverie.tasks.SequenceFeaturizer;
+import reverie.tasks.Task;
 
 /**
  * DreamCoder's recognition model Q(grammar | task): from a task's examples it predicts the
  * log-weights of a contextual grammar over a fixed library, under which that task's solutions
  * should be likely.
  *
- * <p>Pipeline: {@link Featurizer} (examples to tokens), {@link ExampleEncoder} (tokens to a vector,
- * averaged over examples), tanh hidden layers, a linear layer to one log-weight per (context,
- * production or variable) ({@link OutputLayout}). Training ({@link #train}) maximises the
+ * <p>Pipeline: the domain's {@link Featurizer} (examples to tokens), {@link ExampleEncoder} (tokens
+ * to a vector, averaged over examples), tanh hidden layers, a linear layer to one log-weight per
+ * (context, production or variable) ({@link OutputLayout}). Training ({@link #train}) maximises the
  * posterior-weighted log-prior of replays and fantasies under the predicted grammar. An untrained
  * model predicts the library's own weights everywhere.
  */
@@ -41,8 +44,7 @@ public final class RecognitionModel {
     this.architecture = architecture;
     this.layout = new OutputLayout(library);
     this.network =
-        new Network(
-            architecture, featurizer.vocabularySize(), layout.contexts(), layout.outputSize());
+        new Network(architecture, inputSize(featurizer), layout.contexts(), layout.outputSize());
     this.counter = new UseCounter(layout, ContextualGrammar.fromGrammar(library));
     if (parameters == null) {
       parameters = network.initialise(0);
@@ -75,8 +77,24 @@ public final class RecognitionModel {
   }
 
   /** A fresh model with the standard architecture and the featurizer of {@code domain}. */
-  public static RecognitionModel create(Grammar library, String domain, long seed) {
-    return create(library, Featurizer.forDomain(domain), Architecture.standard(), seed);
+  public static RecognitionModel create(Grammar library, Domain domain, long seed) {
+    return create(library, domain.featurizer(), Architecture.standard(), seed);
+  }
+
+  /** The number of distinct inputs the encoder reads: token ids for a sequence featurizer. */
+  private static int inputSize(Featurizer featurizer) {
+    if (featurizer instanceof SequenceFeaturizer s) {
+      return s.vocabularySize();
+    }
+    throw new AssertionError(featurizer);
+  }
+
+  /** A task's examples as the encoder's input. */
+  EncodedTask encode(Type request, List<Example> examples) {
+    if (featurizer instanceof SequenceFeaturizer s) {
+      return new EncodedTask(s.sequences(request, examples));
+    }
+    throw new AssertionError(featurizer);
   }
 
   public Grammar library() {
@@ -135,8 +153,7 @@ public final class RecognitionModel {
   }
 
   Trainer.Item item(TrainingTask task) {
-    return new Trainer.Item(
-        featurizer.encode(task.name(), task.request(), task.examples()), counts(task));
+    return new Trainer.Item(encode(task.request(), task.examples()), counts(task));
   }
 
   /**
@@ -169,25 +186,25 @@ public final class RecognitionModel {
   }
 
   /** The predicted contextual grammar for {@code task} (what the enumerator searches it under). */
-  public ContextualGrammar predict(reverie.tasks.Task task) {
-    return predict(task.name(), task.request(), TaskExamples.json(task));
+  public ContextualGrammar predict(Task task) {
+    return predict(task.request(), task.examples());
   }
 
-  /** The task embedding of {@code task} (see {@link #embed(String, Type, JsonNode)}). */
-  public float[] embed(reverie.tasks.Task task) {
-    return embed(task.name(), task.request(), TaskExamples.json(task));
+  /** The task embedding of {@code task} (see {@link #embed(Type, List)}). */
+  public float[] embed(Task task) {
+    return embed(task.request(), task.examples());
   }
 
   /** The predicted contextual grammar for a task with these examples. */
-  public ContextualGrammar predict(String task, Type request, JsonNode examples) {
-    return layout.toGrammar(logWeights(task, request, examples));
+  public ContextualGrammar predict(Type request, List<Example> examples) {
+    return layout.toGrammar(logWeights(request, examples));
   }
 
   /**
    * The last hidden layer's activations for a task: the representation the SAE analysis studies.
    */
-  public float[] embed(String task, Type request, JsonNode examples) {
-    EncodedTask encoded = featurizer.encode(task, request, examples);
+  public float[] embed(Type request, List<Example> examples) {
+    EncodedTask encoded = encode(request, examples);
     double[] h =
         network
             .forward(parameters, network.prepare(parameters, List.of(encoded)), encoded)
@@ -210,8 +227,8 @@ public final class RecognitionModel {
    * The log-prior of {@code program} under the grammar predicted for the task (DreamCoder's
    * semantics).
    */
-  public double logPrior(String task, Type request, JsonNode examples, Program program) {
-    return counter.count(program, request).logPrior(logWeights(task, request, examples));
+  public double logPrior(Type request, List<Example> examples, Program program) {
+    return counter.count(program, request).logPrior(logWeights(request, examples));
   }
 
   /**
@@ -234,8 +251,8 @@ public final class RecognitionModel {
     return w;
   }
 
-  double[] logWeights(String task, Type request, JsonNode examples) {
-    EncodedTask encoded = featurizer.encode(task, request, examples);
+  double[] logWeights(Type request, List<Example> examples) {
+    EncodedTask encoded = encode(request, examples);
     return network.forward(parameters, network.prepare(parameters, List.of(encoded)), encoded)
         .logWeights;
   }
@@ -249,12 +266,11 @@ public final class RecognitionModel {
   }
 
   /**
-   * Reads a model saved by {@link #save}; the library's programs are parsed with {@code resolver}.
-   * An InputException names the file on a version mismatch, a truncated file or an inconsistent
-   * header.
+   * Reads a model saved by {@link #save} for a library of {@code domain}'s primitives, with the
+   * domain's featurizer. An InputException names the file on a version mismatch, a truncated file,
+   * an inconsistent header or a featurizer the domain does not have.
    */
-  public static RecognitionModel load(Path directory, PrimitiveResolver resolver)
-      throws IOException {
-    return ModelFile.load(directory, resolver);
+  public static RecognitionModel load(Path directory, Domain domain) throws IOException {
+    return ModelFile.load(directory, domain);
   }
 }

@@ -2,18 +2,19 @@ package reverie.engine.recognition;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.tasks.Example;
 
 /**
- * One training target of the recognition model: a task's examples (JSON, see {@link Featurizer})
- * and the programs that solve it, each with its log-posterior (the weights are normalised over the
- * frontier).
+ * One training target of the recognition model: a task's examples (values, read by the domain's
+ * {@link reverie.tasks.Featurizer}) and the programs that solve it, each with its log-posterior
+ * (the weights are normalised over the frontier).
  */
 public record TrainingTask(
-    String name, Type request, JsonNode examples, ImmutableList<Entry> frontier) {
+    String name, Type request, ImmutableList<Example> examples, ImmutableList<Entry> frontier) {
 
   /**
    * A program of the frontier with its log-posterior (log-prior + log-likelihood, unnormalised).
@@ -26,11 +27,15 @@ public record TrainingTask(
 
   public TrainingTask {
     checkArgument(!frontier.isEmpty(), "task %s: a training task needs at least one program", name);
+    checkArgument(!examples.isEmpty(), "task %s: a training task needs examples", name);
+    examples = ImmutableList.copyOf(examples);
     frontier = ImmutableList.copyOf(frontier);
   }
 
   /** A task with one program (a fantasy, or a replay with a single solution). */
-  public static TrainingTask of(String name, Type request, JsonNode examples, Program program) {
-    return new TrainingTask(name, request, examples, ImmutableList.of(new Entry(program, 0)));
+  public static TrainingTask of(
+      String name, Type request, List<Example> examples, Program program) {
+    return new TrainingTask(
+        name, request, ImmutableList.copyOf(examples), ImmutableList.of(new Entry(program, 0)));
   }
 }

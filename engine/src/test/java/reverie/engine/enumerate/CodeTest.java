@@ -30,15 +30,16 @@ class CodeTest {
         "list(int) -> int -> list(int)"
       })
   void agreesWithTheEvaluatorOnEveryProgramBelow11Nats(String requestText) {
-    Domain lists = Domains.byName("lists");
+    Domain lists = Domains.installed().byName("lists");
     Type request = Type.parse(requestText);
     List<List<Object>> inputs = new ArrayList<>();
-    List<Object> outputs = new ArrayList<>();
-    EnumerationBenchmark.unsolvable(lists, request, new Random(3), inputs, outputs);
-    Evaluator evaluator = new Evaluator(lists.implementations());
+    EnumerationBenchmark.unsolvable(lists, request, new Random(3))
+        .examples()
+        .forEach(e -> inputs.add(e.inputs()));
+    Evaluator evaluator = new Evaluator(lists.primitiveTable());
     ProgramEnumeration enumeration =
         new ProgramEnumeration(Grammar.uniform(lists.primitives()), request);
-    CodeBuilder builder = new CodeBuilder(enumeration.grammar(), lists.implementations());
+    CodeBuilder builder = new CodeBuilder(enumeration.grammar(), lists.primitiveTable());
     int[] compared = new int[2];
     for (int threads : new int[] {1, 2}) {
       enumeration.run(

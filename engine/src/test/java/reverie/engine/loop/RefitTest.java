@@ -15,7 +15,7 @@ import reverie.tasks.Domain;
 import reverie.tasks.Domains;
 
 class RefitTest {
-  final Domain lists = Domains.byName("lists");
+  final Domain lists = Domains.installed().byName("lists");
   final Grammar base = Grammar.uniform(lists.primitives());
   final Type request = Type.parse("list(int) -> list(int)");
 

@@ -19,7 +19,7 @@ import reverie.tasks.Example;
 import reverie.tasks.Task;
 
 class TaskRunnerTest {
-  final Domain lists = Domains.byName("lists");
+  final Domain lists = Domains.installed().byName("lists");
   final Task inc =
       new Task(
           "inc",
@@ -28,7 +28,7 @@ class TaskRunnerTest {
               Example.of(List.of(List.of(1L, 2L)), List.of(2L, 3L)),
               Example.of(List.of(List.of()), List.of())),
           "lists");
-  final TaskRunner runner = new TaskRunner(Map.of("inc", inc), lists);
+  final TaskRunner runner = new TaskRunner(Map.of("inc", inc), reverie.tasks.Scorer.of(lists));
 
   @Test
   void checksProgramsOnEveryExample() {

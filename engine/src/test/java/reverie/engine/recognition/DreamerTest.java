@@ -2,7 +2,6 @@ package reverie.engine.recognition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ class DreamerTest {
     Dreamer.Sampler sampler = (request, random) -> Optional.of(order.get(next[0]++ % order.size()));
     @SuppressWarnings("unchecked")
     Dreamer.Runner runner =
-        (program, tuples) -> {
+        (program, request, tuples) -> {
           List<Object> outputs = new java.util.ArrayList<>();
           for (List<Object> tuple : tuples) {
             Long out = MEANING.get(program).apply((List<Long>) tuple.get(0));
@@ -56,11 +55,7 @@ class DreamerTest {
             ImmutableList.of(List.of(5L, 5L, 5L)));
     Dreamer dreamer =
         new Dreamer(
-            sampler,
-            runner,
-            (v, t) -> JsonNodeFactory.instance.pojoNode(v),
-            List.of(new Dreamer.Inputs("t", TestLibrary.LIST_TO_INT, tuples)),
-            1);
+            sampler, runner, List.of(new Dreamer.Inputs("t", TestLibrary.LIST_TO_INT, tuples)), 1);
     List<Dreamer.Fantasy> fantasies = dreamer.dream(6, new SplittableRandom(1));
     // CAR fails on [], ZERO is constant, LENGTH_LONG is replaced by LENGTH (same outputs, smaller).
     assertEquals(List.of(LENGTH, SUM), fantasies.stream().map(Dreamer.Fantasy::program).toList());
@@ -72,7 +67,7 @@ class DreamerTest {
 
   @Test
   void dreamsInTheListDomainAreDistinctNonConstantAndReproducible() {
-    reverie.tasks.Domain lists = reverie.tasks.Domains.byName("lists");
+    reverie.tasks.Domain lists = reverie.tasks.Domains.installed().byName("lists");
     reverie.dsl.grammar.Grammar grammar = reverie.dsl.grammar.Grammar.uniform(lists.primitives());
     ImmutableList<ImmutableList<Object>> tuples =
         ImmutableList.of(
@@ -82,7 +77,7 @@ class DreamerTest {
             ImmutableList.of(List.of(7L)));
     Dreamer dreamer =
         Dreamer.of(
-            lists,
+            reverie.tasks.Scorer.of(lists),
             grammar,
             List.of(
                 new Dreamer.Inputs("a", TestLibrary.LIST_TO_LIST, tuples),

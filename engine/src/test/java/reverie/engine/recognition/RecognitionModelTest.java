@@ -17,13 +17,18 @@ import reverie.dsl.InputException;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Production;
 import reverie.dsl.program.Program;
+import reverie.tasks.Domain;
+import reverie.tasks.Domains;
+import reverie.tasks.SequenceFeaturizer;
 
 class RecognitionModelTest {
+  private static final Domain LISTS = Domains.installed().byName("lists");
+
   private static final TrainingConfig SMALL =
       TrainingConfig.defaults().withSteps(300).withThreads(1).withSeed(11).withBatchSize(4);
 
   private static RecognitionModel fresh(long seed) {
-    return RecognitionModel.create(TestLibrary.GRAMMAR, "lists", seed);
+    return RecognitionModel.create(TestLibrary.GRAMMAR, LISTS, seed);
   }
 
   private static double rootWeight(ContextualGrammar g, String name) {
@@ -39,14 +44,12 @@ class RecognitionModelTest {
   void untrainedModelPredictsTheLibrary() {
     RecognitionModel m = fresh(1);
     TrainingTask t = TestLibrary.twoFamilies(1, 2).get(0);
-    ContextualGrammar g = m.predict(t.name(), t.request(), t.examples());
+    ContextualGrammar g = m.predict(t.request(), t.examples());
     assertEquals(TestLibrary.GRAMMAR, g.noParent());
     assertEquals(TestLibrary.GRAMMAR, g.library().get(TestLibrary.parse("map")).get(1));
     Program p = t.frontier().get(0).program();
     assertEquals(
-        m.libraryLogPrior(p, t.request()),
-        m.logPrior(t.name(), t.request(), t.examples(), p),
-        1e-12);
+        m.libraryLogPrior(p, t.request()), m.logPrior(t.request(), t.examples(), p), 1e-12);
   }
 
   @Test
@@ -61,10 +64,10 @@ class RecognitionModelTest {
     TrainingTask length = test.get(1);
     Program mapProgram = map.frontier().get(0).program();
     double before = m.libraryLogPrior(mapProgram, map.request());
-    double after = m.logPrior(map.name(), map.request(), map.examples(), mapProgram);
+    double after = m.logPrior(map.request(), map.examples(), mapProgram);
     assertTrue(after > before + 1, "log-prior " + before + " -> " + after);
-    ContextualGrammar gMap = m.predict(map.name(), map.request(), map.examples());
-    ContextualGrammar gLength = m.predict(length.name(), length.request(), length.examples());
+    ContextualGrammar gMap = m.predict(map.request(), map.examples());
+    ContextualGrammar gLength = m.predict(length.request(), length.examples());
     assertTrue(
         rootWeight(gMap, "map") - rootWeight(gMap, "length")
             > rootWeight(gLength, "map") - rootWeight(gLength, "length"));
@@ -74,12 +77,9 @@ class RecognitionModelTest {
   void lowRankModelLearnsToo() {
     RecognitionModel m =
         RecognitionModel.create(
-            TestLibrary.GRAMMAR,
-            Featurizer.forDomain("lists"),
-            Architecture.standard().withRank(8),
-            4);
+            TestLibrary.GRAMMAR, LISTS.featurizer(), Architecture.standard().withRank(8), 4);
     TrainingTask t = TestLibrary.twoFamilies(1, 2).get(0);
-    assertEquals(TestLibrary.GRAMMAR, m.predict(t.name(), t.request(), t.examples()).noParent());
+    assertEquals(TestLibrary.GRAMMAR, m.predict(t.request(), t.examples()).noParent());
     TrainingReport report =
         m.train(TestLibrary.twoFamilies(8, 3), FantasySource.none(), SMALL, p -> {});
     assertTrue(report.lastLoss() < report.firstLoss() - 1, report.toString());
@@ -132,14 +132,12 @@ class RecognitionModelTest {
       RecognitionModel m = fresh(9);
       m.train(TestLibrary.twoFamilies(2, 1), FantasySource.none(), SMALL.withSteps(20), p -> {});
       m.save(dir);
-      RecognitionModel back = RecognitionModel.load(dir, TestLibrary.RESOLVER);
+      RecognitionModel back = RecognitionModel.load(dir, LISTS);
       assertArrayEquals(m.weights(), back.weights());
       assertEquals(m.library(), back.library());
       assertEquals(m.architecture(), back.architecture());
       TrainingTask t = TestLibrary.twoFamilies(1, 2).get(1);
-      assertEquals(
-          m.predict(t.name(), t.request(), t.examples()),
-          back.predict(t.name(), t.request(), t.examples()));
+      assertEquals(m.predict(t.request(), t.examples()), back.predict(t.request(), t.examples()));
     }
 
     @Test
@@ -148,7 +146,7 @@ class RecognitionModelTest {
       java.util.List<Program> programs = new java.util.ArrayList<>(TestLibrary.PRIMITIVES);
       programs.add(invention);
       reverie.dsl.grammar.Grammar library = reverie.dsl.grammar.Grammar.uniform(programs);
-      RecognitionModel m = RecognitionModel.create(library, "lists", 2);
+      RecognitionModel m = RecognitionModel.create(library, LISTS, 2);
       Program solution = TestLibrary.parse("(lambda (#(lambda (map (lambda (+ $0 1)) $0)) $0))");
       m.train(
           java.util.List.of(
@@ -161,7 +159,7 @@ class RecognitionModelTest {
           SMALL.withSteps(5),
           p -> {});
       m.save(dir);
-      RecognitionModel back = RecognitionModel.load(dir, TestLibrary.RESOLVER);
+      RecognitionModel back = RecognitionModel.load(dir, LISTS);
       assertEquals(library, back.library());
       assertArrayEquals(m.weights(), back.weights());
     }
@@ -175,8 +173,7 @@ class RecognitionModelTest {
           Files.readString(header)
               .replace("\"expression\" : \"is-prime\"", "\"expression\" : \"is-odd\""));
       InputException e =
-          assertThrows(
-              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+          assertThrows(InputException.class, () -> RecognitionModel.load(dir, LISTS));
       assertTrue(
           e.getMessage().contains("recognition.json") && e.getMessage().contains("is-odd"),
           e.getMessage());
@@ -189,8 +186,7 @@ class RecognitionModelTest {
       Files.writeString(
           header, Files.readString(header).replace("\"version\" : 1", "\"version\" : 7"));
       InputException e =
-          assertThrows(
-              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+          assertThrows(InputException.class, () -> RecognitionModel.load(dir, LISTS));
       assertTrue(e.getMessage().contains("version 7"), e.getMessage());
     }
 
@@ -201,8 +197,7 @@ class RecognitionModelTest {
       byte[] bytes = Files.readAllBytes(weights);
       Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 3));
       InputException e =
-          assertThrows(
-              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+          assertThrows(InputException.class, () -> RecognitionModel.load(dir, LISTS));
       assertTrue(e.getMessage().contains("recognition.bin"), e.getMessage());
     }
 
@@ -211,19 +206,28 @@ class RecognitionModelTest {
       fresh(1).save(dir);
       Files.writeString(dir.resolve("recognition.json"), "{ not json");
       InputException e =
-          assertThrows(
-              InputException.class, () -> RecognitionModel.load(dir, TestLibrary.RESOLVER));
+          assertThrows(InputException.class, () -> RecognitionModel.load(dir, LISTS));
       assertTrue(e.getMessage().contains("recognition.json"), e.getMessage());
     }
   }
 
   @Test
-  void featurizerRejectsBadExamples() {
-    var bad = TestLibrary.JSON.createArrayNode();
-    bad.addObject().put("x", 1);
-    InputException e =
-        assertThrows(InputException.class, () -> Featurizer.forDomain("lists").encode("t1", bad));
-    assertTrue(
-        e.getMessage().contains("t1") && e.getMessage().contains("example 0"), e.getMessage());
+  void aModelOfAnotherFeaturizerIsRefusedAndTheGenericOneIsAccepted(@TempDir Path dir)
+      throws IOException {
+    RecognitionModel generic =
+        RecognitionModel.create(
+            TestLibrary.GRAMMAR,
+            SequenceFeaturizer.hashed(LISTS::valueToJson),
+            Architecture.standard(),
+            4);
+    generic.save(dir);
+    TrainingTask t = TestLibrary.twoFamilies(1, 3).get(0);
+    assertEquals(
+        generic.predict(t.request(), t.examples()),
+        RecognitionModel.load(dir, LISTS).predict(t.request(), t.examples()));
+    Path header = dir.resolve("recognition.json");
+    Files.writeString(header, Files.readString(header).replace("\"generic\"", "\"pictures\""));
+    InputException e = assertThrows(InputException.class, () -> RecognitionModel.load(dir, LISTS));
+    assertTrue(e.getMessage().contains("featurizer 'pictures'"), e.getMessage());
   }
 }

@@ -1,6 +1,5 @@
 package reverie.engine.recognition;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.tasks.Example;
 
 /** DreamCoder's 22 list primitives (types only) and small synthetic tasks for the tests. */
 final class TestLibrary {
@@ -57,19 +57,18 @@ final class TestLibrary {
   }
 
   /** Examples {@code {"i": input, "o": f(input)}} for random short lists. */
-  static JsonNode examples(SplittableRandom r, java.util.function.Function<List<Long>, Object> f) {
-    var array = JSON.createArrayNode();
+  static List<Example> examples(
+      SplittableRandom r, java.util.function.Function<List<Long>, Object> f) {
+    List<Example> examples = new ArrayList<>();
     for (int e = 0; e < 6; e++) {
       List<Long> in = new ArrayList<>();
       int n = r.nextInt(6);
       for (int i = 0; i < n; i++) {
         in.add((long) r.nextInt(10));
       }
-      var o = array.addObject();
-      o.set("i", JSON.valueToTree(in));
-      o.set("o", JSON.valueToTree(f.apply(in)));
+      examples.add(Example.of(List.of(List.copyOf(in)), f.apply(in)));
     }
-    return array;
+    return examples;
   }
 
   /** Two families told apart by their examples: "add one to each" and "length". */

@@ -13,9 +13,12 @@ import reverie.dsl.eval.EvaluationException;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.type.Type;
+import reverie.tasks.BuiltInSuite;
 import reverie.tasks.Domain;
+import reverie.tasks.Featurizer;
 import reverie.tasks.JsonValues;
 import reverie.tasks.ListPrimitives;
+import reverie.tasks.SequenceFeaturizer;
 
 /**
  * DreamCoder's list domain: the 22 primitives of its list experiments ({@code
@@ -58,6 +61,15 @@ public final class ListDomain implements Domain {
           .put("is-square", fn1(ListDomain::isSquare))
           .buildOrThrow();
 
+  private final ImmutableList<BuiltInSuite> suites =
+      ImmutableList.of(
+          new BuiltInSuite(
+              "lists",
+              "204 list functions in 56 families of graded difficulty, with reference programs",
+              () -> ListSuite.generate(BuiltInSuite.SEED)));
+
+  private final Featurizer featurizer = SequenceFeaturizer.smallValues("lists", this::valueToJson);
+
   @Override
   public String name() {
     return "lists";
@@ -76,6 +88,23 @@ public final class ListDomain implements Domain {
   @Override
   public ImmutableMap<String, Object> implementations() {
     return implementations;
+  }
+
+  @Override
+  public ImmutableList<Type> baseTypes() {
+    return ImmutableList.of(INT, BOOL, ListPrimitives.list(Type.variable(0)));
+  }
+
+  /** The built-in {@code lists} suite: 204 tasks in 56 families of graded difficulty. */
+  @Override
+  public ImmutableList<BuiltInSuite> suites() {
+    return suites;
+  }
+
+  /** Small integers as their own tokens, as for text; a checkpoint stores the name "lists". */
+  @Override
+  public Featurizer featurizer() {
+    return featurizer;
   }
 
   /**

@@ -12,9 +12,12 @@ import reverie.dsl.eval.ListValue;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.type.Type;
+import reverie.tasks.BuiltInSuite;
 import reverie.tasks.Domain;
+import reverie.tasks.Featurizer;
 import reverie.tasks.JsonValues;
 import reverie.tasks.ListPrimitives;
+import reverie.tasks.SequenceFeaturizer;
 
 /**
  * DreamCoder's text-editing domain: strings are {@code list(char)}; its base grammar is the 16 core
@@ -38,6 +41,13 @@ public final class TextDomain implements Domain {
 
   private final ImmutableList<Primitive> primitives;
   private final ImmutableMap<String, Object> implementations;
+  private final ImmutableList<BuiltInSuite> suites =
+      ImmutableList.of(
+          new BuiltInSuite(
+              "text",
+              "104 text edits in 23 families (DreamCoder-style), with reference programs",
+              () -> TextSuite.generate(BuiltInSuite.SEED)));
+  private final Featurizer featurizer = SequenceFeaturizer.smallValues("text", this::valueToJson);
 
   public TextDomain() {
     ImmutableList.Builder<Primitive> p =
@@ -63,6 +73,23 @@ public final class TextDomain implements Domain {
   @Override
   public ImmutableList<Primitive> primitives() {
     return primitives;
+  }
+
+  @Override
+  public ImmutableList<Type> baseTypes() {
+    return ImmutableList.of(ListPrimitives.INT, BOOL, CHAR, ListPrimitives.list(Type.variable(0)));
+  }
+
+  /** The built-in {@code text} suite. */
+  @Override
+  public ImmutableList<BuiltInSuite> suites() {
+    return suites;
+  }
+
+  /** Printable characters and small integers as their own tokens. */
+  @Override
+  public Featurizer featurizer() {
+    return featurizer;
   }
 
   /** The implementations, with {@code STRING} the empty string. */

@@ -27,7 +27,7 @@ import reverie.tasks.Domains;
 
 /** Beta-reduction preserves the type and the value of well-typed list programs. */
 class BetaReductionProperties {
-  private static final Domain LISTS = Domains.byName("lists");
+  private static final Domain LISTS = Domains.installed().byName("lists");
   private static final Evaluator EVALUATOR = new Evaluator(LISTS.implementations());
 
   @Provide

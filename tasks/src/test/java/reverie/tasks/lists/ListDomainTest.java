@@ -23,7 +23,7 @@ import reverie.tasks.Domains;
 
 class ListDomainTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final Domain LISTS = Domains.byName("lists");
+  static final Domain LISTS = Domains.installed().byName("lists");
   private static final Evaluator EVALUATOR = new Evaluator(LISTS.implementations());
 
   /** Runs {@code program} on JSON inputs; returns its JSON output, or "error: <message>". */

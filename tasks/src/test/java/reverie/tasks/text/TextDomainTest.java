@@ -20,7 +20,7 @@ import reverie.tasks.Domains;
 
 class TextDomainTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Domain TEXT = Domains.byName("text");
+  private static final Domain TEXT = Domains.installed().byName("text");
 
   private static String run(String program, String input) throws Exception {
     Program p = Program.parse(program, TEXT.resolver());
