@@ -3,6 +3,7 @@ package reverie.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.awt.image.BufferedImage;
 import java.util.Optional;
 import reverie.dsl.InputException;
 import reverie.dsl.eval.PrimitiveTable;
@@ -69,6 +70,16 @@ public interface Domain {
    */
   default Optional<Object> asTarget(Object output, Type type) {
     return Optional.of(output);
+  }
+
+  /**
+   * A picture of {@code value}, a value of type {@code type} (a drawing, a tower of blocks), about
+   * {@code size} pixels on its longer side: what {@code reverie draw}, task montages, library
+   * figures and the browser views show. Empty when the domain has no pictures of such values (the
+   * default).
+   */
+  default Optional<BufferedImage> picture(Object value, Type type, int size) {
+    return Optional.empty();
   }
 
   /** The suites this domain generates by code; none by default. */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,12 +16,28 @@ import java.util.Random;
 import java.util.Set;
 import reverie.dsl.InputException;
 
-/** A named set of tasks of one domain, with unique task names, in a fixed order. */
-public record Suite(String name, String domain, ImmutableList<Task> tasks) {
+/**
+ * A named set of tasks of one domain, with unique task names, in a fixed order.
+ *
+ * @param ownTraining the names of the tasks the suite itself marks for training (DreamCoder's
+ *     official splits of its LOGO and tower tasks, say), or empty when it marks none; {@link
+ *     #ownSplit} splits by it
+ */
+public record Suite(
+    String name,
+    String domain,
+    ImmutableList<Task> tasks,
+    Optional<ImmutableSet<String>> ownTraining) {
+
+  /** A suite that marks no training tasks of its own. */
+  public Suite(String name, String domain, ImmutableList<Task> tasks) {
+    this(name, domain, tasks, Optional.empty());
+  }
 
   public Suite {
     checkArgument(!name.isEmpty(), "empty suite name");
     tasks = ImmutableList.copyOf(tasks);
+    ownTraining = ownTraining.map(ImmutableSet::copyOf);
     ImmutableMap.Builder<String, Task> byName = ImmutableMap.builder();
     for (Task t : tasks) {
       byName.put(t.name(), t);
@@ -31,6 +48,31 @@ public record Suite(String name, String domain, ImmutableList<Task> tasks) {
       throw new IllegalArgumentException(
           "suite '" + name + "' has duplicate task names: " + e.getMessage(), e);
     }
+    ImmutableMap<String, Task> known = byName.buildOrThrow();
+    ownTraining.ifPresent(
+        marked ->
+            marked.forEach(
+                n ->
+                    checkArgument(
+                        known.containsKey(n), "suite '%s' marks unknown task %s", name, n)));
+  }
+
+  /**
+   * The split the suite marks itself: its marked tasks train, the others test, both in the suite's
+   * order; empty when it marks none.
+   */
+  public Optional<Split> ownSplit() {
+    return ownTraining.map(
+        marked -> {
+          ImmutableList.Builder<Task> train = ImmutableList.builder();
+          ImmutableList.Builder<Task> test = ImmutableList.builder();
+          for (Task t : tasks) {
+            (marked.contains(t.name()) ? train : test).add(t);
+          }
+          return new Split(
+              new Suite(name + "-train", domain, train.build()),
+              new Suite(name + "-test", domain, test.build()));
+        });
   }
 
   /** The task called {@code taskName}, if there is one. */
