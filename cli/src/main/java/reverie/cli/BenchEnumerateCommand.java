@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.dsl.type.Type;
 import reverie.engine.enumerate.EnumerationBenchmark;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 
 /**
  * {@code reverie bench enumerate}: enumeration speed, or the exact count below a description
@@ -33,12 +33,7 @@ import reverie.tasks.Domains;
 final class BenchEnumerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--domain",
-      defaultValue = "lists",
-      paramLabel = "NAME",
-      description = "Domain (default: ${DEFAULT-VALUE}).")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Option(
       names = "--type",
@@ -64,21 +59,12 @@ final class BenchEnumerateCommand implements Callable<Integer> {
     Double maxNats;
   }
 
-  @Option(
-      names = "--threads",
-      defaultValue = "1",
-      paramLabel = "N",
-      description = "Threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin ThreadsOption threads;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-    }
     double seconds = Double.POSITIVE_INFINITY;
     double maxNats = Double.POSITIVE_INFINITY;
     if (bound != null && bound.maxNats != null) {
@@ -92,11 +78,13 @@ final class BenchEnumerateCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive");
       }
     }
-    Domain d = Domains.installed().byName(domain);
+    Domain d = domain.domain();
     Type request = Type.parse(type);
-    EnumerationBenchmark.Result r = EnumerationBenchmark.run(d, request, seconds, maxNats, threads);
+    d.checkType(request);
+    EnumerationBenchmark.Result r =
+        EnumerationBenchmark.run(d, request, seconds, maxNats, threads.threads());
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       ObjectNode o = new ObjectMapper().createObjectNode();
       o.put("programs_per_second", r.programsPerSecond());
       o.put("nats_reached", r.natsReached());

@@ -12,6 +12,7 @@ final class Commands {
         new TypeCommand(),
         new EvalCommand(),
         new SampleCommand(),
+        new DomainsCommand(),
         new TasksCommand(),
         new CheckCommand(),
         new RunCommand(),

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import reverie.dsl.InputException;
 import reverie.engine.analysis.ActivationFiles;
@@ -166,8 +167,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Where to write the report (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--json", description = "Print compare.json to stdout.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -185,6 +185,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "bad statistics options (see --help)");
     }
+    OutputDirectory.check(out);
     if (run != null) {
       if (usage != null) {
         throw new CommandLine.ParameterException(
@@ -277,7 +278,7 @@ final class CompareCommand implements Callable<Integer> {
                 new Comparison.Precision(bitsPerValue, tolerance)));
     ReportWriter.writeAll(report, out);
     PrintWriter o = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       o.println(ReportWriter.json(report));
     } else {
       Alignment.Result a = report.alignment();

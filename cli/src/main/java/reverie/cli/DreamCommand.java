@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,12 +50,7 @@ final class DreamCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--domain",
-      paramLabel = "NAME",
-      defaultValue = "lists",
-      description = "The domain; its built-in suite gives the inputs (default: ${DEFAULT-VALUE}).")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Option(
       names = "-n",
@@ -63,15 +59,9 @@ final class DreamCommand implements Callable<Integer> {
       description = "How many fantasies (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      paramLabel = "S",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--json", description = "Print one JSON document instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(
       names = "--checkpoint",
@@ -110,7 +100,7 @@ final class DreamCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--iteration needs --checkpoint");
       }
-      d = Domains.installed().byName(domain);
+      d = domain.domain();
       grammar = Grammar.uniform(d.primitives());
       if (d.suites().isEmpty()) {
         throw new InputException(
@@ -119,13 +109,13 @@ final class DreamCommand implements Callable<Integer> {
       tasks = d.suites().get(0).suite(d.name()).tasks();
     }
     Dreamer dreamer = Dreamer.of(Scorer.of(d), grammar, TaskExamples.inputs(tasks));
-    List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed));
+    List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed.seed));
     PrintWriter out = spec.commandLine().getOut();
     ArrayNode array = JSON.createArrayNode();
     for (Dreamer.Fantasy f : fantasies) {
       JsonNode example = exampleJson(d, f.inputs().request(), Dreamer.examples(f).get(0));
       double logPrior = grammar.logPrior(f.program(), f.inputs().request());
-      if (json) {
+      if (json.json) {
         ObjectNode o = array.addObject();
         o.put("program", f.program().toString());
         o.put("request", f.inputs().request().toString());
@@ -143,10 +133,10 @@ final class DreamCommand implements Callable<Integer> {
             f.inputs().task());
       }
     }
-    if (json) {
+    if (json.json) {
       ObjectNode doc = JSON.createObjectNode();
       doc.put("domain", d.name());
-      doc.put("seed", seed);
+      doc.put("seed", seed.seed);
       doc.set("fantasies", array);
       out.println(JSON.writeValueAsString(doc));
     }

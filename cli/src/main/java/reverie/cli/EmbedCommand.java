@@ -55,6 +55,8 @@ final class EmbedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFile.check(out);
+    OutputFile.check(ActivationFiles.defaultTaskFile(out));
     StandardLoop.Loaded loaded =
         StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
     Activations a = embeddings(run, loaded);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,14 +58,11 @@ final class ExportCommand implements Callable<Integer> {
       description = "Export the test split's frontiers of that iteration instead.")
   boolean test;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write here (atomically) instead of to stdout.")
-  Path out;
+  @Mixin OutputFile out;
 
   @Override
   public Integer call() {
+    Optional<Path> output = out.checked();
     CheckpointStore store = CheckpointStore.open(dir);
     int i = store.resolveIteration(Optional.ofNullable(iteration));
     // Names are all that an export needs: no domain, so any run directory can be exported.
@@ -83,11 +81,12 @@ final class ExportCommand implements Callable<Integer> {
                   .resolve(test ? CheckpointStore.TEST_FRONTIERS : CheckpointStore.FRONTIERS),
               frontiers);
     }
-    if (out != null) {
-      AtomicFiles.writeString(out, text);
+    if (output.isPresent()) {
+      AtomicFiles.writeString(output.get(), text);
       spec.commandLine()
           .getErr()
-          .println("wrote " + frontiers.size() + " frontiers of iteration " + i + " to " + out);
+          .println(
+              "wrote " + frontiers.size() + " frontiers of iteration " + i + " to " + output.get());
     } else {
       spec.commandLine().getOut().print(text);
     }

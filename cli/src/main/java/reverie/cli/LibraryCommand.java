@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,8 +46,7 @@ final class LibraryCommand implements Callable<Integer> {
       description = "The checkpoint to read (default: the latest).")
   Integer iteration;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(
       names = "--dot",
@@ -55,7 +55,7 @@ final class LibraryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (json && dot) {
+    if (json.json && dot) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --json or --dot, not both");
     }
@@ -65,7 +65,7 @@ final class LibraryCommand implements Callable<Integer> {
     Checkpoint<Void> checkpoint = store.loadWithoutModel(i, run.resolver());
     LibraryReport report = run.libraryReport(checkpoint);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       out.println(GrammarJson.write(report.toJson()));
     } else if (dot) {
       out.print(report.toDot());

@@ -32,7 +32,8 @@ import reverie.dsl.InputException;
       "0:success",
       "1:a check did not pass, or an internal error",
       "2:bad command line (usage)",
-      "3:bad input data (program, type, task file, checkpoint) or a failed evaluation"
+      "3:bad input data (program, type, task file, checkpoint) or a failed evaluation",
+      ExitCode.STOPPED + ":stopped by Ctrl-C (a run keeps its last complete checkpoint)"
     })
 public final class Main implements Runnable {
 
@@ -116,6 +117,7 @@ public final class Main implements Runnable {
       cli.addSubcommand(sub);
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setDefaultValueProvider(new ConfigDefaults());
     return cli;
   }
 

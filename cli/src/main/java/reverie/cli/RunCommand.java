@@ -48,77 +48,74 @@ final class RunCommand implements Callable<Integer> {
       names = "--split",
       paramLabel = "FRACTION",
       description =
-          "Fraction of the tasks used for training; the rest is the test split (default: 0.5).")
-  Double split;
+          "Fraction of the tasks used for training, the rest being the test split, chosen by a"
+              + " seeded shuffle that keeps a member of every task family in training (default:"
+              + " ${DEFAULT-VALUE}). ('solve --split' instead names a part of a run's split.)")
+  double split;
 
   @Option(
       names = "--iterations",
       paramLabel = "N",
-      description = "Learning iterations after iteration 0 (default: 3).")
-  Integer iterations;
+      description = "Learning iterations after iteration 0 (default: ${DEFAULT-VALUE}).")
+  int iterations;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "S",
-      description = "CPU-seconds of search per task in every wake and test (default: 1).")
-  Double timeout;
+  @Mixin TimeoutOption timeout;
 
   @Option(
       names = "--batch-size",
       paramLabel = "B",
       description =
-          "Training tasks searched per iteration after the first, unsolved first; 0 for all (default: 40).")
-  Integer batchSize;
+          "Training tasks searched per iteration after the first, unsolved first; 0 for all"
+              + " (default: ${DEFAULT-VALUE}).")
+  int batchSize;
 
-  @Option(names = "--top-k", paramLabel = "K", description = "Programs kept per task (default: 5).")
-  Integer topK;
+  @Option(
+      names = "--top-k",
+      paramLabel = "K",
+      description = "Programs kept per task (default: ${DEFAULT-VALUE}).")
+  int topK;
 
   @Option(
       names = "--max-arity",
       paramLabel = "A",
-      description = "Most arguments of a learned function (default: 3).")
-  Integer maxArity;
+      description = "Most arguments of a learned function (default: ${DEFAULT-VALUE}).")
+  int maxArity;
 
   @Option(
       names = "--structure-penalty",
       paramLabel = "P",
-      description = "Compression penalty per unit of a learned function's size (default: 1).")
-  Double structurePenalty;
+      description =
+          "Compression penalty per unit of a learned function's size (default: ${DEFAULT-VALUE}).")
+  double structurePenalty;
 
   @Option(
       names = "--pseudo-counts",
       paramLabel = "C",
       description =
-          "Pseudo-counts added to every production when the grammar is refit (default: 1).")
-  Double pseudoCounts;
+          "Pseudo-counts added to every production when the grammar is refit (default:"
+              + " ${DEFAULT-VALUE}).")
+  double pseudoCounts;
 
   @Option(
       names = "--recognition-steps",
       paramLabel = "R",
-      description = "Gradient steps of recognition training per iteration (default: 5000).")
-  Integer recognitionSteps;
+      description =
+          "Gradient steps of recognition training per iteration (default: ${DEFAULT-VALUE}).")
+  int recognitionSteps;
 
   @Option(
       names = "--no-recognition",
       description = "Neither train nor use a recognition model (ablation).")
-  Boolean noRecognition;
+  boolean noRecognition;
 
   @Option(
       names = "--no-compression",
       description = "Learn no library functions, only refit weights (ablation).")
-  Boolean noCompression;
+  boolean noCompression;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Worker threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      description = "Seed of the split and of every random choice (default: 0).")
-  Long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--out",
@@ -143,11 +140,11 @@ final class RunCommand implements Callable<Integer> {
       refuseOnResume();
       store = CheckpointStore.open(resume);
       RunConfig c = store.config();
-      if (iterations != null) {
+      if (given("--iterations")) {
         c = c.withIterations(iterations);
       }
-      if (threads != null) {
-        c = c.withThreads(threads);
+      if (given("--threads")) {
+        c = c.withThreads(threads.threads());
       }
       if (!c.equals(store.config())) {
         store = store.withConfig(c);
@@ -199,31 +196,35 @@ final class RunCommand implements Callable<Integer> {
       o.println("Run directory: " + store.directory());
     }
     o.flush();
-    return outcome.stopped() ? 130 : ExitCode.OK;
+    return outcome.stopped() ? ExitCode.STOPPED : ExitCode.OK;
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private void refuseOnResume() {
-    Object[][] fixed = {
-      {"--split", split},
-      {"--timeout", timeout},
-      {"--batch-size", batchSize},
-      {"--top-k", topK},
-      {"--max-arity", maxArity},
-      {"--structure-penalty", structurePenalty},
-      {"--pseudo-counts", pseudoCounts},
-      {"--recognition-steps", recognitionSteps},
-      {"--no-recognition", noRecognition},
-      {"--no-compression", noCompression},
-      {"--seed", seed},
-      {"--out", out},
-      {"--suite", source.suite},
-      {"--file", source.file}
+    String[] fixed = {
+      "--split",
+      "--timeout",
+      "--batch-size",
+      "--top-k",
+      "--max-arity",
+      "--structure-penalty",
+      "--pseudo-counts",
+      "--recognition-steps",
+      "--no-recognition",
+      "--no-compression",
+      "--seed",
+      "--out",
+      "--suite",
+      "--file"
     };
-    for (Object[] f : fixed) {
-      if (f[1] != null) {
+    for (String option : fixed) {
+      if (given(option)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
-            f[0] + " cannot be combined with --resume: a resumed run keeps its own settings");
+            option + " cannot be combined with --resume: a resumed run keeps its own settings");
       }
     }
   }
@@ -233,7 +234,6 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --suite or --file, not both");
     }
-    RunConfig d = RunConfig.defaults();
     try {
       return new RunConfig(
           source.file != null
@@ -242,19 +242,19 @@ final class RunCommand implements Callable<Integer> {
           source.file != null
               ? Optional.of(source.file.toAbsolutePath().normalize().toString())
               : Optional.empty(),
-          split != null ? split : d.split(),
-          iterations != null ? iterations : d.iterations(),
-          timeout != null ? timeout : d.timeoutSeconds(),
-          batchSize != null ? batchSize : d.batchSize(),
-          topK != null ? topK : d.topK(),
-          maxArity != null ? maxArity : d.maxArity(),
-          structurePenalty != null ? structurePenalty : d.structurePenalty(),
-          pseudoCounts != null ? pseudoCounts : d.pseudoCounts(),
-          recognitionSteps != null ? recognitionSteps : d.recognitionSteps(),
-          noRecognition == null || !noRecognition,
-          noCompression == null || !noCompression,
-          threads != null ? threads : d.threads(),
-          seed != null ? seed : d.seed());
+          split,
+          iterations,
+          timeout.seconds(),
+          batchSize,
+          topK,
+          maxArity,
+          structurePenalty,
+          pseudoCounts,
+          recognitionSteps,
+          !noRecognition,
+          !noCompression,
+          threads.threads(),
+          seed.seed);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

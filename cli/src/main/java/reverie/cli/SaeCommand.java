@@ -100,6 +100,7 @@ final class SaeCommand implements Runnable {
       if (fantasies < 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--fantasies must be >= 0");
       }
+      OutputDirectory.check(out);
       Activations emb;
       float[][] extra = new float[0][];
       if (run != null) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,6 @@ import reverie.dsl.grammar.GrammarJson;
 import reverie.dsl.grammar.Sample;
 import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 
 /** {@code reverie sample}: draws programs of a type from a domain's uniform base grammar. */
 @Command(
@@ -44,12 +44,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--domain",
-      paramLabel = "NAME",
-      defaultValue = "lists",
-      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Option(
       names = "--type",
@@ -65,12 +60,7 @@ final class SampleCommand implements Callable<Integer> {
       description = "Number of programs (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      paramLabel = "S",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--max-depth",
@@ -79,10 +69,7 @@ final class SampleCommand implements Callable<Integer> {
       description = "Deepest nesting of choices kept (default: ${DEFAULT-VALUE}).")
   int maxDepth;
 
-  @Option(
-      names = "--json",
-      description = "Print one JSON list of {\"program\", \"log_prior\"} objects.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -93,16 +80,17 @@ final class SampleCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--max-depth must be at least 1: " + maxDepth);
     }
-    Domain d = Domains.installed().byName(domain);
+    Domain d = domain.domain();
     Type request = Type.parse(type);
+    d.checkType(request);
     Grammar grammar = Grammar.uniform(d.primitives());
-    Random random = new Random(seed);
+    Random random = new Random(seed.seed);
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       samples.add(draw(grammar, request, random));
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
       for (Sample s : samples) {
         ObjectNode entry = array.addObject();
@@ -130,7 +118,7 @@ final class SampleCommand implements Callable<Integer> {
         "no program of type "
             + request
             + " in domain "
-            + domain
+            + domain.name
             + " within depth "
             + maxDepth
             + " after "

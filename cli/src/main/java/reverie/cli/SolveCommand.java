@@ -86,30 +86,20 @@ final class SolveCommand implements Callable<Integer> {
       defaultValue = "all",
       paramLabel = "PART",
       description =
-          "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed that"
-              + " keeps one member of every task family in training, as DreamCoder's.")
+          "train, test or all (default: ${DEFAULT-VALUE}): a part of a 50/50 split seeded with"
+              + " --seed that keeps one member of every task family in training, as DreamCoder's"
+              + " (with --checkpoint: of the run's own split). ('run --split' instead sets the"
+              + " training fraction.)")
   Split split;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      paramLabel = "N",
-      description = "Seed of the split (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(
-      names = "--timeout",
-      defaultValue = "10",
-      paramLabel = "S",
-      description = "CPU seconds per task (default: ${DEFAULT-VALUE}).")
-  double timeout;
+  @Mixin TimeoutOption timeout;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--top-k",
-      defaultValue = "5",
       paramLabel = "K",
       description = "Programs kept per task (default: ${DEFAULT-VALUE}).")
   int topK;
@@ -128,14 +118,9 @@ final class SolveCommand implements Callable<Integer> {
               + " file's \"DSL\").")
   Path grammarFile;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FRONTIERS.json",
-      description = "Write the frontiers as DreamCoder compressor input.")
-  Path out;
+  @Mixin OutputFile out;
 
-  @Option(names = "--json", description = "Print one JSON document instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(
       names = "--checkpoint",
@@ -178,10 +163,11 @@ final class SolveCommand implements Callable<Integer> {
         grammarFile != null
             ? readGrammar(grammarFile, domain)
             : ContextualGrammar.fromGrammar(Grammar.uniform(domain.primitives()));
+    Optional<Path> output = out.checked();
     SolveResult result = solveWithProgress(tasks, t -> grammar, config(), Scorer.of(domain));
-    if (out != null) {
+    if (output.isPresent()) {
       // DreamCoder's compressor input holds a unigram grammar: the root table of a contextual one.
-      FrontierJson.write(out, grammar.noParent(), result.frontiers());
+      FrontierJson.write(output.get(), grammar.noParent(), result.frontiers());
     }
     print(result);
     return ExitCode.OK;
@@ -189,7 +175,7 @@ final class SolveCommand implements Callable<Integer> {
 
   private void print(SolveResult result) {
     PrintWriter o = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       o.println(toJson(result).toPrettyString());
     } else {
       printText(result, o);
@@ -206,7 +192,7 @@ final class SolveCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cl, "give --compare-recognition or --no-recognition, not both");
     }
-    if (compareRecognition && out != null) {
+    if (compareRecognition && out.out != null) {
       throw new CommandLine.ParameterException(cl, "--out does not go with --compare-recognition");
     }
     StandardLoop.Loaded loaded =
@@ -236,7 +222,7 @@ final class SolveCommand implements Callable<Integer> {
       SolveResult withLibrary = solveWithProgress(tasks, t -> library, c, scorer);
       RecognitionComparison cmp = RecognitionComparison.of(withModel, withLibrary);
       PrintWriter o = spec.commandLine().getOut();
-      if (json) {
+      if (json.json) {
         o.println(cmp.toJson().toPrettyString());
       } else {
         cmp.printText(o);
@@ -256,9 +242,10 @@ final class SolveCommand implements Callable<Integer> {
             model.isPresent() && !noRecognition
                 ? "per-task grammars from its recognition model"
                 : "its library grammar" + (model.isEmpty() ? " (no recognition model)" : ""));
+    Optional<Path> output = out.checked();
     SolveResult result = solveWithProgress(tasks, grammarOf, config(), scorer);
-    if (out != null) {
-      FrontierJson.write(out, library.noParent(), result.frontiers());
+    if (output.isPresent()) {
+      FrontierJson.write(output.get(), library.noParent(), result.frontiers());
     }
     print(result);
     return ExitCode.OK;
@@ -329,22 +316,17 @@ final class SolveCommand implements Callable<Integer> {
   /** The search settings from the options; a usage error for impossible values. */
   SolveConfig config() {
     CommandLine cl = spec.commandLine();
-    if (!(timeout > 0)) {
-      throw new CommandLine.ParameterException(cl, "--timeout must be positive");
-    }
     if (topK < 1) {
       throw new CommandLine.ParameterException(cl, "--top-k must be at least 1");
-    }
-    if (threads != null && threads < 1) {
-      throw new CommandLine.ParameterException(cl, "--threads must be at least 1");
     }
     if (maxNats != null && !(maxNats > 0)) {
       throw new CommandLine.ParameterException(cl, "--max-nats must be positive");
     }
-    SolveConfig c = SolveConfig.defaults().withTimeout(timeout).withTopK(topK);
-    if (threads != null) {
-      c = c.withThreads(threads);
-    }
+    SolveConfig c =
+        SolveConfig.defaults()
+            .withTimeout(timeout.seconds())
+            .withTopK(topK)
+            .withThreads(threads.threads());
     if (maxNats != null) {
       c = c.withMaxDescriptionLength(maxNats);
     }
@@ -355,8 +337,8 @@ final class SolveCommand implements Callable<Integer> {
   List<Task> select(Suite suite) {
     Suite part =
         switch (split) {
-          case train -> suite.splitKeepingFamilies(0.5, seed).train();
-          case test -> suite.splitKeepingFamilies(0.5, seed).test();
+          case train -> suite.splitKeepingFamilies(0.5, seed.seed).train();
+          case test -> suite.splitKeepingFamilies(0.5, seed.seed).test();
           case all -> suite;
         };
     if (taskNames.isEmpty()) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.tasks.Suite;
 import reverie.tasks.Suites;
@@ -31,14 +30,13 @@ final class TasksCommand implements Callable<Integer> {
 
   @Mixin TaskSource source;
 
-  @Option(names = "--json", description = "Print the suite as one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() throws JsonProcessingException {
     Suite suite = source.load();
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       out.println(mapper.writeValueAsString(Suites.toJson(suite)));
     } else {

@@ -118,9 +118,9 @@ text  | (lambda (car $0))                               | "ab"        |         
   }
 
   @org.junit.jupiter.api.Test
-  void unknownDomainIsBadInput() {
+  void unknownDomainIsAUsageError() {
     Outcome o = run("type", "--domain", "nope", "1");
-    assertEquals(3, o.code());
-    assertTrue(o.err().startsWith("reverie: unknown domain 'nope' (known: "), o.err());
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("reverie: unknown domain 'nope' (installed: "), o.err());
   }
 }

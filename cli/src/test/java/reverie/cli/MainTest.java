@@ -1,6 +1,7 @@
 package reverie.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import reverie.engine.enumerate.SolveConfig;
+import reverie.engine.loop.RunConfig;
 
 class MainTest {
 
@@ -20,6 +23,46 @@ class MainTest {
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("Exit codes:"), run.out());
     assertTrue(run.out().contains("bad input data"), run.out());
+    assertTrue(run.out().contains("130   stopped by Ctrl-C"), run.out());
+  }
+
+  @Test
+  void everyConfigDefaultNamesARealOption() {
+    CommandLine root = Main.commandLine();
+    for (String key : ConfigDefaults.keys()) {
+      String[] parts = key.split(" ");
+      CommandLine c = root;
+      for (int i = 0; i < parts.length - 1 && c != null; i++) {
+        c = c.getSubcommands().get(parts[i]);
+      }
+      assertNotNull(c, key);
+      assertNotNull(c.getCommandSpec().findOption(parts[parts.length - 1]), key);
+    }
+  }
+
+  @Test
+  void helpShowsTheDefaultsTheCommandsReceive() {
+    CommandLine root = Main.commandLine();
+    root.parseArgs("run");
+    RunCommand run = root.getSubcommands().get("run").getCommand();
+    RunConfig d = RunConfig.defaults();
+    assertEquals(d.timeoutSeconds(), run.timeout.timeout);
+    assertEquals(d.iterations(), run.iterations);
+    assertEquals(d.split(), run.split);
+    assertEquals(d.recognitionSteps(), run.recognitionSteps);
+    assertEquals(d.threads(), run.threads.threads);
+    assertEquals(d.seed(), run.seed.seed);
+    String help = CliRun.of("run", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("(default: " + d.timeoutSeconds() + ")"), help);
+    assertTrue(help.contains("(default: " + d.recognitionSteps() + ")"), help);
+
+    root = Main.commandLine();
+    root.parseArgs("solve");
+    SolveCommand solve = root.getSubcommands().get("solve").getCommand();
+    assertEquals(SolveConfig.defaults().timeoutSeconds(), solve.timeout.timeout);
+    assertEquals(SolveConfig.defaults().topK(), solve.topK);
+    help = CliRun.of("solve", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("(default: " + SolveConfig.defaults().timeoutSeconds() + ")"), help);
   }
 
   @Test
