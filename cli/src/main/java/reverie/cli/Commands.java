@@ -23,6 +23,8 @@ final class Commands {
         new LibraryCommand(),
         new ExportCommand(),
         new CompareCommand(),
+        new ServeCommand(),
+        new ReportCommand(),
         new SaeCommand(),
         new BenchCommand());
   }
