@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -38,9 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * written into a run directory.
  */
 class RunServerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   static Path tmp;
   static Path other;
   static RunServer server;
@@ -71,20 +59,19 @@ class RunServerTest {
   }
 
   static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(server.uri().resolve(path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ServerRequests.get(server, path);
   }
 
   static JsonNode json(String path) throws IOException, InterruptedException {
-    HttpResponse<String> r = get(path);
-    assertEquals(200, r.statusCode(), path + ": " + r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
-    return JSON.readTree(r.body());
+    return ServerRequests.json(server, path);
   }
 
   static String enc(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    return ServerRequests.enc(segment);
+  }
+
+  static int rawStatus(String method, String path, String host) throws IOException {
+    return ServerRequests.rawStatus(server, method, path, host);
   }
 
   @Test
@@ -259,40 +246,5 @@ class RunServerTest {
       }
     }
     return m;
-  }
-
-  /**
-   * The status of a request sent as raw bytes, so that the path reaches the server exactly as
-   * written (an HTTP client or a browser would remove dot segments first).
-   */
-  static int rawStatus(String method, String path, String host) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", server.uri().getPort())) {
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      String body = method.equals("POST") || method.equals("PUT") ? "x" : "";
-      out.write(
-          (method
-                  + " "
-                  + path
-                  + " HTTP/1.1\r\nHost: "
-                  + host
-                  + "\r\nConnection: close\r\nContent-Length: "
-                  + body.length()
-                  + "\r\n\r\n"
-                  + body)
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = s.getInputStream();
-      StringBuilder line = new StringBuilder();
-      for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-        line.append((char) c);
-      }
-      String[] parts = line.toString().split(" ");
-      return Integer.parseInt(parts[1]);
-    }
-  }
-
-  static URI uri() {
-    return server.uri();
   }
 }
