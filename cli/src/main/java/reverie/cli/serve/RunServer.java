@@ -82,6 +82,10 @@ public final class RunServer implements AutoCloseable {
    */
   public static RunServer start(RunViews views, String host, int port, PrintWriter log)
       throws IOException {
+    // The JDK's server writes a response's headers and body separately; without TCP_NODELAY the
+    // body waits for the browser's delayed acknowledgement, 40 ms per request on a kept-alive
+    // connection. The property is read once, when the first server is made.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
     AtomicInteger n = new AtomicInteger();
     ExecutorService workers =
@@ -109,10 +113,10 @@ public final class RunServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + a.getPort() + "/");
   }
 
-  /** Stops serving, letting requests in progress finish for up to a second. */
+  /** Stops serving at once: every request is a read, so one cut short loses nothing. */
   @Override
   public void close() {
-    server.stop(1);
+    server.stop(0);
     workers.shutdownNow();
   }
 
