@@ -125,13 +125,16 @@ public final class RunViews {
     if (s.error().isPresent()) {
       return o;
     }
-    History h;
     try {
-      h = history(r, s);
+      addLibrariesAndTasks(o, r, history(r, s));
     } catch (InputException | UncheckedIOException e) {
+      // A checkpoint that does not verify, or a task file that has gone: the page says which.
       o.put("error", ServedRun.message(e));
-      return o;
     }
+    return o;
+  }
+
+  private static void addLibrariesAndTasks(ObjectNode o, ServedRun r, History h) {
     ArrayNode libraries = o.putArray("libraries");
     Set<String> before = Set.of();
     for (IterationData d : h.iterations()) {
@@ -164,7 +167,6 @@ public final class RunViews {
     for (String name : t.split().test()) {
       tasks.add(taskRow(name, "test", h));
     }
-    return o;
   }
 
   private static ObjectNode taskRow(String name, String split, History h) {
