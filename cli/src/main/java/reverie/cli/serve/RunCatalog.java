@@ -1,6 +1,7 @@
 package reverie.cli.serve;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -77,7 +78,8 @@ public final class RunCatalog {
 
   /** The served runs in the order given, the runs of a folder by name; folders listed anew. */
   public synchronized ImmutableList<ServedRun> runs() {
-    ImmutableList.Builder<ServedRun> b = ImmutableList.builder();
+    // A set: a run given on its own and also inside a folder given is served once.
+    ImmutableSet.Builder<ServedRun> b = ImmutableSet.builder();
     for (Root root : roots) {
       if (root.isRun()) {
         b.add(served(root.dir()));
@@ -87,7 +89,7 @@ public final class RunCatalog {
         }
       }
     }
-    return b.build();
+    return b.build().asList();
   }
 
   /** The run with this id. */
