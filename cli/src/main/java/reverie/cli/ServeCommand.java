@@ -2,7 +2,7 @@ package reverie.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,7 +76,9 @@ final class ServeCommand implements Callable<Integer> {
     RunServer server;
     try {
       server = RunServer.start(new RunViews(catalog, ValuePictures.NONE), host, port, err);
-    } catch (BindException e) {
+    } catch (SocketException e) {
+      // A port in use (BindException) or an address this machine does not have: both are the
+      // command line's.
       err.println(
           "reverie: cannot listen on "
               + host
@@ -84,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
               + port
               + " ("
               + e.getMessage()
-              + "); choose another --port");
+              + "); choose another --port or --host");
       return ExitCode.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
