@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,8 +71,7 @@ final class BenchServeCommand implements Callable<Integer> {
       description = "Warm loads of the runs page timed (default: ${DEFAULT-VALUE}).")
   int requests;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() throws Exception {
@@ -87,7 +87,7 @@ final class BenchServeCommand implements Callable<Integer> {
         copy(run, folder.resolve(String.format(Locale.ROOT, "run-%03d", i)));
       }
       err.println("reverie: " + copies + " copies of " + run + " in " + folder);
-      RunViews views = new RunViews(RunCatalog.open(List.of(folder)), ValuePictures.NONE);
+      RunViews views = new RunViews(RunCatalog.open(List.of(folder)), ValuePictures.DOMAIN);
       try (RunServer server =
           RunServer.start(views, "127.0.0.1", 0, new PrintWriter(new StringWriter()))) {
         HttpClient http = HttpClient.newHttpClient();
@@ -122,7 +122,7 @@ final class BenchServeCommand implements Callable<Integer> {
         o.put("rss_mb", status("VmRSS:"));
         o.put("peak_rss_mb", status("VmHWM:"));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.json) {
           out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } else {
           out.printf(

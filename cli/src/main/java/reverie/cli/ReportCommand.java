@@ -45,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
               ? run + " is not a Reverie run directory (no config.json)"
               : "run directory " + run + " does not exist");
     }
-    StaticReport.write(run, out, ValuePictures.NONE);
+    StaticReport.write(run, out, ValuePictures.DOMAIN);
     spec.commandLine().getErr().println("reverie: wrote " + out);
     return ExitCode.OK;
   }

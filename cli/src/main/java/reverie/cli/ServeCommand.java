@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RunServer server;
     try {
-      server = RunServer.start(new RunViews(catalog, ValuePictures.NONE), host, port, err);
+      server = RunServer.start(new RunViews(catalog, ValuePictures.DOMAIN), host, port, err);
     } catch (SocketException e) {
       // A port in use (BindException) or an address this machine does not have: both are the
       // command line's.
