@@ -1,5 +1,6 @@
 package reverie.engine.enumerate;
 
+import com.google.common.collect.ImmutableList;
 import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.CompiledProgram;
 import reverie.dsl.eval.EvaluationException;
@@ -37,7 +38,10 @@ final class TaskChecker {
    * verdict is always that of a fresh budget.
    */
   boolean passes(Code code, Task task) {
-    for (Example e : task.examples()) {
+    // Indexed, not for-each: an ImmutableList iterator per candidate and task shows in profiles.
+    ImmutableList<Example> examples = task.examples();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
       Object out;
       try {
         out = runFast(code, e);
