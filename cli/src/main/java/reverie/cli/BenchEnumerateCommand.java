@@ -3,14 +3,18 @@ package reverie.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.dsl.InputException;
 import reverie.dsl.type.Type;
 import reverie.engine.enumerate.EnumerationBenchmark;
 import reverie.tasks.Domain;
@@ -27,19 +31,26 @@ import reverie.tasks.Domain;
       "Enumerates the programs of a type in decreasing prior order under the domain's uniform"
           + " grammar, compiling every program and running it on a task of 15 random examples that"
           + " nothing solves (stopping at the first failing example), for a fixed time or exactly up"
-          + " to a description length. Reports programs per second, the description length reached"
+          + " to a description length. For a request whose values are not ints, bools, chars or"
+          + " lists (towers), the task is the one of the domain's built-in suites with the longest"
+          + " reference program. Reports programs per second, the description length reached"
           + " (nats) and the number of programs."
     })
 final class BenchEnumerateCommand implements Callable<Integer> {
+  private static final String LIST_REQUEST = "list(int) -> list(int)";
+
   @Spec CommandSpec spec;
 
   @Mixin DomainOption domain;
 
   @Option(
       names = "--type",
-      defaultValue = "list(int) -> list(int)",
       paramLabel = "TYPE",
-      description = "Request type (default: ${DEFAULT-VALUE}).")
+      description =
+          "Request type (default: "
+              + LIST_REQUEST
+              + ", or for a domain without lists the commonest request of its built-in suites,"
+              + " such as tower -> tower).")
   String type;
 
   @CommandLine.ArgGroup(exclusive = true)
@@ -63,6 +74,32 @@ final class BenchEnumerateCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
+  /**
+   * {@value #LIST_REQUEST} when the domain has lists of ints (lists, text), else the request most
+   * of its built-in tasks have.
+   */
+  private static Type defaultRequest(Domain d) {
+    Type lists = Type.parse(LIST_REQUEST);
+    try {
+      d.checkType(lists);
+      return lists;
+    } catch (InputException e) {
+      Map<Type, Long> counts =
+          d.suites().stream()
+              .flatMap(s -> s.generatedTasks().stream())
+              .collect(
+                  Collectors.groupingBy(
+                      t -> t.task().request(), LinkedHashMap::new, Collectors.counting()));
+      return counts.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElseThrow(
+              () ->
+                  new InputException(
+                      "domain " + d.name() + " has no built-in tasks; give the type with --type"));
+    }
+  }
+
   @Override
   public Integer call() {
     double seconds = Double.POSITIVE_INFINITY;
@@ -79,7 +116,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       }
     }
     Domain d = domain.domain();
-    Type request = Type.parse(type);
+    Type request = type != null ? Type.parse(type) : defaultRequest(d);
     d.checkType(request);
     EnumerationBenchmark.Result r =
         EnumerationBenchmark.run(d, request, seconds, maxNats, threads.threads());

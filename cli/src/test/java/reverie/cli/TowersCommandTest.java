@@ -107,4 +107,11 @@ class TowersCommandTest {
                 + " (lambda (1x3 $0))) (left 2 (3x1 $0))))))");
     assertEquals(0, check.exitCode(), check.out() + check.err());
   }
+
+  @Test
+  void benchEnumerateTakesTheDomainsOwnRequestAndTask() {
+    CliRun run = CliRun.of("bench", "enumerate", "--domain", "towers", "--max-nats", "8");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("programs of tower -> tower"), run.out());
+  }
 }
