@@ -12,6 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.engine.enumerate.JobRunner;
+import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.LearningCurve;
 import reverie.engine.loop.RunConfig;
@@ -36,7 +38,10 @@ import reverie.tasks.Domains;
             + "iteration the run directory gets a verified checkpoint, metrics.jsonl and "
             + "learning-curve.svg/.png; --resume DIR continues a stopped or killed run from its last "
             + "checkpoint. With no arguments, runs the built-in lists suite in a few minutes and prints "
-            + "the library. Ctrl-C stops after the last complete checkpoint.",
+            + "the library. Ctrl-C stops after the last complete checkpoint. With --master URL the "
+            + "search jobs of every wake and test run on a Spark cluster, compression, recognition "
+            + "and checkpoints staying here; with --max-programs the same seed gives the same "
+            + "frontiers on any number of threads or machines.",
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
@@ -60,6 +65,8 @@ final class RunCommand implements Callable<Integer> {
   int iterations;
 
   @Mixin TimeoutOption timeout;
+
+  @Mixin MaxProgramsOption maxPrograms;
 
   @Option(
       names = "--batch-size",
@@ -117,6 +124,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin SeedOption seed;
 
+  @Mixin MasterOption master;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -128,8 +137,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--resume",
       paramLabel = "DIR",
       description =
-          "Continue the run in DIR from its last checkpoint, with its own settings (--iterations and"
-              + " --threads may be changed).")
+          "Continue the run in DIR from its last checkpoint, with its own settings (--iterations,"
+              + " --threads and --master may be changed).")
   Path resume;
 
   @Override
@@ -161,6 +170,16 @@ final class RunCommand implements Callable<Integer> {
       err.println("run directory: " + dir);
     }
     RunTasks setup = RunTasks.of(store.config(), Domains.installed());
+    Optional<ClusterRunner> cluster = master.open("reverie run " + store.directory(), err);
+    try {
+      return run(setup, store, cluster);
+    } finally {
+      cluster.ifPresent(ClusterRunner::close);
+    }
+  }
+
+  private Integer run(RunTasks setup, CheckpointStore store, Optional<ClusterRunner> cluster) {
+    PrintWriter err = spec.commandLine().getErr();
     StopSignal stop = new StopSignal();
     CheckpointStore s = store;
     Thread hook =
@@ -180,7 +199,20 @@ final class RunCommand implements Callable<Integer> {
     WakeSleepLoop.Outcome<?> outcome;
     try {
       outcome =
-          StandardLoop.create(setup, store, ConsoleProgress.forCurrentProcess(err), stop).run();
+          StandardLoop.create(
+                  setup,
+                  store,
+                  ConsoleProgress.forCurrentProcess(err),
+                  stop,
+                  cluster.map(JobRunner.class::cast))
+              .run();
+    } catch (RuntimeException e) {
+      if (stop.requested()) {
+        // Stopped by a signal while a cluster's jobs ran: the cluster's client shut down with the
+        // JVM; the last complete checkpoint stands.
+        return ExitCode.STOPPED;
+      }
+      throw e;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -216,6 +248,7 @@ final class RunCommand implements Callable<Integer> {
       "--no-recognition",
       "--no-compression",
       "--seed",
+      "--max-programs",
       "--out",
       "--suite",
       "--file"
@@ -254,7 +287,8 @@ final class RunCommand implements Callable<Integer> {
           !noRecognition,
           !noCompression,
           threads.threads(),
-          seed.seed);
+          seed.seed,
+          maxPrograms.value());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

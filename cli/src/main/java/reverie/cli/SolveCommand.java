@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
 import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.FrontierJson;
+import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.enumerate.SolveConfig;
 import reverie.engine.enumerate.SolveResult;
 import reverie.engine.enumerate.Solver;
@@ -52,8 +54,10 @@ import reverie.tasks.Task;
           + " grammar, or --grammar) and checks each against the tasks' examples. Tasks with the"
           + " same type share one enumeration; each task keeps its best programs (its frontier)"
           + " and stops when it has --top-k of them or when its CPU-time budget --timeout is spent"
-          + " (shared equally among the tasks of an enumeration). Prints one line per task and a"
-          + " summary; --out writes DreamCoder's compressor input (frontiers JSON).",
+          + " (shared equally among the tasks of an enumeration), or after --max-programs programs"
+          + " (the same frontiers on any number of threads or machines). Prints one line per task"
+          + " and a summary; --out writes DreamCoder's compressor input (frontiers JSON). With"
+          + " --master URL the search jobs run on a Spark cluster.",
       "",
       "With --checkpoint DIR (a `reverie run` directory) the grammar is that checkpoint's"
           + " library; when the checkpoint has a recognition model each task is searched under the"
@@ -96,7 +100,14 @@ final class SolveCommand implements Callable<Integer> {
 
   @Mixin TimeoutOption timeout;
 
+  @Mixin MaxProgramsOption maxPrograms;
+
   @Mixin ThreadsOption threads;
+
+  @Mixin MasterOption master;
+
+  // The cluster runner of --master while the command runs; empty for local threads.
+  private Optional<ClusterRunner> cluster = Optional.empty();
 
   @Option(
       names = "--top-k",
@@ -148,9 +159,16 @@ final class SolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (checkpoint != null) {
-      return callCheckpoint();
+    config();
+    cluster = master.open("reverie solve", spec.commandLine().getErr());
+    try {
+      return checkpoint != null ? callCheckpoint() : callTasks();
+    } finally {
+      cluster.ifPresent(ClusterRunner::close);
     }
+  }
+
+  private Integer callTasks() throws IOException {
     CommandLine cl = spec.commandLine();
     if (iteration != null || noRecognition || compareRecognition) {
       throw new CommandLine.ParameterException(
@@ -216,7 +234,11 @@ final class SolveCommand implements Callable<Integer> {
       // Timeouts are CPU time, and a cold JVM runs its first second or so interpreted: without a
       // warm-up the side measured first would lose tasks to the JIT, not to its grammar.
       spec.commandLine().getErr().println("warming up (every task once, 0.2 s, not counted)");
-      Solver.solve(tasks, t -> library, c.withTimeout(Math.min(0.2, c.timeoutSeconds())), scorer);
+      Solver.solve(
+          tasks,
+          t -> library,
+          c.withMaxPrograms(OptionalLong.empty()).withTimeout(Math.min(0.2, c.timeoutSeconds())),
+          scorer);
       SolveResult withModel =
           solveWithProgress(tasks, t -> RecognitionDream.predict(m, t), c, scorer);
       SolveResult withLibrary = solveWithProgress(tasks, t -> library, c, scorer);
@@ -294,21 +316,24 @@ final class SolveCommand implements Callable<Integer> {
       SolveConfig config,
       Scorer scorer) {
     PrintWriter err = spec.commandLine().getErr();
+    SolveConfig c =
+        config.withListener(
+            p ->
+                err.printf(
+                    Locale.ROOT,
+                    "\rsolving: %d/%d tasks finished, %d solved, jobs %d/%d, %.0f s   ",
+                    p.finished(),
+                    p.total(),
+                    p.solved(),
+                    p.jobsFinished(),
+                    p.jobs(),
+                    p.wallSeconds()));
     SolveResult result =
-        Solver.solve(
-            tasks,
-            grammarOf,
-            config.withListener(
-                p ->
-                    err.printf(
-                        Locale.ROOT,
-                        "\rsolving: %d/%d tasks finished, %d solved, %.0f s   ",
-                        p.finished(),
-                        p.total(),
-                        p.solved(),
-                        p.wallSeconds())),
-            scorer);
+        cluster.isPresent()
+            ? Solver.solve(tasks, grammarOf, c, scorer, cluster.get())
+            : Solver.solve(tasks, grammarOf, c, scorer);
     err.println();
+    result.failureLines().forEach(line -> err.println("reverie: warning: " + line));
     err.flush();
     return result;
   }
@@ -326,7 +351,8 @@ final class SolveCommand implements Callable<Integer> {
         SolveConfig.defaults()
             .withTimeout(timeout.seconds())
             .withTopK(topK)
-            .withThreads(threads.threads());
+            .withThreads(threads.threads())
+            .withMaxPrograms(maxPrograms.value());
     if (maxNats != null) {
       c = c.withMaxDescriptionLength(maxNats);
     }

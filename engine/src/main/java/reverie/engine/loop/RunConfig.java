@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.OptionalLong;
 import reverie.dsl.InputException;
 
 /**
@@ -30,6 +31,8 @@ import reverie.dsl.InputException;
  *     still refit)
  * @param threads worker threads of every phase
  * @param seed the seed from which every iteration's randomness is derived
+ * @param maxPrograms programs checked per task in every wake and test evaluation, in place of the
+ *     timeout: the same frontiers on any number of threads or machines (empty for the timeout)
  */
 public record RunConfig(
     Optional<String> suite,
@@ -46,7 +49,8 @@ public record RunConfig(
     boolean recognition,
     boolean compression,
     int threads,
-    long seed) {
+    long seed,
+    OptionalLong maxPrograms) {
 
   /** The version of the run and checkpoint formats; a different one is refused on load. */
   public static final int FORMAT_VERSION = 1;
@@ -62,6 +66,46 @@ public record RunConfig(
     checkArgument(pseudoCounts >= 0, "negative pseudo-counts %s", pseudoCounts);
     checkArgument(recognitionSteps >= 0, "negative recognition steps %s", recognitionSteps);
     checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+    checkArgument(
+        maxPrograms.isEmpty() || maxPrograms.getAsLong() >= 1,
+        "max programs must be at least 1: %s",
+        maxPrograms);
+  }
+
+  /** A configuration with the timeout as the search budget. */
+  public RunConfig(
+      Optional<String> suite,
+      Optional<String> file,
+      double split,
+      int iterations,
+      double timeoutSeconds,
+      int batchSize,
+      int topK,
+      int maxArity,
+      double structurePenalty,
+      double pseudoCounts,
+      int recognitionSteps,
+      boolean recognition,
+      boolean compression,
+      int threads,
+      long seed) {
+    this(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        OptionalLong.empty());
   }
 
   /**
@@ -112,7 +156,29 @@ public record RunConfig(
         recognition,
         compression,
         threads,
-        seed);
+        seed,
+        maxPrograms);
+  }
+
+  /** The same configuration with a program budget per task in place of the timeout. */
+  public RunConfig withMaxPrograms(OptionalLong n) {
+    return new RunConfig(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        n);
   }
 
   /** The same configuration with another thread count. */
@@ -132,7 +198,8 @@ public record RunConfig(
         recognition,
         compression,
         n,
-        seed);
+        seed,
+        maxPrograms);
   }
 
   /** The JSON form, with snake_case keys and the format version. */
@@ -154,6 +221,7 @@ public record RunConfig(
     o.put("compression", compression);
     o.put("threads", threads);
     o.put("seed", seed);
+    maxPrograms.ifPresent(n -> o.put("max_programs", n));
     return o;
   }
 
@@ -185,7 +253,11 @@ public record RunConfig(
           Json.requiredBoolean(o, "recognition", where),
           Json.requiredBoolean(o, "compression", where),
           Json.requiredInt(o, "threads", where),
-          Json.requiredLong(o, "seed", where));
+          Json.requiredLong(o, "seed", where),
+          // Runs written before program budgets have none.
+          o.has("max_programs")
+              ? OptionalLong.of(Json.requiredLong(o, "max_programs", where))
+              : OptionalLong.empty());
     } catch (IllegalArgumentException e) {
       throw new InputException(where + ": " + e.getMessage());
     }

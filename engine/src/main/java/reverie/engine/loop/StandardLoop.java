@@ -2,6 +2,7 @@ package reverie.engine.loop;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import reverie.engine.enumerate.JobRunner;
 import reverie.engine.recognition.RecognitionModel;
 import reverie.tasks.Domains;
 
@@ -23,13 +24,26 @@ public final class StandardLoop {
   /** The loop over {@code tasks}, checkpointing into {@code store}. */
   public static WakeSleepLoop<RecognitionModel> create(
       RunTasks tasks, CheckpointStore store, ProgressListener progress, StopSignal stop) {
+    return create(tasks, store, progress, stop, Optional.empty());
+  }
+
+  /**
+   * The loop over {@code tasks}, checkpointing into {@code store}, its wake and test jobs run by
+   * {@code runner} when present (a cluster; compression, recognition and checkpoints stay here).
+   */
+  public static WakeSleepLoop<RecognitionModel> create(
+      RunTasks tasks,
+      CheckpointStore store,
+      ProgressListener progress,
+      StopSignal stop,
+      Optional<JobRunner> runner) {
     return new WakeSleepLoop<>(
         store,
         tasks.split(),
         tasks.baseGrammar(),
         tasks.resolver(),
         new EnumerationWake<RecognitionModel>(
-            tasks.tasks(), RecognitionDream::predict, tasks.scorer()),
+            tasks.tasks(), RecognitionDream::predict, tasks.scorer(), runner),
         new CompressionAbstraction(ABSTRACTIONS_PER_ITERATION, tasks.runner()::solves),
         dream(tasks, store),
         progress,
