@@ -3,6 +3,7 @@ package reverie.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,10 +32,11 @@ final class MasterOption {
 
   /**
    * The cluster runner for {@code --master}, connected and checked, its description printed on
-   * {@code err}; empty without the option. A usage error when no module on the class path takes the
-   * URL or it is malformed.
+   * {@code err} and its notes (one line per wake: where the time went) given to {@code notes};
+   * empty without the option. A usage error when no module on the class path takes the URL or it is
+   * malformed.
    */
-  Optional<ClusterRunner> open(String appName, PrintWriter err) {
+  Optional<ClusterRunner> open(String appName, PrintWriter err, Consumer<String> notes) {
     if (master == null) {
       return Optional.empty();
     }
@@ -61,7 +63,7 @@ final class MasterOption {
                                 .collect(Collectors.joining("; "))));
     ClusterRunner runner;
     try {
-      runner = provider.open(master, appName, err::println);
+      runner = provider.open(master, appName, notes);
     } catch (IllegalArgumentException malformed) {
       throw new CommandLine.ParameterException(cl, "--master: " + malformed.getMessage());
     }

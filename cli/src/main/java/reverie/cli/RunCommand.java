@@ -170,16 +170,21 @@ final class RunCommand implements Callable<Integer> {
       err.println("run directory: " + dir);
     }
     RunTasks setup = RunTasks.of(store.config(), Domains.installed());
-    Optional<ClusterRunner> cluster = master.open("reverie run " + store.directory(), err);
+    ConsoleProgress progress = ConsoleProgress.forCurrentProcess(err);
+    Optional<ClusterRunner> cluster =
+        master.open("reverie run " + store.directory(), err, progress::message);
     try {
-      return run(setup, store, cluster);
+      return run(setup, store, progress, cluster);
     } finally {
       cluster.ifPresent(ClusterRunner::close);
     }
   }
 
-  private Integer run(RunTasks setup, CheckpointStore store, Optional<ClusterRunner> cluster) {
-    PrintWriter err = spec.commandLine().getErr();
+  private Integer run(
+      RunTasks setup,
+      CheckpointStore store,
+      ConsoleProgress progress,
+      Optional<ClusterRunner> cluster) {
     StopSignal stop = new StopSignal();
     CheckpointStore s = store;
     Thread hook =
@@ -199,12 +204,7 @@ final class RunCommand implements Callable<Integer> {
     WakeSleepLoop.Outcome<?> outcome;
     try {
       outcome =
-          StandardLoop.create(
-                  setup,
-                  store,
-                  ConsoleProgress.forCurrentProcess(err),
-                  stop,
-                  cluster.map(JobRunner.class::cast))
+          StandardLoop.create(setup, store, progress, stop, cluster.map(JobRunner.class::cast))
               .run();
     } catch (RuntimeException e) {
       if (stop.requested()) {

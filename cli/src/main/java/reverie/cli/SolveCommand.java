@@ -108,6 +108,8 @@ final class SolveCommand implements Callable<Integer> {
 
   // The cluster runner of --master while the command runs; empty for local threads.
   private Optional<ClusterRunner> cluster = Optional.empty();
+  // The cluster runner's notes, printed after the progress line of each solve.
+  private final List<String> notes = new ArrayList<>();
 
   @Option(
       names = "--top-k",
@@ -160,7 +162,7 @@ final class SolveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     config();
-    cluster = master.open("reverie solve", spec.commandLine().getErr());
+    cluster = master.open("reverie solve", spec.commandLine().getErr(), notes::add);
     try {
       return checkpoint != null ? callCheckpoint() : callTasks();
     } finally {
@@ -333,6 +335,8 @@ final class SolveCommand implements Callable<Integer> {
             ? Solver.solve(tasks, grammarOf, c, scorer, cluster.get())
             : Solver.solve(tasks, grammarOf, c, scorer);
     err.println();
+    notes.forEach(err::println);
+    notes.clear();
     result.failureLines().forEach(line -> err.println("reverie: warning: " + line));
     err.flush();
     return result;
