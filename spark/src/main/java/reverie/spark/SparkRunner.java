@@ -65,15 +65,29 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
   private final JavaSparkContext spark;
   private final Consumer<String> log;
   private final int tries;
-  private final FailureCounter failures = new FailureCounter();
+  private final FailureCounter failures;
   private final AtomicInteger rounds = new AtomicInteger();
+  // The Reverie version sent with every job: this jar's, or another to test the executors' check.
+  private final String version;
 
-  private SparkRunner(MasterUrl master, JavaSparkContext spark, Consumer<String> log, int tries) {
+  private SparkRunner(
+      MasterUrl master,
+      JavaSparkContext spark,
+      Consumer<String> log,
+      int tries,
+      String version,
+      FailureCounter failures) {
     this.master = master;
+    this.failures = failures;
     this.spark = spark;
     this.log = log;
     this.tries = tries;
-    spark.sc().addSparkListener(failures);
+    this.version = version;
+  }
+
+  /** The same runner sending {@code version} as the driver's: for tests of the executors' check. */
+  SparkRunner claimingVersion(String version) {
+    return new SparkRunner(master, spark, log, tries, version, failures);
   }
 
   /**
@@ -99,7 +113,9 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
           "cannot start Spark with master " + master.url() + ": " + PieceTask.oneLine(root(e)));
     }
     int tries = master.isLocal() ? master.localTries() : conf.getInt("spark.task.maxFailures", 4);
-    SparkRunner runner = new SparkRunner(master, spark, log, tries);
+    FailureCounter failures = new FailureCounter();
+    spark.sc().addSparkListener(failures);
+    SparkRunner runner = new SparkRunner(master, spark, log, tries, Versions.reverie(), failures);
     try {
       runner.probe(conf.getInt("spark.reverie.startTimeoutSeconds", START_TIMEOUT));
     } catch (RuntimeException e) {
@@ -145,7 +161,7 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     for (SearchJob piece : pieces) {
       Domain domain =
           domains.computeIfAbsent(piece.domain(), name -> Domains.installed().byName(name));
-      payloads.add(PieceTask.payload(piece.id(), piece, domain, Versions.reverie()));
+      payloads.add(PieceTask.payload(piece.id(), piece, domain, version));
     }
     Progress progress = new Progress(balanced, wallStart, pieceListener);
     progress.encodeSeconds = (System.nanoTime() - encodeStart) / 1e9;
