@@ -78,12 +78,13 @@ public final class JobExecution {
    */
   public JobResult run(int threads, BooleanSupplier cancelled) {
     ProgramEnumeration enumeration = new ProgramEnumeration(job.grammar(), job.request());
-    enumeration.run(
-        maxPrograms == Long.MAX_VALUE ? threads : 1,
-        job.budget().maxDescriptionLength(),
-        w -> new Checker(new CodeBuilder(enumeration.grammar(), scorer.table())),
-        () -> active.length == 0 || cancelled.getAsBoolean());
-    finishAll();
+    ProgramEnumeration.Outcome outcome =
+        enumeration.run(
+            maxPrograms == Long.MAX_VALUE ? threads : 1,
+            job.budget().maxDescriptionLength(),
+            w -> new Checker(new CodeBuilder(enumeration.grammar(), scorer.table())),
+            () -> active.length == 0 || cancelled.getAsBoolean());
+    finishAll(outcome.programs());
     return result();
   }
 
@@ -160,7 +161,9 @@ public final class JobExecution {
     onTaskFinished.run();
   }
 
-  private synchronized void finishAll() {
+  /** Stops every task; {@code enumerated} counts the programs since the workers' last flush too. */
+  private synchronized void finishAll(long enumerated) {
+    programs = Math.max(programs, enumerated);
     for (TaskState s : tasks) {
       s.done = true;
     }
