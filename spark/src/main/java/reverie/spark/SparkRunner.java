@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -96,6 +99,17 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
    */
   static SparkRunner start(MasterUrl master, String appName, Consumer<String> log) {
     checkReachable(master);
+    // Until the cluster has run a task, a failure is told in one line of ours, not in Spark's log.
+    Level level = LogManager.getRootLogger().getLevel();
+    Configurator.setRootLevel(Level.OFF);
+    try {
+      return connect(master, appName, log);
+    } finally {
+      Configurator.setRootLevel(level);
+    }
+  }
+
+  private static SparkRunner connect(MasterUrl master, String appName, Consumer<String> log) {
     SparkConf conf =
         new SparkConf(true)
             .setMaster(master.url())
