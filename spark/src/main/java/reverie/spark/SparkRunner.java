@@ -238,6 +238,7 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     JavaRDD<String> rdd = spark.parallelize(batch, batch.size());
     spark.setJobGroup(group, "Reverie search jobs", true);
     SimpleFutureAction<BoxedUnit> future;
+    long submitted = System.currentTimeMillis();
     try {
       future =
           spark
@@ -271,6 +272,7 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
             TimeUnit.SECONDS);
     try {
       future.get();
+      progress.round(failures.times(group, batch.size()), submitted, System.currentTimeMillis());
       return List.of();
     } catch (Exception e) {
       return afterFailure(e, group, left, progress, listener);
@@ -332,6 +334,10 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     double decodeSeconds;
     double executorSeconds;
     double searchSeconds;
+    // Spark's side, from its task events: the tasks' durations, and the waits before the first task
+    // started and after the last one ended.
+    double taskSeconds;
+    double waitSeconds;
 
     Progress(BalancedPlan balanced, long wallStart, SearchListener listener) {
       this.balanced = balanced;
@@ -377,6 +383,16 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
       report();
     }
 
+    /** Adds the task times of a finished Spark job submitted and done at those epoch millis. */
+    synchronized void round(Optional<TaskTimes> times, long submitted, long done) {
+      times.ifPresent(
+          t -> {
+            taskSeconds += t.seconds();
+            waitSeconds += Math.max(0, t.firstLaunch() - submitted) / 1e3;
+            waitSeconds += Math.max(0, done - t.lastFinish()) / 1e3;
+          });
+    }
+
     /** A piece that failed on every try without writing a result. */
     void fail(int piece, String reason) {
       take(piece, new PieceTask.Returned(piece, Optional.empty(), Optional.of(reason), 0, 0));
@@ -399,31 +415,49 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     }
 
     /**
-     * One line on where the wall time went: searching on the executor cores, serialising, and the
-     * rest (Spark's scheduling, result collection, and cores idle while the last jobs finish).
+     * One line on where the wall time went: searching on the executor cores; Spark's overhead, that
+     * is serialising (the driver's encoding and decoding and the executors', a core's share) and
+     * scheduling and collecting (Spark's time in each task outside Reverie's code, a core's share,
+     * and the waits for the first task and after the last); and cores idle while the last jobs
+     * finish.
      */
     synchronized String summary(int slots, double wall) {
-      double serialise = encodeSeconds + decodeSeconds + (executorSeconds - searchSeconds) / slots;
       double search = searchSeconds / slots;
+      double serialise = encodeSeconds + decodeSeconds + (executorSeconds - searchSeconds) / slots;
+      double scheduling =
+          taskSeconds > 0 ? Math.max(0, taskSeconds - executorSeconds) / slots + waitSeconds : 0;
+      double overhead = serialise + scheduling;
+      double idle = Math.max(0, wall - search - overhead);
       return String.format(
           Locale.ROOT,
-          "spark: %d jobs on %d cores in %.2f s: searching %.2f s a core (%.1f%%), serialising"
-              + " %.3f s (%.1f%%), scheduling, collecting and idle cores %.2f s (%.1f%%)",
+          "spark: %d jobs on %d cores in %.2f s: searching %.2f s a core (%.1f%%); Spark's overhead"
+              + " %.2f s (%.1f%%: serialising %.3f s, scheduling and collecting %.3f s); idle cores"
+              + " %.2f s (%.1f%%)",
           results.length,
           slots,
           wall,
           search,
           100 * search / wall,
+          overhead,
+          100 * overhead / wall,
           serialise,
-          100 * serialise / wall,
-          Math.max(0, wall - search - serialise),
-          100 * Math.max(0, wall - search - serialise) / wall);
+          scheduling,
+          idle,
+          100 * idle / wall);
     }
   }
 
-  /** Counts the failed tries of each partition of Reverie's Spark jobs, by job group. */
+  /** The summed durations of a Spark job's tasks, its first launch and last finish (epoch ms). */
+  record TaskTimes(double seconds, long firstLaunch, long lastFinish) {}
+
+  /**
+   * Counts the failed tries of each partition of Reverie's Spark jobs, and times their successful
+   * tasks, by job group.
+   */
   private static final class FailureCounter extends SparkListener {
     private final Map<Integer, String> groupOfStage = new ConcurrentHashMap<>();
+    // Per group: finished tasks, summed duration (ms), first launch and last finish (epoch ms).
+    private final Map<String, long[]> succeeded = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Integer>> counts = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, String>> reasons = new ConcurrentHashMap<>();
 
@@ -441,6 +475,20 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
       String group = groupOfStage.get(end.stageId());
+      if (group != null && end.reason() instanceof org.apache.spark.Success$) {
+        long launch = end.taskInfo().launchTime();
+        long finish = end.taskInfo().finishTime();
+        succeeded.compute(
+            group,
+            (g, t) -> {
+              long[] u = t == null ? new long[] {0, 0, Long.MAX_VALUE, 0} : t;
+              u[0]++;
+              u[1] += finish - launch;
+              u[2] = Math.min(u[2], launch);
+              u[3] = Math.max(u[3], finish);
+              return u;
+            });
+      }
       if (group != null
           && end.reason() instanceof TaskFailedReason failed
           && failed.countTowardsTaskFailures()) {
@@ -457,6 +505,28 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
                     + end.taskInfo().host()
                     + ")");
       }
+    }
+
+    /**
+     * The times of the {@code tasks} successful tasks of a job group, once all have been heard of
+     * (the listener hears of them on its own thread, shortly after the job ends).
+     */
+    Optional<TaskTimes> times(String group, int tasks) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (System.nanoTime() < deadline) {
+        long[] t = succeeded.get(group);
+        if (t != null && t[0] >= tasks) {
+          succeeded.remove(group);
+          return Optional.of(new TaskTimes(t[1] / 1e3, t[2], t[3]));
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      return Optional.empty();
     }
 
     /** Why the partition failed, if it failed on all {@code tries} in the job group. */
