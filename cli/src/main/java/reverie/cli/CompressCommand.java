@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -185,15 +184,7 @@ final class CompressCommand implements Callable<Integer> {
   }
 
   private Input read() throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(file + ": no such file");
-    }
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(file.toFile());
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InputException(file + ": not valid JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = reverie.dsl.JsonText.read(file);
     Format f = format;
     if (f == Format.AUTO) {
       f = root != null && root.isArray() ? Format.PROGRAMS : Format.DREAMCODER;
