@@ -49,8 +49,10 @@ final class EmbedCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       required = true,
-      paramLabel = "EMB.npy",
-      description = "Where to write the embeddings (task names go to EMB.tasks.txt).")
+      paramLabel = "EMB",
+      description =
+          "The npy file to write the embeddings to; the task names go beside it, to the file whose"
+              + " name ends in tasks.txt instead of npy.")
   Path out;
 
   @Override

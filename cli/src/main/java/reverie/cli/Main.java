@@ -100,7 +100,7 @@ public final class Main implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          err.println("reverie: " + e.getMessage());
+          err.println("reverie: " + usageMessage(e));
           CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.USAGE;
@@ -116,9 +116,52 @@ public final class Main implements Runnable {
     for (Object sub : Commands.all()) {
       cli.addSubcommand(sub);
     }
+    // Subcommands do not inherit the root's version provider: without this, "reverie eval -V"
+    // would print nothing.
+    Version version = new Version();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      setVersion(sub, version);
+    }
+    // An empty path ("--out ''") would otherwise mean the current directory.
+    cli.registerConverter(
+        java.nio.file.Path.class,
+        s -> {
+          if (s.isBlank()) {
+            throw new CommandLine.TypeConversionException("an empty path");
+          }
+          return java.nio.file.Path.of(s);
+        });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setDefaultValueProvider(new ConfigDefaults());
     return cli;
+  }
+
+  private static void setVersion(CommandLine command, Version version) {
+    command.getCommandSpec().versionProvider(version);
+    for (CommandLine sub : command.getSubcommands().values()) {
+      setVersion(sub, version);
+    }
+  }
+
+  /**
+   * The message of a usage error; an unknown command is named as such (picocli calls it an
+   * "unmatched argument at index 0").
+   */
+  static String usageMessage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u
+        && !u.getUnmatched().isEmpty()
+        && !u.getCommandLine().getSubcommands().isEmpty()
+        && u.getCommandLine().getCommandSpec().positionalParameters().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      CommandLine c = u.getCommandLine();
+      return "unknown command '"
+          + u.getUnmatched().get(0)
+          + "' (commands: "
+          + String.join(
+              ", ", c.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList())
+          + ")";
+    }
+    return e.getMessage();
   }
 
   /** Reads the version that Maven writes into the jar. */

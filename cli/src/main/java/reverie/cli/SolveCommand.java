@@ -112,7 +112,7 @@ final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--grammar",
-      paramLabel = "GRAMMAR.json",
+      paramLabel = "GRAMMAR",
       description =
           "A grammar in DreamCoder's JSON ({\"logVariable\", \"productions\"}, or a frontiers"
               + " file's \"DSL\").")
