@@ -19,7 +19,6 @@ import reverie.engine.analysis.SaeFolder;
 import reverie.engine.analysis.TopKTrainer;
 import reverie.engine.analysis.UsageMatrix;
 import reverie.engine.loop.StandardLoop;
-import reverie.tasks.Domains;
 
 /** {@code reverie compare}: compares a learned library with an SAE's features on the same tasks. */
 @Command(
@@ -212,8 +211,7 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The comparison for a run directory's checkpoint. */
   private int compareRun() {
-    StandardLoop.Loaded loaded =
-        StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
+    StandardLoop.Loaded loaded = RunDirectory.open(run, iteration, spec.commandLine().getErr());
     if (tasksTotal == null) {
       tasksTotal = loaded.tasks().tasks().size();
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.LearningCurve;
 import reverie.engine.loop.RunConfig;
+import reverie.engine.loop.RunLock;
 import reverie.engine.loop.RunTasks;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.loop.StopSignal;
@@ -136,18 +137,29 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     CheckpointStore store;
-    if (resume != null) {
+    RunTasks setup;
+    RunLock lock;
+    boolean fresh = resume == null;
+    if (!fresh) {
       refuseOnResume();
       store = CheckpointStore.open(resume);
-      RunConfig c = store.config();
-      if (given("--iterations")) {
-        c = c.withIterations(iterations);
-      }
-      if (given("--threads")) {
-        c = c.withThreads(threads.threads());
-      }
-      if (!c.equals(store.config())) {
-        store = store.withConfig(c);
+      lock = RunLock.acquire(resume);
+      try {
+        RunConfig c = store.config();
+        if (given("--iterations")) {
+          c = c.withIterations(iterations);
+        }
+        if (given("--threads")) {
+          c = c.withThreads(threads.threads());
+        }
+        if (!c.equals(store.config())) {
+          store = store.withConfig(c);
+        }
+        setup = RunTasks.open(store, Domains.installed());
+        RunDirectory.warn(setup, err);
+      } catch (RuntimeException e) {
+        lock.close();
+        throw e;
       }
     } else {
       RunConfig config = config();
@@ -157,10 +169,19 @@ final class RunCommand implements Callable<Integer> {
               : Path.of(
                   "runs",
                   LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-      store = CheckpointStore.create(dir, config);
+      // Nothing is created until the directory is known to be usable and the tasks have been read
+      // and checked: a failed start leaves nothing that would block its own retry.
+      CheckpointStore.checkNew(dir);
+      setup = RunTasks.of(config, Domains.installed());
+      store = CheckpointStore.create(dir, config, setup);
+      try {
+        lock = RunLock.acquire(dir);
+      } catch (RuntimeException e) {
+        store.discard();
+        throw e;
+      }
       err.println("run directory: " + dir);
     }
-    RunTasks setup = RunTasks.of(store.config(), Domains.installed());
     StopSignal stop = new StopSignal();
     CheckpointStore s = store;
     Thread hook =
@@ -169,6 +190,7 @@ final class RunCommand implements Callable<Integer> {
               stop.request();
               // Let a checkpoint being written finish, so the directory stays consistent.
               s.quiesce(60);
+              lock.close();
               System.err.println(
                   "reverie: stopped; the last complete checkpoint is in "
                       + s.directory()
@@ -181,12 +203,19 @@ final class RunCommand implements Callable<Integer> {
     try {
       outcome =
           StandardLoop.create(setup, store, ConsoleProgress.forCurrentProcess(err), stop).run();
+    } catch (RuntimeException | Error e) {
+      if (fresh && store.iterations().isEmpty()) {
+        // A start that failed before its first checkpoint: nothing worth resuming.
+        store.discard();
+      }
+      throw e;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // The hook is running: the JVM is stopping on a signal.
       }
+      lock.close();
     }
     PrintWriter o = spec.commandLine().getOut();
     if (outcome.last() != null) {

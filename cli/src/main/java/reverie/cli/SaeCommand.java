@@ -10,7 +10,6 @@ import reverie.engine.analysis.ActivationFiles;
 import reverie.engine.analysis.Activations;
 import reverie.engine.analysis.TopKTrainer;
 import reverie.engine.loop.StandardLoop;
-import reverie.tasks.Domains;
 
 /** {@code reverie sae}: the built-in sparse autoencoder. */
 @Command(
@@ -108,8 +107,7 @@ final class SaeCommand implements Runnable {
       Activations emb;
       float[][] extra = new float[0][];
       if (run != null) {
-        StandardLoop.Loaded loaded =
-            StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
+        StandardLoop.Loaded loaded = RunDirectory.open(run, iteration, spec.commandLine().getErr());
         emb = EmbedCommand.embeddings(run, loaded);
         if (fantasies > 0) {
           extra = RunUsage.fantasyEmbeddings(loaded, fantasies, training.seed);

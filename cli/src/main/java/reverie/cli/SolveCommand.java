@@ -196,7 +196,7 @@ final class SolveCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--out does not go with --compare-recognition");
     }
     StandardLoop.Loaded loaded =
-        StandardLoop.open(checkpoint, Optional.ofNullable(iteration), Domains.installed());
+        RunDirectory.open(checkpoint, iteration, spec.commandLine().getErr());
     Scorer scorer = loaded.tasks().scorer();
     List<Task> tasks = checkpointTasks(loaded);
     ContextualGrammar library = Solver.contextual(loaded.checkpoint().grammar());

@@ -74,6 +74,14 @@ final class TaskFiles {
     return parse(bytes, file, defaultName(path), domains);
   }
 
+  /**
+   * Parses the bytes of the task file {@code path} as {@link #load} would read them (messages name
+   * the path; the suite's default name is the file's).
+   */
+  static Suite parse(byte[] content, Path path, Domains domains) {
+    return parse(content, path.toString(), defaultName(path), domains);
+  }
+
   /** Parses the content of a task file; {@code file} is the name used in messages. */
   static Suite parse(byte[] content, String file, String defaultName, Domains domains) {
     if (new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {

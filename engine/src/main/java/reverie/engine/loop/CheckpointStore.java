@@ -56,6 +56,8 @@ public final class CheckpointStore {
 
   private final Path dir;
   private final RunConfig config;
+  // Whether create() made the directory itself (discard() then removes it whole).
+  private boolean createdDirectory;
   // Held while a checkpoint is written, so a shutdown hook can wait for a consistent state.
   private final ReentrantLock writing = new ReentrantLock();
 
@@ -69,6 +71,43 @@ public final class CheckpointStore {
    * otherwise (nothing in it is touched).
    */
   public static CheckpointStore create(Path dir, RunConfig config) {
+    return create(dir, config, Optional.empty());
+  }
+
+  /**
+   * Starts a new run of {@code tasks} (already read and validated) in {@code dir}, which must be
+   * missing or empty: writes the run's copy of its task file with {@code source.json} (see {@link
+   * RunTasks}), then {@code config.json}. When a write fails, what was created is removed, so that
+   * the same command can be retried.
+   */
+  public static CheckpointStore create(Path dir, RunConfig config, RunTasks tasks) {
+    return create(dir, config, Optional.of(tasks));
+  }
+
+  private static CheckpointStore create(Path dir, RunConfig config, Optional<RunTasks> tasks) {
+    checkNew(dir);
+    boolean existed = Files.exists(dir);
+    CheckpointStore store = new CheckpointStore(dir, config);
+    store.createdDirectory = !existed;
+    try {
+      Files.createDirectories(dir);
+      tasks.ifPresent(t -> t.writeSource(dir));
+      AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty(config.toJson()));
+    } catch (IOException | RuntimeException e) {
+      store.discard();
+      if (e instanceof IOException io) {
+        throw reverie.dsl.InputFiles.problem(dir, io);
+      }
+      throw (RuntimeException) e;
+    }
+    return store;
+  }
+
+  /**
+   * Checks that {@code dir} can hold a new run: missing, or an empty directory; an {@link
+   * InputException} otherwise. Creates nothing.
+   */
+  public static void checkNew(Path dir) {
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
         throw new InputException(dir + ": exists and is not a directory");
@@ -83,15 +122,48 @@ public final class CheckpointStore {
                   + " or choose another --out");
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw reverie.dsl.InputFiles.problem(dir, e);
       }
     }
-    AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty(config.toJson()));
-    return new CheckpointStore(dir, config);
+  }
+
+  /**
+   * Removes what {@link #create} and a run that never finished its first iteration wrote: the whole
+   * directory when this process created it, else the run's own files (a failed start must not block
+   * its retry with "not empty").
+   */
+  public void discard() {
+    try {
+      if (createdDirectory) {
+        deleteRecursively(dir);
+        return;
+      }
+      for (String name :
+          List.of(
+              CONFIG,
+              RunTasks.SOURCE,
+              RunTasks.COPY_FOLDER,
+              METRICS,
+              LearningCurve.SVG,
+              LearningCurve.PNG)) {
+        deleteRecursively(dir.resolve(name));
+      }
+      removePartials();
+      try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*.tmp")) {
+        for (Path p : temps) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: the failure being reported matters more.
+    }
   }
 
   /** Opens an existing run directory; an {@link InputException} when it is not one. */
   public static CheckpointStore open(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new InputException(dir + ": is a file, not a run directory");
+    }
     if (!Files.isDirectory(dir)) {
       throw new InputException("run directory " + dir + " does not exist");
     }
