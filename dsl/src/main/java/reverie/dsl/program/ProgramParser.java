@@ -57,6 +57,11 @@ final class ProgramParser {
     if (c == '#' && pos + 1 < text.length() && text.charAt(pos + 1) == '(') {
       pos++;
       Program body = expression();
+      if (!(body instanceof Abstraction || body instanceof Application)) {
+        // #(+) would print as #+, which no parser reads back.
+        throw ParseException.at(
+            text, start, "an invention's body must be a lambda or an application, not " + body);
+      }
       if (!body.isClosed()) {
         throw ParseException.at(
             text, start, "invention " + "#" + body + " has free variables " + body.freeIndices());

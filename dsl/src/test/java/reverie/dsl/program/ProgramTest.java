@@ -179,4 +179,15 @@ class ProgramTest {
     String ok = "(".repeat(ProgramParser.MAX_NESTING) + "0" + ")".repeat(ProgramParser.MAX_NESTING);
     assertEquals(parse("0"), parse(ok));
   }
+
+  @Test
+  void anInventionOfABarePrimitiveIsRefusedSinceItWouldNotPrintBack() {
+    // Found by ProgramFuzzTest: #(+) parsed, printed as #+ and did not parse back.
+    ParseException e = assertThrows(ParseException.class, () -> parse("(map #(+) empty)"));
+    assertEquals(
+        "column 6: an invention's body must be a lambda or an application, not + in '(map #(+)"
+            + " empty)'",
+        e.getMessage());
+    assertEquals("#(+ 1)", parse("#(+ 1)").toString());
+  }
 }
