@@ -10,6 +10,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import reverie.dsl.InputException;
+import reverie.dsl.InputFiles;
 
 /**
  * The {@code reverie} command: wires the subcommands and maps errors to one-line messages and exit
@@ -68,7 +69,8 @@ public final class Main implements Runnable {
         (e, commandLine, parseResult) -> {
           Throwable cause = e;
           if (cause instanceof UncheckedIOException io && io.getCause() != null) {
-            cause = io.getCause();
+            // "cannot write X" and why, in plain words: never a Java exception's name.
+            cause = new InputException(ioMessage(io), io.getCause());
           }
           if (cause instanceof InputException) {
             err.println("reverie: " + cause.getMessage());
@@ -77,8 +79,8 @@ public final class Main implements Runnable {
             }
             return ExitCode.BAD_DATA;
           }
-          if (cause instanceof IOException) {
-            err.println("reverie: " + cause);
+          if (cause instanceof IOException io) {
+            err.println("reverie: " + ioMessage(io));
             if (verbose) {
               cause.printStackTrace(err);
             }
@@ -134,6 +136,25 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setDefaultValueProvider(new ConfigDefaults());
     return cli;
+  }
+
+  /** An I/O failure in plain words: "cannot write X: permission denied". */
+  static String ioMessage(Exception e) {
+    IOException io = e instanceof IOException direct ? direct : (IOException) e.getCause();
+    String reason = InputFiles.reason(io);
+    String path =
+        io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+            ? fs.getFile()
+            : null;
+    if (e instanceof UncheckedIOException u
+        && u.getMessage() != null
+        && !u.getMessage().equals(io.toString())) {
+      return u.getMessage()
+          + (path == null || u.getMessage().contains(path) ? "" : " (" + path + ")")
+          + ": "
+          + reason;
+    }
+    return path == null ? reason : path + ": " + reason;
   }
 
   private static void setVersion(CommandLine command, Version version) {
