@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
+import reverie.dsl.InputFiles;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
@@ -355,13 +355,22 @@ final class SolveCommand implements Callable<Integer> {
    * A grammar file: a contextual grammar ({@code noParent}, {@code variableParent}, {@code
    * productions}), a unigram grammar, or a DreamCoder document with a {@code DSL} object.
    */
-  static ContextualGrammar readGrammar(Path file, Domain domain) throws IOException {
-    JsonNode root = GrammarJson.parse(Files.readString(file), file.toString());
-    if (root.has("noParent")) {
-      return GrammarJson.readContextualGrammar(root, domain.resolver());
+  /**
+   * Reads {@code --grammar}: a grammar, a contextual grammar, or a frontiers file's DSL; every
+   * problem is one line starting with the file's path.
+   */
+  static ContextualGrammar readGrammar(Path file, Domain domain) {
+    String where = file.toString();
+    JsonNode root = GrammarJson.parse(InputFiles.readString(file), where);
+    try {
+      if (root.has("noParent")) {
+        return GrammarJson.readContextualGrammar(root, domain.resolver());
+      }
+      JsonNode dsl = root.has("DSL") ? root.get("DSL") : root;
+      return ContextualGrammar.fromGrammar(GrammarJson.readGrammar(dsl, domain.resolver()));
+    } catch (InputException e) {
+      throw new InputException(where + ": " + e.getMessage(), e);
     }
-    JsonNode dsl = root.has("DSL") ? root.get("DSL") : root;
-    return ContextualGrammar.fromGrammar(GrammarJson.readGrammar(dsl, domain.resolver()));
   }
 
   static ObjectNode toJson(SolveResult result) {
