@@ -146,4 +146,15 @@ text  | (lambda (car $0))                               | "ab"        |         
     assertEquals(2, o.code());
     assertTrue(o.err().startsWith("reverie: unknown domain 'nope' (installed: "), o.err());
   }
+
+  @org.junit.jupiter.api.Test
+  void aCharacterOutsideTheBasicMultilingualPlaneIsOneCharacter() {
+    String smile = new String(Character.toChars(0x1F642));
+    assertEquals(
+        new Outcome(0, "1", ""),
+        run("eval", "--domain", "text", "(lambda (length $0))", "\"" + smile + "\""));
+    assertEquals(
+        new Outcome(0, "\"" + smile + "\"", ""),
+        run("eval", "--domain", "text", "(lambda (car $0))", "\"" + smile + "b\""));
+  }
 }

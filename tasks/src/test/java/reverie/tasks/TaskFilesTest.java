@@ -190,11 +190,8 @@ class TaskFilesTest {
     assertTrue(e.getMessage().contains("empty file"), e.getMessage());
   }
 
+  /** A string as the run-time value of {@code list(char)}: its code points. */
   static ImmutableList<Object> chars(String s) {
-    ImmutableList.Builder<Object> b = ImmutableList.builder();
-    for (char c : s.toCharArray()) {
-      b.add(c);
-    }
-    return b.build();
+    return s.codePoints().boxed().collect(ImmutableList.toImmutableList());
   }
 }
