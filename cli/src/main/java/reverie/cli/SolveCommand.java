@@ -293,23 +293,16 @@ final class SolveCommand implements Callable<Integer> {
       Function<? super Task, ContextualGrammar> grammarOf,
       SolveConfig config,
       Scorer scorer) {
-    PrintWriter err = spec.commandLine().getErr();
+    // A live bar on a terminal; plain lines every few seconds in a log (#18 item 15).
+    ConsoleProgress progress = ConsoleProgress.forCurrentProcess(spec.commandLine().getErr());
+    progress.start("solving", tasks.size());
     SolveResult result =
         Solver.solve(
             tasks,
             grammarOf,
-            config.withListener(
-                p ->
-                    err.printf(
-                        Locale.ROOT,
-                        "\rsolving: %d/%d tasks finished, %d solved, %.0f s   ",
-                        p.finished(),
-                        p.total(),
-                        p.solved(),
-                        p.wallSeconds())),
+            config.withListener(p -> progress.step(p.finished(), p.solved() + " solved")),
             scorer);
-    err.println();
-    err.flush();
+    progress.finish(result.solved() + "/" + tasks.size() + " solved");
     return result;
   }
 
