@@ -131,6 +131,15 @@ class MainTest {
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
+  @Test
+  void eachSplitOptionSaysWhatTheOtherMeans() {
+    // run --split is a fraction, solve --split a part of a split (#18 item 16).
+    String run = CliRun.of("run", "--help").out().replaceAll("\\s+", " ");
+    String solve = CliRun.of("solve", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(run.contains("('solve --split' instead"), run);
+    assertTrue(solve.contains("('run --split' instead"), solve);
+  }
+
   /** Calls {@code check} with every command and its argument list ending in "--help". */
   private static void forEachCommand(
       java.util.function.BiConsumer<CommandLine, List<String>> check) {
