@@ -55,21 +55,6 @@ public final class ParseException extends InputException {
 
   /** {@code shown} with line breaks and other control characters written as Java escapes. */
   public static String oneLine(String shown) {
-    StringBuilder b = new StringBuilder(shown.length());
-    for (int i = 0; i < shown.length(); i++) {
-      char c = shown.charAt(i);
-      if (c == '\n') {
-        b.append("\\n");
-      } else if (c == '\r') {
-        b.append("\\r");
-      } else if (c == '\t') {
-        b.append("\\t");
-      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return InputException.oneLine(shown);
   }
 }

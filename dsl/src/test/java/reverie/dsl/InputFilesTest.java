@@ -23,4 +23,13 @@ class InputFilesTest {
         "g.json: permission denied",
         InputFiles.problem(Path.of("g.json"), new AccessDeniedException("g.json")).getMessage());
   }
+
+  @Test
+  void everyInputMessageIsOneLine() {
+    // Found by AnalysisFileFuzzTest#npy: an npy header with a line break, quoted in "bad shape".
+    assertEquals(
+        "x.npy: bad shape (0,\\n1)", new InputException("x.npy: bad shape (0,\n1)").getMessage());
+    assertEquals("tab\\t bell\\u0007", new InputException("tab\t bell\u0007").getMessage());
+    assertEquals("plain", new InputException("plain", null).getMessage());
+  }
 }
