@@ -16,7 +16,8 @@ args=(--suite lists --iterations 2 --timeout 0.3 --batch-size 20 --recognition-s
 # The runs use a copy of the jar, so that a rebuild meanwhile cannot change or break them.
 jar="$(mktemp -d)/reverie.jar"
 cp "$here/cli/target/reverie.jar" "$jar"
-run_reverie() { java -Xss64m -XX:+UseParallelGC -jar "$jar" "$@"; }
+# exec: a run started with & is then the java process itself, the one that SIGKILL must hit.
+run_reverie() { exec java -Xss64m -XX:+UseParallelGC -jar "$jar" "$@"; }
 
 # Starts the run (or its resume) in the background and kills it with SIGKILL 1 s after PHASE starts
 # in iteration 1.
@@ -80,7 +81,7 @@ check
 kill_during dream --resume "$dir"
 check
 echo "lock left by the killed process: $(cat "$dir/.lock" 2> /dev/null | tr -d '\n ' || echo none)"
-run_reverie run --resume "$dir" 2> "$log" > /dev/null
+(run_reverie run --resume "$dir") 2> "$log" > /dev/null
 check
 test ! -e "$dir/.lock" || { echo "FAIL: the lock was not released" >&2; exit 1; }
 ls "$dir"/.iteration-*.partial > /dev/null 2>&1 && { echo "FAIL: a partial checkpoint is left" >&2; exit 1; }
