@@ -60,9 +60,16 @@ public final class Main implements Runnable {
 
   /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(commandLine(), args, out, err);
+  }
+
+  /**
+   * Runs one command line with {@code cli}, a {@link #commandLine()} that may be reused (picocli
+   * resets every option before parsing): for tests that run thousands of command lines.
+   */
+  static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
     boolean verbose =
         Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
-    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

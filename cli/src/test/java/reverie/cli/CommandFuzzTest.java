@@ -35,6 +35,17 @@ class CommandFuzzTest {
 
   private static Path dir;
 
+  // Built once: making the command line (every command's model) costs more than most runs.
+  private static final picocli.CommandLine CLI = Main.commandLine();
+
+  private static CliRun run(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Main.run(CLI, args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   private static synchronized Path scratch() throws IOException {
     if (dir == null) {
       Path shm = Path.of("/dev/shm");
@@ -54,7 +65,7 @@ class CommandFuzzTest {
   void compress(byte[] input) throws IOException {
     Path file = scratch().resolve("corpus.json");
     Files.write(file, input);
-    CliRun run = CliRun.of("compress", file.toString(), "-i", "2", "-a", "2", "--json");
+    CliRun run = run("compress", file.toString(), "-i", "2", "-a", "2", "--json");
     assertBadInputOrSuccess(run, "reverie: " + file);
   }
 
@@ -74,7 +85,7 @@ class CommandFuzzTest {
     if (!rest.isEmpty()) {
       args.addAll(Arrays.asList(rest.split("\0", -1)));
     }
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+    CliRun run = run(args.toArray(String[]::new));
     if (run.exitCode() == ExitCode.USAGE) {
       // An argument such as "-1" or "--x" reads as an unknown option.
       assertTrue(run.err().startsWith("reverie: "), run::err);
