@@ -173,13 +173,9 @@ final class RunCommand implements Callable<Integer> {
       // and checked: a failed start leaves nothing that would block its own retry.
       CheckpointStore.checkNew(dir);
       setup = RunTasks.of(config, Domains.installed());
+      // create() takes the run's lock before it writes anything.
       store = CheckpointStore.create(dir, config, setup);
-      try {
-        lock = RunLock.acquire(dir);
-      } catch (RuntimeException e) {
-        store.discard();
-        throw e;
-      }
+      lock = store.lock().orElseThrow();
       err.println("run directory: " + dir);
     }
     StopSignal stop = new StopSignal();

@@ -251,6 +251,21 @@ class RunDirectoryTest {
   }
 
   @Test
+  void aRunStartingWhereAnotherHasJustStartedChangesNothing() throws IOException {
+    // Another process has made the directory and taken its lock, and writes nothing yet.
+    Path out = tmp.resolve("run");
+    Files.createDirectories(out);
+    try (RunLock other = RunLock.acquire(out)) {
+      CliRun second = run(tinySuite(), out, "0");
+      assertEquals(3, second.exitCode(), second.err());
+      assertTrue(second.err().contains(" is in use by process "), second.err());
+      try (Stream<Path> left = Files.list(out)) {
+        assertEquals(List.of(out.resolve(RunLock.FILE)), left.toList());
+      }
+    }
+  }
+
+  @Test
   void libraryOfAFileAndCompressOfADirectorySayWhatTheyAre() throws IOException {
     Path file = tinySuite();
     CliRun lib = CliRun.of("library", file.toString());
