@@ -125,7 +125,7 @@ class RunDirectoryTest {
             "--json");
     assertEquals(0, solve.exitCode(), solve.err());
     assertTrue(
-        solve.err().contains("the task file " + file + " has changed since this run started"),
+        solve.err().contains("the task file " + file + " has changed since this run started (or"),
         solve.err());
     List<String> names = new ArrayList<>();
     JSON.readTree(solve.out()).get("tasks").forEach(t -> names.add(t.get("name").asText()));

@@ -131,15 +131,24 @@ public final class RunTasks {
               + original
               + " this run started from is gone; using the run's copy "
               + copy);
-    } else if (!AtomicFiles.sha256(original).equals(sha256)) {
+    } else if (!sha256(original).equals(sha256)) {
       warnings.add(
           "the task file "
               + original
-              + " has changed since this run started; using the run's copy "
+              + " has changed since this run started (or cannot be read); using the run's copy "
               + copy);
     }
     return new RunTasks(
         config, suite, domains.of(suite), Optional.empty(), ImmutableList.copyOf(warnings));
+  }
+
+  /** The file's SHA-256, or "" when it cannot be read: the run reads its copy anyway. */
+  private static String sha256(Path file) {
+    try {
+      return AtomicFiles.sha256(file);
+    } catch (java.io.UncheckedIOException e) {
+      return "";
+    }
   }
 
   /**
