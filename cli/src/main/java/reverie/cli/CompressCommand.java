@@ -158,17 +158,23 @@ final class CompressCommand implements Callable<Integer> {
             .withAllowSingleTask(allowSingleTask)
             .withCosts(new CostModel(costApp, costLam, costVar, costArg, costPrim));
     PrintWriter err = spec.commandLine().getErr();
-    CompressionResult result =
-        Compressor.compress(
-            input.programs(),
-            input.tasks(),
-            input.library(),
-            config,
-            input.lambdaWord(),
-            line -> {
-              err.println(line);
-              err.flush();
-            });
+    CompressionResult result;
+    try {
+      result =
+          Compressor.compress(
+              input.programs(),
+              input.tasks(),
+              input.library(),
+              config,
+              input.lambdaWord(),
+              line -> {
+                err.println(line);
+                err.flush();
+              });
+    } catch (InputException e) {
+      // A program the compressor cannot hold (a variable deeper than $62): name the file.
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode doc = toJson(mapper, result);
     if (output.isPresent()) {

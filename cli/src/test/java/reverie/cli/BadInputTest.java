@@ -70,4 +70,16 @@ class BadInputTest {
     CliRun blank = CliRun.of("solve", "--suite", "lists", "--grammar", "");
     assertEquals(2, blank.exitCode(), blank.err());
   }
+
+  @Test
+  void aProgramTooDeepForTheCompressorIsRefusedNamingTheFile() throws IOException {
+    // Found by CommandFuzzTest#compress: the message did not name the file.
+    Path file = tmp.resolve("deep.json");
+    Files.writeString(file, "[\"(lam (f $82))\", \"(lam (f $1))\"]");
+    CliRun r = CliRun.of("compress", file.toString());
+    assertEquals(3, r.exitCode(), r.err());
+    assertEquals(
+        "reverie: " + file + ": variable $82 is too deep for the compressor (at most $62)",
+        r.err().strip());
+  }
 }
