@@ -42,12 +42,13 @@ import reverie.cli.serve.ValuePictures;
     header = "Time the runs page of 'reverie serve' over a folder of copies of a run.",
     mixinStandardHelpOptions = true,
     description = {
-      "Copies RUN_DIR --copies times into a temporary folder, serves the folder on 127.0.0.1",
-      "and fetches what the runs page fetches (the page, its script and style, /api/runs):",
-      "once cold, then --requests times. Then opens every run's page once (reading all of its",
-      "checkpoints) and times the runs page again. Reports the cold time, the median, 90th",
-      "percentile and maximum of the warm ones, the heap in use after a full collection and",
-      "the process's resident memory (now and at its peak). The copies are deleted at the end."
+      "Copies RUN_DIR --copies times into a temporary folder, serves the folder on 127.0.0.1"
+          + " and fetches what the runs page fetches (the page, its script and style, /api/runs):"
+          + " once cold, then --requests times. Then opens every run's page once (reading all of"
+          + " its checkpoints) and times the runs page again. Reports the cold time, the median,"
+          + " 90th percentile and maximum of the warm ones, the heap in use after a full"
+          + " collection and the process's resident memory (now and at its peak). The copies are"
+          + " deleted at the end."
     })
 final class BenchServeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,17 +158,23 @@ final class CompressCommand implements Callable<Integer> {
             .withAllowSingleTask(allowSingleTask)
             .withCosts(new CostModel(costApp, costLam, costVar, costArg, costPrim));
     PrintWriter err = spec.commandLine().getErr();
-    CompressionResult result =
-        Compressor.compress(
-            input.programs(),
-            input.tasks(),
-            input.library(),
-            config,
-            input.lambdaWord(),
-            line -> {
-              err.println(line);
-              err.flush();
-            });
+    CompressionResult result;
+    try {
+      result =
+          Compressor.compress(
+              input.programs(),
+              input.tasks(),
+              input.library(),
+              config,
+              input.lambdaWord(),
+              line -> {
+                err.println(line);
+                err.flush();
+              });
+    } catch (InputException e) {
+      // A program the compressor cannot hold (a variable deeper than $62): name the file.
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode doc = toJson(mapper, result);
     if (output.isPresent()) {
@@ -185,15 +190,7 @@ final class CompressCommand implements Callable<Integer> {
   }
 
   private Input read() throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(file + ": no such file");
-    }
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(file.toFile());
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InputException(file + ": not valid JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = reverie.dsl.JsonText.read(file);
     Format f = format;
     if (f == Format.AUTO) {
       f = root != null && root.isArray() ? Format.PROGRAMS : Format.DREAMCODER;

@@ -22,7 +22,6 @@ import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.Dreamer;
 import reverie.engine.recognition.TaskExamples;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 import reverie.tasks.Example;
 import reverie.tasks.Scorer;
 
@@ -90,8 +89,7 @@ final class DreamCommand implements Callable<Integer> {
             spec.commandLine(), "--domain does not go with --checkpoint (the run has its domain)");
       }
       StandardLoop.Loaded loaded =
-          StandardLoop.open(
-              checkpoint, java.util.Optional.ofNullable(iteration), Domains.installed());
+          RunDirectory.open(checkpoint, iteration, spec.commandLine().getErr());
       d = loaded.tasks().domain();
       grammar = loaded.checkpoint().grammar();
       tasks = loaded.tasks().suite().tasks();

@@ -14,6 +14,8 @@ import reverie.engine.loop.AtomicFiles;
 import reverie.engine.loop.Checkpoint;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.Export;
+import reverie.engine.loop.RunTasks;
+import reverie.tasks.Domains;
 
 /** {@code reverie export}: a run's frontiers in Stitch's or DreamCoder's format. */
 @Command(
@@ -65,8 +67,11 @@ final class ExportCommand implements Callable<Integer> {
     Optional<Path> output = out.checked();
     CheckpointStore store = CheckpointStore.open(dir);
     int i = store.resolveIteration(Optional.ofNullable(iteration));
-    // Names are all that an export needs: no domain, so any run directory can be exported.
+    // Names are all that an export needs (no typing), but they must be the run's own tasks.
+    RunTasks run = RunTasks.open(store, Domains.installed());
+    RunDirectory.warn(run, spec.commandLine().getErr());
     Checkpoint<Void> c = store.loadWithoutModel(i, PrimitiveResolver.untyped());
+    run.check(c, store.folder(i));
     var frontiers = (test ? c.testFrontiers() : c.frontiers()).values();
     String text;
     if (format == Format.stitch) {

@@ -61,8 +61,10 @@ final class LibraryCommand implements Callable<Integer> {
     }
     CheckpointStore store = CheckpointStore.open(dir);
     int i = store.resolveIteration(Optional.ofNullable(iteration));
-    RunTasks run = RunTasks.of(store.config(), Domains.installed());
+    RunTasks run = RunTasks.open(store, Domains.installed());
+    RunDirectory.warn(run, spec.commandLine().getErr());
     Checkpoint<Void> checkpoint = store.loadWithoutModel(i, run.resolver());
+    run.check(checkpoint, store.folder(i));
     LibraryReport report = run.libraryReport(checkpoint);
     PrintWriter out = spec.commandLine().getOut();
     if (json.json) {

@@ -17,6 +17,7 @@ import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.LearningCurve;
 import reverie.engine.loop.RunConfig;
+import reverie.engine.loop.RunLock;
 import reverie.engine.loop.RunTasks;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.loop.StopSignal;
@@ -145,18 +146,29 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     CheckpointStore store;
-    if (resume != null) {
+    RunTasks setup;
+    RunLock lock;
+    boolean fresh = resume == null;
+    if (!fresh) {
       refuseOnResume();
       store = CheckpointStore.open(resume);
-      RunConfig c = store.config();
-      if (given("--iterations")) {
-        c = c.withIterations(iterations);
-      }
-      if (given("--threads")) {
-        c = c.withThreads(threads.threads());
-      }
-      if (!c.equals(store.config())) {
-        store = store.withConfig(c);
+      lock = RunLock.acquire(resume);
+      try {
+        RunConfig c = store.config();
+        if (given("--iterations")) {
+          c = c.withIterations(iterations);
+        }
+        if (given("--threads")) {
+          c = c.withThreads(threads.threads());
+        }
+        if (!c.equals(store.config())) {
+          store = store.withConfig(c);
+        }
+        setup = RunTasks.open(store, Domains.installed());
+        RunDirectory.warn(setup, err);
+      } catch (RuntimeException e) {
+        lock.close();
+        throw e;
       }
     } else {
       RunConfig config = config();
@@ -166,15 +178,29 @@ final class RunCommand implements Callable<Integer> {
               : Path.of(
                   "runs",
                   LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-      store = CheckpointStore.create(dir, config);
+      // Nothing is created until the directory is known to be usable and the tasks have been read
+      // and checked: a failed start leaves nothing that would block its own retry.
+      CheckpointStore.checkNew(dir);
+      setup = RunTasks.of(config, Domains.installed());
+      // create() takes the run's lock before it writes anything.
+      store = CheckpointStore.create(dir, config, setup);
+      lock = store.lock().orElseThrow();
       err.println("run directory: " + dir);
     }
-    RunTasks setup = RunTasks.of(store.config(), Domains.installed());
     ConsoleProgress progress = ConsoleProgress.forCurrentProcess(err);
-    Optional<ClusterRunner> cluster =
-        master.open("reverie run " + store.directory(), err, progress::message);
+    Optional<ClusterRunner> cluster;
     try {
-      return run(setup, store, progress, cluster);
+      cluster = master.open("reverie run " + store.directory(), err, progress::message);
+    } catch (RuntimeException | Error e) {
+      // An unreachable cluster: a fresh run leaves nothing behind, so the same command can be retried.
+      if (fresh && store.iterations().isEmpty()) {
+        store.discard();
+      }
+      lock.close();
+      throw e;
+    }
+    try {
+      return run(setup, store, lock, fresh, progress, cluster);
     } finally {
       cluster.ifPresent(ClusterRunner::close);
     }
@@ -183,6 +209,8 @@ final class RunCommand implements Callable<Integer> {
   private Integer run(
       RunTasks setup,
       CheckpointStore store,
+      RunLock lock,
+      boolean fresh,
       ConsoleProgress progress,
       Optional<ClusterRunner> cluster) {
     StopSignal stop = new StopSignal();
@@ -193,6 +221,7 @@ final class RunCommand implements Callable<Integer> {
               stop.request();
               // Let a checkpoint being written finish, so the directory stays consistent.
               s.quiesce(60);
+              lock.close();
               System.err.println(
                   "reverie: stopped; the last complete checkpoint is in "
                       + s.directory()
@@ -206,11 +235,15 @@ final class RunCommand implements Callable<Integer> {
       outcome =
           StandardLoop.create(setup, store, progress, stop, cluster.map(JobRunner.class::cast))
               .run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (stop.requested()) {
         // Stopped by a signal while a cluster's jobs ran: the cluster's client shut down with the
         // JVM; the last complete checkpoint stands.
         return ExitCode.STOPPED;
+      }
+      if (fresh && store.iterations().isEmpty()) {
+        // A start that failed before its first checkpoint: nothing worth resuming.
+        store.discard();
       }
       throw e;
     } finally {
@@ -219,6 +252,7 @@ final class RunCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // The hook is running: the JVM is stopping on a signal.
       }
+      lock.close();
     }
     PrintWriter o = spec.commandLine().getOut();
     if (outcome.last() != null) {

@@ -30,12 +30,11 @@ import reverie.tasks.Domain;
     header = "Sample programs of a type from a domain's base grammar.",
     description = {
       "Draws N programs of type TYPE from the uniform grammar over the domain's primitives,"
-          + " top-down as",
-      "DreamCoder does (eta-long, each hole choosing among the productions and variables that fit"
-          + " its type),",
-      "and prints each with its log-prior in nats, e.g. '-4.7958  (lambda (cdr $0))'. A draw nested"
-          + " deeper",
-      "than --max-depth is discarded and drawn again. The same --seed gives the same programs."
+          + " top-down as DreamCoder does (eta-long, each hole choosing among the productions and"
+          + " variables that fit its type), and prints each with its log-prior in nats, e.g."
+          + " '-4.7958  (lambda (cdr $0))'. A draw nested deeper than --max-depth is discarded and"
+          + " drawn again. The same --seed gives the same programs. A type naming a constructor"
+          + " the domain lacks (list(integer)) is refused."
     })
 final class SampleCommand implements Callable<Integer> {
   // Attempts per requested program before concluding that the type has no program within the depth

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
+import reverie.dsl.InputFiles;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
@@ -125,7 +125,7 @@ final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--grammar",
-      paramLabel = "GRAMMAR.json",
+      paramLabel = "GRAMMAR",
       description =
           "A grammar in DreamCoder's JSON ({\"logVariable\", \"productions\"}, or a frontiers"
               + " file's \"DSL\").")
@@ -216,7 +216,7 @@ final class SolveCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--out does not go with --compare-recognition");
     }
     StandardLoop.Loaded loaded =
-        StandardLoop.open(checkpoint, Optional.ofNullable(iteration), Domains.installed());
+        RunDirectory.open(checkpoint, iteration, spec.commandLine().getErr());
     Scorer scorer = loaded.tasks().scorer();
     List<Task> tasks = checkpointTasks(loaded);
     ContextualGrammar library = Solver.contextual(loaded.checkpoint().grammar());
@@ -318,23 +318,16 @@ final class SolveCommand implements Callable<Integer> {
       SolveConfig config,
       Scorer scorer) {
     PrintWriter err = spec.commandLine().getErr();
-    SolveConfig c =
-        config.withListener(
-            p ->
-                err.printf(
-                    Locale.ROOT,
-                    "\rsolving: %d/%d tasks finished, %d solved, jobs %d/%d, %.0f s   ",
-                    p.finished(),
-                    p.total(),
-                    p.solved(),
-                    p.jobsFinished(),
-                    p.jobs(),
-                    p.wallSeconds()));
+    // A live bar on a terminal; plain lines every few seconds in a log (#18 item 15).
+    ConsoleProgress progress = ConsoleProgress.forCurrentProcess(err);
+    progress.start("solving", tasks.size());
+    SolveConfig c = config.withListener(p -> progress.step(p.finished(), p.solved() + " solved"));
     SolveResult result =
         cluster.isPresent()
             ? Solver.solve(tasks, grammarOf, c, scorer, cluster.get())
             : Solver.solve(tasks, grammarOf, c, scorer);
-    err.println();
+    progress.finish(result.solved() + "/" + tasks.size() + " solved");
+    // The cluster runner's notes wait for the progress bar to close, so the two never interleave.
     notes.forEach(err::println);
     notes.clear();
     result.failureLines().forEach(line -> err.println("reverie: warning: " + line));
@@ -385,13 +378,22 @@ final class SolveCommand implements Callable<Integer> {
    * A grammar file: a contextual grammar ({@code noParent}, {@code variableParent}, {@code
    * productions}), a unigram grammar, or a DreamCoder document with a {@code DSL} object.
    */
-  static ContextualGrammar readGrammar(Path file, Domain domain) throws IOException {
-    JsonNode root = GrammarJson.parse(Files.readString(file), file.toString());
-    if (root.has("noParent")) {
-      return GrammarJson.readContextualGrammar(root, domain.resolver());
+  /**
+   * Reads {@code --grammar}: a grammar, a contextual grammar, or a frontiers file's DSL; every
+   * problem is one line starting with the file's path.
+   */
+  static ContextualGrammar readGrammar(Path file, Domain domain) {
+    String where = file.toString();
+    JsonNode root = GrammarJson.parse(InputFiles.readString(file), where);
+    try {
+      if (root.has("noParent")) {
+        return GrammarJson.readContextualGrammar(root, domain.resolver());
+      }
+      JsonNode dsl = root.has("DSL") ? root.get("DSL") : root;
+      return ContextualGrammar.fromGrammar(GrammarJson.readGrammar(dsl, domain.resolver()));
+    } catch (InputException e) {
+      throw new InputException(where + ": " + e.getMessage(), e);
     }
-    JsonNode dsl = root.has("DSL") ? root.get("DSL") : root;
-    return ContextualGrammar.fromGrammar(GrammarJson.readGrammar(dsl, domain.resolver()));
   }
 
   static ObjectNode toJson(SolveResult result) {

@@ -35,8 +35,8 @@ public final class TaskSource {
       names = "--file",
       paramLabel = "PATH",
       description =
-          "A task file: DreamCoder list tasks, DreamCoder-style tasks with a request, or a Reverie "
-              + "suite (docs/suite-format.md); the layout is recognised from the content.")
+          "A task file: DreamCoder list tasks, DreamCoder-style tasks with a request, or a Reverie"
+              + " suite; the layout is recognised from the content (docs/suite-format.md).")
   Path file;
 
   /**

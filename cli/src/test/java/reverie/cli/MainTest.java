@@ -1,6 +1,7 @@
 package reverie.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,91 @@ class MainTest {
   void unknownCommandIsAUsageError() {
     CliRun run = CliRun.of("no-such-command");
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("reverie: "), run.err());
+    assertTrue(
+        run.err().startsWith("reverie: unknown command 'no-such-command' (commands: type, eval,"),
+        run.err());
+    assertFalse(run.err().contains("Unmatched argument"), run.err());
+    CliRun sub = CliRun.of("bench", "nope");
+    assertEquals(2, sub.exitCode());
+    assertTrue(sub.err().startsWith("reverie: unknown command 'nope' (commands: "), sub.err());
+  }
+
+  @Test
+  void anEmptyPathIsAUsageError() {
+    CliRun run = CliRun.of("solve", "--grammar", "", "--task", "x");
+    assertEquals(2, run.exitCode());
+    assertTrue(
+        run.err().startsWith("reverie: Invalid value for option '--grammar': an empty path"),
+        run.err());
+  }
+
+  @Test
+  void everyCommandPrintsTheVersion() {
+    List<String> problems = new ArrayList<>();
+    forEachCommand(
+        (c, args) -> {
+          args.set(args.size() - 1, "-V");
+          CliRun run = CliRun.of(args.toArray(String[]::new));
+          if (run.exitCode() != 0 || !run.out().startsWith("reverie ")) {
+            problems.add(c.getCommandSpec().qualifiedName() + " -V: " + run.out() + run.err());
+          }
+        });
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void helpBreaksLinesBetweenWordsOnly() {
+    // A hard-wrapped description that picocli wraps again leaves a short line mid-sentence, and
+    // picocli's line breaking splits "EMB.npy" after the dot.
+    List<String> problems = new ArrayList<>();
+    forEachCommand(
+        (c, args) -> {
+          List<String> lines = CliRun.of(args.toArray(String[]::new)).out().lines().toList();
+          for (int i = 0; i + 1 < lines.size(); i++) {
+            String line = lines.get(i).stripTrailing();
+            String next = lines.get(i + 1).strip();
+            if (line.matches(".*\\w\\.")
+                && next.matches("(npy|csv|txt|json|jsonl|safetensors|png|svg|md)\\b.*")) {
+              problems.add(c.getCommandSpec().qualifiedName() + ": '" + line + "' / '" + next);
+            }
+            if (!line.isBlank()
+                && line.length() < 40
+                && !line.startsWith(" ")
+                && !line.endsWith(":")
+                && !line.endsWith(".")
+                && next.matches("[a-z(].*")
+                && !lines.get(i + 1).startsWith(" ")) {
+              problems.add(c.getCommandSpec().qualifiedName() + ": short line '" + line + "'");
+            }
+          }
+        });
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void eachSplitOptionSaysWhatTheOtherMeans() {
+    // run --split is a fraction, solve --split a part of a split (#18 item 16).
+    String run = CliRun.of("run", "--help").out().replaceAll("\\s+", " ");
+    String solve = CliRun.of("solve", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(run.contains("('solve --split' instead"), run);
+    assertTrue(solve.contains("('run --split' instead"), solve);
+  }
+
+  /** Calls {@code check} with every command and its argument list ending in "--help". */
+  private static void forEachCommand(
+      java.util.function.BiConsumer<CommandLine, List<String>> check) {
+    Deque<CommandLine> todo = new ArrayDeque<>(List.of(Main.commandLine()));
+    while (!todo.isEmpty()) {
+      CommandLine c = todo.poll();
+      todo.addAll(c.getSubcommands().values());
+      if (c.getCommandSpec().name().equals("help")) {
+        continue;
+      }
+      List<String> args = new ArrayList<>(List.of(c.getCommandSpec().qualifiedName().split(" ")));
+      args.set(0, "--help");
+      Collections.rotate(args, -1);
+      check.accept(c, args);
+    }
   }
 
   @Test

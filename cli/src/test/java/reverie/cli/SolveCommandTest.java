@@ -1,6 +1,7 @@
 package reverie.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,10 @@ class SolveCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("solved    tail: (lambda (cdr $0))"), run.out());
     assertTrue(run.out().contains("solved 1 of 1 tasks"), run.out());
-    assertTrue(run.err().contains("solving: 1/1 tasks finished"), run.err());
+    // Progress in plain lines (stderr is no terminal here), never carriage returns.
+    assertTrue(run.err().contains("solving: started (1 steps)"), run.err());
+    assertTrue(run.err().contains("solving: 1/1 solved ("), run.err());
+    assertFalse(run.err().contains("\r"), run.err());
   }
 
   @Test

@@ -21,9 +21,9 @@ import reverie.dsl.type.TypeConstructor;
  * needs no change elsewhere; code outside a domain's package never names it.
  *
  * <p>Values are plain Java objects chosen by the domain; the list and text domains use {@link Long}
- * for {@code int}, {@link Boolean}, {@link Character} and immutable {@link java.util.List}s.
- * Functions are the evaluator's function values. Values must implement {@code equals} and {@code
- * hashCode} (fantasies are deduplicated by their outputs).
+ * for {@code int}, {@link Boolean}, {@link Integer} code points for characters and immutable {@link
+ * java.util.List}s. Functions are the evaluator's function values. Values must implement {@code
+ * equals} and {@code hashCode} (fantasies are deduplicated by their outputs).
  */
 public interface Domain {
 

@@ -1,8 +1,6 @@
 package reverie.tasks;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import reverie.dsl.InputException;
+import reverie.dsl.InputFiles;
+import reverie.dsl.JsonText;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 
@@ -70,30 +67,31 @@ final class TaskFiles {
     String file = path.toString();
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw TaskFormatException.inFile(file, "no such file");
-    } catch (IOException e) {
-      throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
+      bytes = InputFiles.read(path);
+    } catch (InputException e) {
+      throw TaskFormatException.inFile(file, e.getMessage().substring(file.length() + 2), e);
     }
     return parse(bytes, file, defaultName(path), domains);
   }
 
+  /**
+   * Parses the bytes of the task file {@code path} as {@link #load} would read them (messages name
+   * the path; the suite's default name is the file's).
+   */
+  static Suite parse(byte[] content, Path path, Domains domains) {
+    return parse(content, path.toString(), defaultName(path), domains);
+  }
+
   /** Parses the content of a task file; {@code file} is the name used in messages. */
   static Suite parse(byte[] content, String file, String defaultName, Domains domains) {
+    if (new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      throw TaskFormatException.inFile(file, "empty file (expected a JSON task list or suite)");
+    }
     JsonNode root;
     try {
-      root = MAPPER.readTree(content);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw TaskFormatException.inFile(file, "bad JSON: " + e.getOriginalMessage() + where, e);
-    } catch (IOException e) {
-      throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw TaskFormatException.inFile(file, "empty file (expected a JSON task list or suite)");
+      root = JsonText.parse(content, file);
+    } catch (InputException e) {
+      throw TaskFormatException.inFile(file, e.getMessage().substring(file.length() + 2), e);
     }
     return fromTree(root, file, defaultName, domains);
   }

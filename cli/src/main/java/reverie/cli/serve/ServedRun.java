@@ -1,6 +1,5 @@
 package reverie.cli.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
@@ -145,11 +144,7 @@ final class ServedRun {
         continue;
       }
       String where = file + ": line " + (i + 1);
-      try {
-        b.add(IterationMetrics.fromJson(JSON.readTree(lines.get(i)), where));
-      } catch (JsonProcessingException e) {
-        throw new InputException(where + ": not valid JSON: " + e.getOriginalMessage());
-      }
+      b.add(IterationMetrics.fromJson(reverie.dsl.JsonText.parse(lines.get(i), where), where));
     }
     return b.build();
   }
@@ -180,7 +175,9 @@ final class ServedRun {
             .config()
             .orElseThrow(() -> new InputException(summary().error().orElse(dir + ": no config")));
     if (tasks == null || !config.equals(tasksConfig)) {
-      tasks = RunTasks.of(config, Domains.installed());
+      // The run's own copy of its task file, when it has one (#18): a moved or edited original
+      // changes nothing here.
+      tasks = RunTasks.open(CheckpointStore.open(dir), Domains.installed());
       tasksConfig = config;
     }
     return tasks;
@@ -197,6 +194,7 @@ final class ServedRun {
           Checkpoint<RecognitionModel> c =
               store.load(
                   i, t.resolver(), new RecognitionDream(t.tasks(), t.split().train(), t.scorer()));
+          t.check(c, store.folder(i));
           return new IterationData(
               c, new LibraryView(c.grammar()), LibraryReport.of(c, t.runner()));
         });

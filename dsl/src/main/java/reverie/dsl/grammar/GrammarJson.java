@@ -102,18 +102,8 @@ public final class GrammarJson {
 
   /** Parses JSON text; {@code what} names the document in the error message. */
   public static JsonNode parse(String text, String what) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new InputException(
-          what
-              + ": malformed JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage());
-    }
+    // DreamCoder (Python's json) writes infinite weights as -Infinity.
+    return reverie.dsl.JsonText.parseWithNonFiniteNumbers(text, what);
   }
 
   /**

@@ -64,15 +64,18 @@ public final class StandardLoop {
 
   /**
    * Opens the checkpoint of {@code dir} at {@code iteration} (the latest when empty), verified
-   * against its manifest; an {@link reverie.dsl.InputException} when it is missing, corrupt or of
-   * another version.
+   * against its manifest and against the run's own tasks ({@link RunTasks#open}: its copy of the
+   * task file; the caller prints {@link RunTasks#warnings}); an {@link reverie.dsl.InputException}
+   * when it is missing, corrupt, of another version or names tasks the run does not have.
    */
   public static Loaded open(Path dir, Optional<Integer> iteration, Domains domains) {
     CheckpointStore store = CheckpointStore.open(dir);
-    RunTasks tasks = RunTasks.of(store.config(), domains);
+    RunTasks tasks = RunTasks.open(store, domains);
     int i = store.resolveIteration(iteration);
     DreamPhase<RecognitionModel> loader =
         new RecognitionDream(tasks.tasks(), tasks.split().train(), tasks.scorer());
-    return new Loaded(tasks, store.load(i, tasks.resolver(), loader));
+    Checkpoint<RecognitionModel> checkpoint = store.load(i, tasks.resolver(), loader);
+    tasks.check(checkpoint, store.folder(i));
+    return new Loaded(tasks, checkpoint);
   }
 }

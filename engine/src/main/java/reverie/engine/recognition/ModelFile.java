@@ -83,14 +83,10 @@ final class ModelFile {
   static RecognitionModel load(Path directory, Domain domain) throws IOException {
     PrimitiveResolver resolver = domain.resolver();
     Path headerFile = directory.resolve(HEADER);
-    JsonNode h;
-    try {
-      h = JSON.readTree(Files.readString(headerFile));
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(headerFile)) {
       throw new InputException(headerFile + ": no recognition model here");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InputException(headerFile + ": not valid JSON (" + e.getOriginalMessage() + ")");
     }
+    JsonNode h = reverie.dsl.JsonText.read(headerFile);
     if (!FORMAT.equals(text(h, "format", headerFile))) {
       throw new InputException(
           headerFile + ": not a recognition model header (format " + h.get("format") + ")");

@@ -15,6 +15,8 @@ import reverie.dsl.eval.EvaluationBudget;
 import reverie.dsl.eval.EvaluationException;
 import reverie.dsl.eval.Evaluator;
 import reverie.dsl.grammar.Grammar;
+import reverie.dsl.program.Abstraction;
+import reverie.dsl.program.Index;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
@@ -92,8 +94,15 @@ class EvaluatorDifferentialTest {
       // take more frames than the official direct calls), so near the limit one may overflow
       // where the other does not; both then report the same kind of failure, a budget one, and a
       // solution the fast path misses is only a missed candidate, never a wrong answer.
-      String text = "(lambda " + "(cdr (cons 1 ".repeat(depth) + "$0" + "))".repeat(depth) + ")";
-      Program p = Program.parse(text, lists.resolver());
+      // Built by code: the parser refuses text nested this deep.
+      Program cdr = lists.resolver().resolve("cdr").orElseThrow();
+      Program cons = lists.resolver().resolve("cons").orElseThrow();
+      Program one = lists.resolver().resolve("1").orElseThrow();
+      Program body = new Index(0);
+      for (int i = 0; i < depth; i++) {
+        body = Program.apply(cdr, Program.apply(cons, one, body));
+      }
+      Program p = new Abstraction(body);
       assertEquals(request.toString(), "list(int) -> list(int)");
       CompiledProgram slow = official.compile(p);
       ProgramEnumeration enumeration =
