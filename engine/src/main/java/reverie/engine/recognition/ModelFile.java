@@ -22,13 +22,15 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
 import reverie.tasks.Featurizer;
+import reverie.tasks.ImageFeaturizer;
 import reverie.tasks.SequenceFeaturizer;
 
 /**
  * The on-disk form of a {@link RecognitionModel}: {@code recognition.json}, a header (format
- * version, featurizer and vocabulary, architecture, the library's productions in DreamCoder form
- * with their weights, the parameter blocks), and {@code recognition.bin}, the weights as
- * little-endian IEEE doubles.
+ * version, featurizer and vocabulary, or the picture shape {@code [channels, height, width]} for a
+ * picture featurizer, architecture, the library's productions in DreamCoder form with their
+ * weights, the parameter blocks), and {@code recognition.bin}, the weights as little-endian IEEE
+ * doubles.
  */
 final class ModelFile {
   static final String HEADER = "recognition.json";
@@ -49,6 +51,10 @@ final class ModelFile {
     ArrayNode vocabulary = h.putArray("vocabulary");
     if (model.featurizer() instanceof SequenceFeaturizer s) {
       s.sideVocabulary().forEach(vocabulary::add);
+    }
+    if (model.featurizer() instanceof ImageFeaturizer i) {
+      // Pictures have no vocabulary; their shape plays its part (a model reads one shape).
+      h.putArray("picture").add(i.channels()).add(i.height()).add(i.width());
     }
     Architecture a = model.architecture();
     ObjectNode arch = h.putObject("architecture");
@@ -106,6 +112,20 @@ final class ModelFile {
     if (featurizer instanceof SequenceFeaturizer s && !vocabulary.equals(s.sideVocabulary())) {
       throw new InputException(
           headerFile + ": the vocabulary differs from featurizer " + featurizer.name() + "'s");
+    }
+    if (featurizer instanceof ImageFeaturizer i) {
+      List<Integer> shape = new ArrayList<>();
+      field(h, "picture", headerFile).forEach(v -> shape.add(v.asInt()));
+      if (!shape.equals(List.of(i.channels(), i.height(), i.width()))) {
+        throw new InputException(
+            headerFile
+                + ": the model reads pictures of shape "
+                + shape
+                + ", featurizer "
+                + featurizer.name()
+                + " makes "
+                + List.of(i.channels(), i.height(), i.width()));
+      }
     }
     JsonNode arch = field(h, "architecture", headerFile);
     ImmutableList.Builder<Integer> hidden = ImmutableList.builder();
