@@ -15,7 +15,8 @@ import reverie.dsl.InputException;
  *
  * @param suite a built-in suite name, or empty when {@code file} names a task file
  * @param file a task file, or empty when {@code suite} is set
- * @param split the fraction of tasks used for training (a seeded shuffle picks them)
+ * @param split the fraction of tasks used for training (a seeded shuffle picks them), unless {@code
+ *     ownSplit}
  * @param iterations learning iterations after iteration 0 (the base grammar)
  * @param timeoutSeconds the per-task search budget of every wake and test evaluation
  * @param batchSize training tasks woken per iteration (unsolved first); 0 for all of them
@@ -30,6 +31,8 @@ import reverie.dsl.InputException;
  *     still refit)
  * @param threads worker threads of every phase
  * @param seed the seed from which every iteration's randomness is derived
+ * @param ownSplit whether the suite's own split is used ({@code --split dreamcoder}: the tasks a
+ *     file marks for training train, the others test) instead of a seeded split of {@code split}
  */
 public record RunConfig(
     Optional<String> suite,
@@ -46,7 +49,8 @@ public record RunConfig(
     boolean recognition,
     boolean compression,
     int threads,
-    long seed) {
+    long seed,
+    boolean ownSplit) {
 
   /** The version of the run and checkpoint formats; a different one is refused on load. */
   public static final int FORMAT_VERSION = 1;
@@ -62,6 +66,42 @@ public record RunConfig(
     checkArgument(pseudoCounts >= 0, "negative pseudo-counts %s", pseudoCounts);
     checkArgument(recognitionSteps >= 0, "negative recognition steps %s", recognitionSteps);
     checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+  }
+
+  /** A configuration that splits the tasks by {@code split} (no suite's own split). */
+  public RunConfig(
+      Optional<String> suite,
+      Optional<String> file,
+      double split,
+      int iterations,
+      double timeoutSeconds,
+      int batchSize,
+      int topK,
+      int maxArity,
+      double structurePenalty,
+      double pseudoCounts,
+      int recognitionSteps,
+      boolean recognition,
+      boolean compression,
+      int threads,
+      long seed) {
+    this(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        false);
   }
 
   /**
@@ -112,7 +152,8 @@ public record RunConfig(
         recognition,
         compression,
         threads,
-        seed);
+        seed,
+        ownSplit);
   }
 
   /** The same configuration with another thread count. */
@@ -132,7 +173,29 @@ public record RunConfig(
         recognition,
         compression,
         n,
-        seed);
+        seed,
+        ownSplit);
+  }
+
+  /** The same configuration with the suite's own split ({@code true}) or a seeded one. */
+  public RunConfig withOwnSplit(boolean own) {
+    return new RunConfig(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        own);
   }
 
   /** The JSON form, with snake_case keys and the format version. */
@@ -142,6 +205,7 @@ public record RunConfig(
     suite.ifPresent(s -> o.put("suite", s));
     file.ifPresent(f -> o.put("file", f));
     o.put("split", split);
+    o.put("own_split", ownSplit);
     o.put("iterations", iterations);
     o.put("timeout_seconds", timeoutSeconds);
     o.put("batch_size", batchSize);
@@ -185,7 +249,9 @@ public record RunConfig(
           Json.requiredBoolean(o, "recognition", where),
           Json.requiredBoolean(o, "compression", where),
           Json.requiredInt(o, "threads", where),
-          Json.requiredLong(o, "seed", where));
+          Json.requiredLong(o, "seed", where),
+          // Runs written before suites could mark their own split have no such key.
+          o.has("own_split") && Json.requiredBoolean(o, "own_split", where));
     } catch (IllegalArgumentException e) {
       throw new InputException(where + ": " + e.getMessage());
     }

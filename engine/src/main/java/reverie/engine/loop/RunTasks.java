@@ -3,6 +3,7 @@ package reverie.engine.loop;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
+import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.tasks.Domain;
@@ -14,8 +15,10 @@ import reverie.tasks.Task;
 
 /**
  * The tasks of a run, made from its {@link RunConfig}: the suite (built-in or file) split into
- * training and test tasks by the run's seed (DreamCoder's split, which keeps a member of every task
- * family in training), the domain and its base grammar, and a {@link TaskRunner} over all of them.
+ * training and test tasks, by the suite's own marks ({@link Suite#ownSplit}, DreamCoder's fixed
+ * split of its LOGO tasks) or by the run's seed (DreamCoder's list split, which keeps a member of
+ * every task family in training), the domain and its base grammar, and a {@link TaskRunner} over
+ * all of them.
  */
 public final class RunTasks {
   private final Suite suite;
@@ -32,7 +35,17 @@ public final class RunTasks {
     ImmutableMap.Builder<String, Task> b = ImmutableMap.builder();
     suite.tasks().forEach(t -> b.put(t.name(), t));
     this.byName = b.buildOrThrow();
-    Suite.Split s = suite.splitKeepingFamilies(config.split(), config.seed());
+    Suite.Split s =
+        config.ownSplit()
+            ? suite
+                .ownSplit()
+                .orElseThrow(
+                    () ->
+                        new InputException(
+                            config.source()
+                                + " marks no training tasks of its own (a task's \"train\":"
+                                + " true); give --split FRACTION"))
+            : suite.splitKeepingFamilies(config.split(), config.seed());
     this.split = new WakeSleepLoop.Split(names(s.train()), names(s.test()));
     this.runner = new TaskRunner(byName, scorer);
   }
