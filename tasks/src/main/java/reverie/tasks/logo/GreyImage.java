@@ -19,13 +19,14 @@ final class GreyImage {
   private final int size;
   private final byte[] pixels;
   private final double tolerance;
-  private final int hash;
+  // Computed on first use: the wake renders millions of images and compares each with a few
+  // targets, which Arrays.equals does faster than hashing would.
+  private int hash;
 
   private GreyImage(int size, byte[] pixels, double tolerance) {
     this.size = size;
     this.pixels = pixels;
     this.tolerance = tolerance;
-    this.hash = 31 * (31 * size + Arrays.hashCode(pixels)) + Double.hashCode(tolerance);
   }
 
   /** An image of {@code size x size} pixels (copied), matched exactly. */
@@ -103,8 +104,7 @@ final class GreyImage {
       return false;
     }
     if (tolerance == 0) {
-      // Both hashes cover the size, pixels and a zero tolerance: a cheap first test.
-      return drawn.hash == hash && Arrays.equals(drawn.pixels, pixels);
+      return Arrays.equals(drawn.pixels, pixels);
     }
     long difference = 0;
     for (int i = 0; i < pixels.length; i++) {
@@ -147,7 +147,6 @@ final class GreyImage {
   @Override
   public boolean equals(Object o) {
     return o instanceof GreyImage g
-        && g.hash == hash
         && g.size == size
         && g.tolerance == tolerance
         && Arrays.equals(g.pixels, pixels);
@@ -155,7 +154,12 @@ final class GreyImage {
 
   @Override
   public int hashCode() {
-    return hash;
+    int h = hash;
+    if (h == 0) {
+      h = 31 * (31 * size + Arrays.hashCode(pixels)) + Double.hashCode(tolerance);
+      hash = h;
+    }
+    return h;
   }
 
   /** {@code image 28x28, 97 pixels inked}. */

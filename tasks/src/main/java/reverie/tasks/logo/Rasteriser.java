@@ -54,19 +54,33 @@ final class Rasteriser {
         });
     byte[] pixels = new byte[size * size];
     if (rows[1] >= 0) {
-      // SAMPLES divides 64, so a pixel's samples in one row never straddle two words.
+      // SAMPLES divides 64, so a pixel's samples in one row never straddle two words; a word
+      // holds the samples of 64 / SAMPLES pixels, skipped together when all four rows are blank.
+      int n = SAMPLES * SAMPLES;
+      int perWord = 64 / SAMPLES;
+      long mask = (1L << SAMPLES) - 1;
       for (int py = rows[0] / SAMPLES; py <= rows[1] / SAMPLES; py++) {
-        for (int px = 0; px < size; px++) {
-          int bit = px * SAMPLES;
-          int word = bit >>> 6;
-          int shift = bit & 63;
-          int count = 0;
+        int row = py * SAMPLES * words;
+        for (int word = 0; word < words; word++) {
+          long any = 0;
           for (int s = 0; s < SAMPLES; s++) {
-            long v = bits[(py * SAMPLES + s) * words + word] >>> shift;
-            count += Long.bitCount(v & ((1L << SAMPLES) - 1));
+            any |= bits[row + s * words + word];
           }
-          int n = SAMPLES * SAMPLES;
-          pixels[py * size + px] = (byte) ((count * 255 + n / 2) / n);
+          if (any == 0) {
+            continue;
+          }
+          int last = Math.min(size, (word + 1) * perWord);
+          for (int px = word * perWord; px < last; px++) {
+            int shift = (px * SAMPLES) & 63;
+            if (((any >>> shift) & mask) == 0) {
+              continue;
+            }
+            int count = 0;
+            for (int s = 0; s < SAMPLES; s++) {
+              count += Long.bitCount((bits[row + s * words + word] >>> shift) & mask);
+            }
+            pixels[py * size + px] = (byte) ((count * 255 + n / 2) / n);
+          }
         }
       }
     }
