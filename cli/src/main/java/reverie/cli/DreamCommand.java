@@ -112,7 +112,7 @@ final class DreamCommand implements Callable<Integer> {
             spec.commandLine(), "--iteration needs --checkpoint");
       }
       d = domain.domain();
-      grammar = Grammar.uniform(d.primitives());
+      grammar = d.baseGrammar();
       if (d.suites().isEmpty()) {
         throw new InputException(
             "domain " + d.name() + " has no built-in suite to take inputs from; use --checkpoint");

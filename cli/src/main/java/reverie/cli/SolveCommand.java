@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.ContextualGrammar;
-import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
 import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.FrontierJson;
@@ -163,7 +162,7 @@ final class SolveCommand implements Callable<Integer> {
     ContextualGrammar grammar =
         grammarFile != null
             ? readGrammar(grammarFile, domain)
-            : ContextualGrammar.fromGrammar(Grammar.uniform(domain.primitives()));
+            : ContextualGrammar.fromGrammar(domain.baseGrammar());
     Optional<Path> output = out.checked();
     SolveResult result = solveWithProgress(tasks, t -> grammar, config(), Scorer.of(domain));
     if (output.isPresent()) {

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.Optional;
 import reverie.dsl.InputException;
 import reverie.dsl.eval.PrimitiveTable;
+import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.dsl.program.Program;
@@ -100,6 +101,21 @@ public interface Domain {
    */
   default ImmutableList<Program> exampleArguments(Type type) {
     return ImmutableList.of();
+  }
+
+  /**
+   * The type of "the rest of the program" when the domain is written in continuation-passing style
+   * (DreamCoder's {@code continuationType}: {@code turtle} for LOGO); empty (the default) when it
+   * is not. Its grammars let a hole of this type take only the innermost such variable ({@link
+   * Grammar#continuationType}).
+   */
+  default Optional<Type> continuationType() {
+    return Optional.empty();
+  }
+
+  /** The base grammar: every primitive with log-weight 0, with the continuation type. */
+  default Grammar baseGrammar() {
+    return Grammar.uniform(primitives(), continuationType());
   }
 
   /** The suites this domain generates by code; none by default. */

@@ -98,7 +98,7 @@ public final class RunTasks {
 
   /** The grammar of iteration 0: every primitive of the domain, uniform. */
   public Grammar baseGrammar() {
-    return Grammar.uniform(domain.primitives());
+    return domain.baseGrammar();
   }
 
   /**

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.Production;
@@ -66,6 +67,7 @@ final class ModelFile {
     a.hidden().forEach(hidden::add);
     arch.put("rank", a.rank());
     h.put("log_variable", model.library().logVariable());
+    model.library().continuationType().ifPresent(t -> h.put("continuation_type", t.toString()));
     ArrayNode productions = h.putArray("productions");
     for (Production p : model.library().productions()) {
       ObjectNode o = productions.addObject();
@@ -155,9 +157,25 @@ final class ModelFile {
         throw new InputException(headerFile + ": production " + expression + ": " + e.getMessage());
       }
     }
-    Grammar library =
-        new Grammar(
-            field(h, "log_variable", headerFile).asDouble(), ImmutableList.copyOf(productions));
+    // Models saved before grammars had continuation types have none.
+    Optional<Type> continuation = Optional.empty();
+    if (h.has("continuation_type")) {
+      try {
+        continuation = Optional.of(Type.parse(text(h, "continuation_type", headerFile)));
+      } catch (InputException e) {
+        throw new InputException(headerFile + ": continuation_type: " + e.getMessage());
+      }
+    }
+    Grammar library;
+    try {
+      library =
+          new Grammar(
+              field(h, "log_variable", headerFile).asDouble(),
+              ImmutableList.copyOf(productions),
+              continuation);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(headerFile + ": " + e.getMessage());
+    }
     int count = integer(h, "parameters", headerFile);
     Path weightsFile = directory.resolve(WEIGHTS);
     byte[] bytes;

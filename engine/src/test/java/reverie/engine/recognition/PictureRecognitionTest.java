@@ -23,7 +23,7 @@ import reverie.tasks.Suites;
 /** The recognition model over a picture domain (LOGO): it learns, and saves and loads. */
 class PictureRecognitionTest {
   private static final Domain LOGO = Domains.installed().byName("logo");
-  private static final Grammar GRAMMAR = Grammar.uniform(LOGO.primitives());
+  private static final Grammar GRAMMAR = LOGO.baseGrammar();
 
   /** Replays of two families of the built-in suite: polygons and circles. */
   private static List<TrainingTask> replays() {
@@ -69,6 +69,8 @@ class PictureRecognitionTest {
     RecognitionModel back = RecognitionModel.load(dir, LOGO);
     assertArrayEquals(m.weights(), back.weights());
     assertEquals(m.architecture(), back.architecture());
+    assertEquals(m.library(), back.library());
+    assertTrue(back.library().continuationType().isPresent());
     TrainingTask t = replays().get(4);
     assertEquals(m.predict(t.request(), t.examples()), back.predict(t.request(), t.examples()));
     Path header = dir.resolve("recognition.json");

@@ -123,6 +123,12 @@ public final class LogoDomain implements Domain {
     return ImmutableList.of(TURTLE, ANGLE, LENGTH, INT);
   }
 
+  /** {@code turtle}: a hole for the rest of the drawing takes the innermost continuation only. */
+  @Override
+  public Optional<Type> continuationType() {
+    return Optional.of(TURTLE);
+  }
+
   @Override
   public Likelihood likelihood() {
     return likelihood;
