@@ -133,7 +133,7 @@ final class BenchRecognitionCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    Grammar grammar = Grammar.uniform(d.primitives());
+    Grammar grammar = d.baseGrammar();
     PrintWriter err = spec.commandLine().getErr();
     RecognitionBenchmark.Result r =
         RecognitionBenchmark.run(

@@ -11,6 +11,7 @@ final class Commands {
         // one line per subcommand, kept in the order of --help
         new TypeCommand(),
         new EvalCommand(),
+        new DrawCommand(),
         new SampleCommand(),
         new DomainsCommand(),
         new TasksCommand(),

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,6 +66,14 @@ final class DreamCommand implements Callable<Integer> {
   @Mixin JsonOption json;
 
   @Option(
+      names = "--pictures",
+      paramLabel = "FILE.png",
+      description =
+          "Also write a sheet of the fantasies' pictures (for logo, each program's drawing), so"
+              + " that dreams before and after learning can be compared.")
+  java.nio.file.Path pictures;
+
+  @Option(
       names = "--checkpoint",
       paramLabel = "DIR",
       description = "A run directory: sample from its checkpoint's library, on its tasks' inputs.")
@@ -99,7 +110,7 @@ final class DreamCommand implements Callable<Integer> {
             spec.commandLine(), "--iteration needs --checkpoint");
       }
       d = domain.domain();
-      grammar = Grammar.uniform(d.primitives());
+      grammar = d.baseGrammar();
       if (d.suites().isEmpty()) {
         throw new InputException(
             "domain " + d.name() + " has no built-in suite to take inputs from; use --checkpoint");
@@ -122,14 +133,21 @@ final class DreamCommand implements Callable<Integer> {
         o.set("example", example);
       } else {
         out.printf(Locale.ROOT, "%8.3f  %s%n", logPrior, f.program());
+        Example first = Dreamer.examples(f).get(0);
         out.printf(
             Locale.ROOT,
             "          %s -> %s   (%s; inputs of %s)%n",
             example.get("inputs"),
-            example.get("output"),
+            // A long output (a picture's pixels) is shown in the domain's short form.
+            example.get("output").toString().length() <= 200
+                ? example.get("output")
+                : d.show(first.output(), f.inputs().request().finalResult()),
             f.inputs().request(),
             f.inputs().task());
       }
+    }
+    if (pictures != null) {
+      writePictures(d, grammar, fantasies);
     }
     if (json.json) {
       ObjectNode doc = JSON.createObjectNode();
@@ -143,6 +161,43 @@ final class DreamCommand implements Callable<Integer> {
         .printf(Locale.ROOT, "%d fantasies (asked for %d)%n", fantasies.size(), count);
     return ExitCode.OK;
   }
+
+  /** Each fantasy's program drawn from the domain's standard input, with its log-prior. */
+  private void writePictures(Domain d, Grammar grammar, List<Dreamer.Fantasy> fantasies) {
+    ProgramPictures drawer = new ProgramPictures(d);
+    List<Montage.Cell> cells = new ArrayList<>();
+    for (int i = 0; i < fantasies.size(); i++) {
+      Dreamer.Fantasy f = fantasies.get(i);
+      Type request = f.inputs().request();
+      Optional<BufferedImage> picture = drawer.tryPicture(f.program(), request, PICTURE_SIZE);
+      if (picture.isPresent()) {
+        cells.add(
+            new Montage.Cell(
+                picture.get(),
+                String.format(
+                    Locale.ROOT, "#%d  %.1f nats", i, grammar.logPrior(f.program(), request))));
+      }
+    }
+    if (cells.isEmpty() && !fantasies.isEmpty()) {
+      throw new InputException(
+          "domain "
+              + d.name()
+              + " cannot draw these fantasies (it has no pictures, or no standard input for"
+              + " their type)");
+    }
+    String source =
+        checkpoint != null ? checkpoint.getFileName() + " (library)" : d.name() + " base grammar";
+    Montage.writePng(
+        Montage.grid(
+            "Dreams of " + source + ", seed " + seed.seed, cells, PICTURE_COLUMNS, PICTURE_SIZE, 1),
+        pictures);
+    spec.commandLine()
+        .getErr()
+        .printf(Locale.ROOT, "%s: %d fantasies drawn%n", pictures, cells.size());
+  }
+
+  static final int PICTURE_SIZE = 96;
+  static final int PICTURE_COLUMNS = 10;
 
   /** An example as {@code {"inputs": [...], "output": ...}} in the domain's JSON form. */
   private static ObjectNode exampleJson(Domain d, Type request, Example e) {

@@ -2,6 +2,7 @@ package reverie.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,7 +29,8 @@ import reverie.tasks.Domains;
             + "and log-weight, how many frontier programs use it and in which tasks, and one "
             + "application evaluated on an input of such a task; then the primitives with their weights "
             + "and the library's depth (inventions built from inventions). --json prints the same as "
-            + "one document; --dot the invention dependency graph for Graphviz.",
+            + "one document; --dot the invention dependency graph for Graphviz; --pictures DIR draws"
+            + " the inventions that make pictures (DreamCoder's library figure).",
     mixinStandardHelpOptions = true)
 final class LibraryCommand implements Callable<Integer> {
 
@@ -49,6 +51,15 @@ final class LibraryCommand implements Callable<Integer> {
   @Mixin JsonOption json;
 
   @Option(
+      names = "--pictures",
+      paramLabel = "DIR",
+      description =
+          "Also draw the library into DIR: for each invention that makes a picture (for logo, a"
+              + " drawing), a row of it applied to example arguments (DIR/fN.png), all rows in"
+              + " DIR/library.png, and DIR/index.html with every invention's body and type.")
+  Path pictures;
+
+  @Option(
       names = "--dot",
       description = "Print the invention dependency graph in Graphviz's dot language.")
   boolean dot;
@@ -67,6 +78,21 @@ final class LibraryCommand implements Callable<Integer> {
     run.check(checkpoint, store.folder(i));
     LibraryReport report = run.libraryReport(checkpoint);
     PrintWriter out = spec.commandLine().getOut();
+    if (pictures != null) {
+      List<LibraryFigure.Row> rows =
+          new LibraryFigure(run.domain())
+              .write(
+                  pictures,
+                  checkpoint.grammar(),
+                  report,
+                  "Library of " + dir.getFileName() + " at iteration " + i);
+      long drawn = rows.stream().filter(r -> r.picture().isPresent()).count();
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d of %d inventions drawn into %s (index.html, library.png)%n",
+              drawn, rows.size(), pictures);
+    }
     if (json.json) {
       out.println(GrammarJson.write(report.toJson()));
     } else if (dot) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.dsl.InputException;
 import reverie.engine.enumerate.JobRunner;
 import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.loop.CheckpointStore;
@@ -46,18 +47,24 @@ import reverie.tasks.Domains;
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
+  /** The value of {@code --split} that takes the suite's own split. */
+  static final String OWN_SPLIT = "dreamcoder";
+
   @Spec CommandSpec spec;
 
   @Mixin TaskSource source;
 
   @Option(
       names = "--split",
-      paramLabel = "FRACTION",
+      paramLabel = "FRACTION|dreamcoder",
       description =
           "Fraction of the tasks used for training, the rest being the test split, chosen by a"
-              + " seeded shuffle that keeps a member of every task family in training (default:"
-              + " ${DEFAULT-VALUE}). ('solve --split' instead names a part of a run's split.)")
-  double split;
+              + " seeded shuffle that keeps a member of every task family in training; or"
+              + " dreamcoder: the tasks the file marks for training (\"train\": true, as in"
+              + " DreamCoder's LOGO tasks) train and the others test (default: dreamcoder for a"
+              + " file that marks its training tasks, else ${DEFAULT-VALUE}). ('solve --split'"
+              + " instead names a part of a run's split.)")
+  String split;
 
   @Option(
       names = "--iterations",
@@ -301,6 +308,29 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --suite or --file, not both");
     }
+    boolean own;
+    double fraction = RunConfig.defaults().split();
+    if (!given("--split")) {
+      // A suite that marks its own training tasks is split that way unless told otherwise.
+      own = source.load().ownSplit().isPresent();
+    } else if (split.equals(OWN_SPLIT)) {
+      own = true;
+      if (source.load().ownSplit().isEmpty()) {
+        throw new InputException(
+            source.describe()
+                + " marks no training tasks of its own (a task's \"train\": true); give --split"
+                + " FRACTION");
+      }
+    } else {
+      own = false;
+      try {
+        fraction = Double.parseDouble(split);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--split takes a fraction such as 0.5 or '" + OWN_SPLIT + "', not '" + split + "'");
+      }
+    }
     try {
       return new RunConfig(
           source.file != null
@@ -309,7 +339,7 @@ final class RunCommand implements Callable<Integer> {
           source.file != null
               ? Optional.of(source.file.toAbsolutePath().normalize().toString())
               : Optional.empty(),
-          split,
+          fraction,
           iterations,
           timeout.seconds(),
           batchSize,
@@ -322,7 +352,8 @@ final class RunCommand implements Callable<Integer> {
           !noCompression,
           threads.threads(),
           seed.seed,
-          maxPrograms.value());
+          maxPrograms.value(),
+          own);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -82,7 +82,7 @@ final class SampleCommand implements Callable<Integer> {
     Domain d = domain.domain();
     Type request = Type.parse(type);
     d.checkType(request);
-    Grammar grammar = Grammar.uniform(d.primitives());
+    Grammar grammar = d.baseGrammar();
     Random random = new Random(seed.seed);
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < count; i++) {

@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
 import reverie.dsl.InputFiles;
 import reverie.dsl.grammar.ContextualGrammar;
-import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
 import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.FrontierJson;
@@ -90,10 +89,11 @@ final class SolveCommand implements Callable<Integer> {
       defaultValue = "all",
       paramLabel = "PART",
       description =
-          "train, test or all (default: ${DEFAULT-VALUE}): a part of a 50/50 split seeded with"
-              + " --seed that keeps one member of every task family in training, as DreamCoder's"
-              + " (with --checkpoint: of the run's own split). ('run --split' instead sets the"
-              + " training fraction.)")
+          "train, test or all (default: ${DEFAULT-VALUE}): the tasks a file marks for training"
+              + " (\"train\": true, as in DreamCoder's LOGO tasks) and the others, or else a part of"
+              + " a 50/50 split seeded with --seed that keeps one member of every task family in"
+              + " training, as DreamCoder's (with --checkpoint: of the run's own split). ('run"
+              + " --split' instead sets the training fraction.)")
   Split split;
 
   @Mixin SeedOption seed;
@@ -182,7 +182,7 @@ final class SolveCommand implements Callable<Integer> {
     ContextualGrammar grammar =
         grammarFile != null
             ? readGrammar(grammarFile, domain)
-            : ContextualGrammar.fromGrammar(Grammar.uniform(domain.primitives()));
+            : ContextualGrammar.fromGrammar(domain.baseGrammar());
     Optional<Path> output = out.checked();
     SolveResult result = solveWithProgress(tasks, t -> grammar, config(), Scorer.of(domain));
     if (output.isPresent()) {
@@ -360,8 +360,8 @@ final class SolveCommand implements Callable<Integer> {
   List<Task> select(Suite suite) {
     Suite part =
         switch (split) {
-          case train -> suite.splitKeepingFamilies(0.5, seed.seed).train();
-          case test -> suite.splitKeepingFamilies(0.5, seed.seed).test();
+          case train -> split(suite).train();
+          case test -> split(suite).test();
           case all -> suite;
         };
     if (taskNames.isEmpty()) {
@@ -372,6 +372,11 @@ final class SolveCommand implements Callable<Integer> {
       chosen.add(part.task(name));
     }
     return chosen;
+  }
+
+  /** The suite's own split when it marks its training tasks, else the seeded family split. */
+  private Suite.Split split(Suite suite) {
+    return suite.ownSplit().orElseGet(() -> suite.splitKeepingFamilies(0.5, seed.seed));
   }
 
   /**

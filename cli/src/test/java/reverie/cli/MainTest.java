@@ -49,7 +49,7 @@ class MainTest {
     RunConfig d = RunConfig.defaults();
     assertEquals(d.timeoutSeconds(), run.timeout.timeout);
     assertEquals(d.iterations(), run.iterations);
-    assertEquals(d.split(), run.split);
+    assertEquals(String.valueOf(d.split()), run.split);
     assertEquals(d.recognitionSteps(), run.recognitionSteps);
     assertEquals(d.threads(), run.threads.threads);
     assertEquals(d.seed(), run.seed.seed);

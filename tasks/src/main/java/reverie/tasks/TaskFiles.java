@@ -33,8 +33,11 @@ import reverie.dsl.type.TypeConstructor;
  *       "list(char) -> list(char)", "examples": [{"inputs": [...], "output": ...}]}]}, as
  *       DreamCoder's text tasks.
  *   <li>Reverie's suite: {@code {"name": ..., "domain": ..., "tasks": [{"name", "request",
- *       "examples": [{"inputs", "output"}]}]}} (docs/suite-format.md).
+ *       "examples": [{"inputs", "output"}], "train"}]}} (docs/suite-format.md).
  * </ul>
+ *
+ * <p>In the two layouts with a request, a task may say {@code "train": true}: the tasks so marked
+ * are the suite's own training split ({@link Suite#ownSplit}), the others its test split.
  *
  * <p>Values are read with the codec of the file's domain: the one a suite names, or else the most
  * specific installed domain whose base types cover the file's request types ({@link
@@ -50,7 +53,7 @@ final class TaskFiles {
   private static final ImmutableSet<String> SUITE_KEYS =
       ImmutableSet.of("format", "name", "domain", "tasks");
   private static final ImmutableSet<String> TASK_KEYS =
-      ImmutableSet.of("name", "request", "examples");
+      ImmutableSet.of("name", "request", "examples", "train");
   private static final ImmutableSet<String> EXAMPLE_KEYS = ImmutableSet.of("inputs", "output");
   static final String FORMAT = "reverie-suite/1";
 
@@ -146,6 +149,9 @@ final class TaskFiles {
       ObjectNode task = tasks.addObject();
       task.put("name", t.name());
       task.put("request", t.request().toString());
+      if (suite.ownTraining().map(marked -> marked.contains(t.name())).orElse(false)) {
+        task.put("train", true);
+      }
       ArrayNode examples = task.putArray("examples");
       List<Type> inputTypes = t.inputTypes();
       for (Example e : t.examples()) {
@@ -207,6 +213,8 @@ final class TaskFiles {
     private Domain domain;
     private int taskIndex = -1;
     private String taskName;
+    // The tasks marked "train": true, in file order; none marked means the suite has no own split.
+    private final List<String> training = new ArrayList<>();
 
     Reader(String file, Domains domains) {
       this.file = file;
@@ -339,6 +347,15 @@ final class TaskFiles {
         JsonNode task = startTask(root.get(i), i, seen);
         if (strict) {
           rejectUnknownKeys(task, TASK_KEYS, "task");
+        }
+        JsonNode train = task.get("train");
+        if (train != null) {
+          if (!train.isBoolean()) {
+            throw taskError("'train' must be true or false");
+          }
+          if (train.booleanValue()) {
+            training.add(taskName);
+          }
         }
         Type request = request(task);
         checkRequest(request);
@@ -491,7 +508,11 @@ final class TaskFiles {
     }
 
     private Suite suite(String name, ImmutableList<Task> tasks) {
-      return new Suite(name, domain.name(), tasks);
+      return new Suite(
+          name,
+          domain.name(),
+          tasks,
+          training.isEmpty() ? Optional.empty() : Optional.of(ImmutableSet.copyOf(training)));
     }
 
     private TaskFormatException taskError(String problem) {

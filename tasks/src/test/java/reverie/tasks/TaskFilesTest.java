@@ -194,4 +194,30 @@ class TaskFilesTest {
   static ImmutableList<Object> chars(String s) {
     return s.codePoints().boxed().collect(ImmutableList.toImmutableList());
   }
+
+  @Test
+  void aSuiteMayMarkItsOwnTrainingTasks(@TempDir Path dir) {
+    String content =
+        "{\"domain\": \"lists\", \"tasks\": ["
+            + "{\"name\": \"a\", \"request\": \"int -> int\", \"train\": true,"
+            + " \"examples\": [{\"inputs\": [1], \"output\": 1}]},"
+            + "{\"name\": \"b\", \"request\": \"int -> int\", \"train\": false,"
+            + " \"examples\": [{\"inputs\": [1], \"output\": 2}]},"
+            + "{\"name\": \"c\", \"request\": \"int -> int\","
+            + " \"examples\": [{\"inputs\": [1], \"output\": 3}]}]}";
+    Suite suite = Suites.parse(content, "marked.json");
+    Suite.Split split = suite.ownSplit().orElseThrow();
+    assertEquals(ImmutableList.of("a"), split.train().tasks().stream().map(Task::name).toList());
+    assertEquals(
+        ImmutableList.of("b", "c"), split.test().tasks().stream().map(Task::name).toList());
+    Path file = dir.resolve("marked.json");
+    Suites.write(suite, file);
+    assertEquals(suite, Suites.load(file));
+    assertTrue(Suites.parse(content.replace("true", "false"), "none.json").ownSplit().isEmpty());
+    var e =
+        assertThrows(
+            reverie.dsl.InputException.class,
+            () -> Suites.parse(content.replace("true", "\"yes\""), "bad.json"));
+    assertEquals("bad.json: task #0 'a': 'train' must be true or false", e.getMessage());
+  }
 }

@@ -60,7 +60,7 @@ public final class EnumerationBenchmark {
     }
     Task task = unsolvable(domain, request, new Random(15));
     Scorer scorer = Scorer.of(domain);
-    Grammar grammar = Grammar.uniform(domain.primitives());
+    Grammar grammar = domain.baseGrammar();
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     long deadline = Double.isInfinite(seconds) ? Long.MAX_VALUE : start + (long) (seconds * 1e9);

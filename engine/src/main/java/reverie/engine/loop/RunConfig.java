@@ -16,7 +16,8 @@ import reverie.dsl.InputException;
  *
  * @param suite a built-in suite name, or empty when {@code file} names a task file
  * @param file a task file, or empty when {@code suite} is set
- * @param split the fraction of tasks used for training (a seeded shuffle picks them)
+ * @param split the fraction of tasks used for training (a seeded shuffle picks them), unless {@code
+ *     ownSplit}
  * @param iterations learning iterations after iteration 0 (the base grammar)
  * @param timeoutSeconds the per-task search budget of every wake and test evaluation
  * @param batchSize training tasks woken per iteration (unsolved first); 0 for all of them
@@ -33,6 +34,8 @@ import reverie.dsl.InputException;
  * @param seed the seed from which every iteration's randomness is derived
  * @param maxPrograms programs checked per task in every wake and test evaluation, in place of the
  *     timeout: the same frontiers on any number of threads or machines (empty for the timeout)
+ * @param ownSplit whether the suite's own split is used ({@code --split dreamcoder}: the tasks a
+ *     file marks for training train, the others test) instead of a seeded split of {@code split}
  */
 public record RunConfig(
     Optional<String> suite,
@@ -50,7 +53,8 @@ public record RunConfig(
     boolean compression,
     int threads,
     long seed,
-    OptionalLong maxPrograms) {
+    OptionalLong maxPrograms,
+    boolean ownSplit) {
 
   /** The version of the run and checkpoint formats; a different one is refused on load. */
   public static final int FORMAT_VERSION = 1;
@@ -72,7 +76,7 @@ public record RunConfig(
         maxPrograms);
   }
 
-  /** A configuration with the timeout as the search budget. */
+  /** A configuration with the timeout as the search budget and a seeded split of the tasks. */
   public RunConfig(
       Optional<String> suite,
       Optional<String> file,
@@ -105,7 +109,8 @@ public record RunConfig(
         compression,
         threads,
         seed,
-        OptionalLong.empty());
+        OptionalLong.empty(),
+        false);
   }
 
   /**
@@ -157,7 +162,8 @@ public record RunConfig(
         compression,
         threads,
         seed,
-        maxPrograms);
+        maxPrograms,
+        ownSplit);
   }
 
   /** The same configuration with a program budget per task in place of the timeout. */
@@ -178,7 +184,8 @@ public record RunConfig(
         compression,
         threads,
         seed,
-        n);
+        n,
+        ownSplit);
   }
 
   /** The same configuration with another thread count. */
@@ -199,7 +206,30 @@ public record RunConfig(
         compression,
         n,
         seed,
-        maxPrograms);
+        maxPrograms,
+        ownSplit);
+  }
+
+  /** The same configuration with the suite's own split ({@code true}) or a seeded one. */
+  public RunConfig withOwnSplit(boolean own) {
+    return new RunConfig(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        maxPrograms,
+        own);
   }
 
   /** The JSON form, with snake_case keys and the format version. */
@@ -222,6 +252,7 @@ public record RunConfig(
     o.put("threads", threads);
     o.put("seed", seed);
     maxPrograms.ifPresent(n -> o.put("max_programs", n));
+    o.put("own_split", ownSplit);
     return o;
   }
 
@@ -257,7 +288,9 @@ public record RunConfig(
           // Runs written before program budgets have none.
           o.has("max_programs")
               ? OptionalLong.of(Json.requiredLong(o, "max_programs", where))
-              : OptionalLong.empty());
+              : OptionalLong.empty(),
+          // Runs written before suites could mark their own split have no such key.
+          o.has("own_split") && Json.requiredBoolean(o, "own_split", where));
     } catch (IllegalArgumentException e) {
       throw new InputException(where + ": " + e.getMessage());
     }

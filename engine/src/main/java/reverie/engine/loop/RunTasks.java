@@ -23,8 +23,10 @@ import reverie.tasks.Task;
 
 /**
  * The tasks of a run, made from its {@link RunConfig}: the suite (built-in or file) split into
- * training and test tasks by the run's seed (DreamCoder's split, which keeps a member of every task
- * family in training), the domain and its base grammar, and a {@link TaskRunner} over all of them.
+ * training and test tasks, by the suite's own marks ({@link Suite#ownSplit}, DreamCoder's fixed
+ * split of its LOGO tasks) or by the run's seed (DreamCoder's list split, which keeps a member of
+ * every task family in training), the domain and its base grammar, and a {@link TaskRunner} over
+ * all of them.
  *
  * <p>A run directory stands alone: a run from a task file keeps a copy of the file's bytes, read
  * once and validated, in {@code DIR/tasks/} with its SHA-256 in {@code DIR/source.json}; every
@@ -68,7 +70,17 @@ public final class RunTasks {
     ImmutableMap.Builder<String, Task> b = ImmutableMap.builder();
     suite.tasks().forEach(t -> b.put(t.name(), t));
     this.byName = b.buildOrThrow();
-    Suite.Split s = suite.splitKeepingFamilies(config.split(), config.seed());
+    Suite.Split s =
+        config.ownSplit()
+            ? suite
+                .ownSplit()
+                .orElseThrow(
+                    () ->
+                        new InputException(
+                            config.source()
+                                + " marks no training tasks of its own (a task's \"train\":"
+                                + " true); give --split FRACTION"))
+            : suite.splitKeepingFamilies(config.split(), config.seed());
     this.split = new WakeSleepLoop.Split(names(s.train()), names(s.test()));
     this.runner = new TaskRunner(byName, scorer);
   }
@@ -242,7 +254,7 @@ public final class RunTasks {
 
   /** The grammar of iteration 0: every primitive of the domain, uniform. */
   public Grammar baseGrammar() {
-    return Grammar.uniform(domain.primitives());
+    return domain.baseGrammar();
   }
 
   /**
