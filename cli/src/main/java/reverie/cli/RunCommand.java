@@ -199,7 +199,8 @@ final class RunCommand implements Callable<Integer> {
     try {
       cluster = master.open("reverie run " + store.directory(), err, progress::message);
     } catch (RuntimeException | Error e) {
-      // An unreachable cluster: a fresh run leaves nothing behind, so the same command can be retried.
+      // An unreachable cluster: a fresh run leaves nothing behind, so the same command can be
+      // retried.
       if (fresh && store.iterations().isEmpty()) {
         store.discard();
       }
