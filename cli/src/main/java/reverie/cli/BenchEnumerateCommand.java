@@ -27,8 +27,9 @@ import reverie.tasks.Domains;
       "Enumerates the programs of a type in decreasing prior order under the domain's uniform"
           + " grammar, compiling every program and running it on a task of 15 random examples that"
           + " nothing solves (stopping at the first failing example), for a fixed time or exactly up"
-          + " to a description length. Reports programs per second, the description length reached"
-          + " (nats) and the number of programs."
+          + " to a description length. Programs in which one of the domain's symmetry rules applies"
+          + " are not enumerated unless --no-pruning is given, and are not counted. Reports programs"
+          + " per second, the description length reached (nats) and the number of programs."
     })
 final class BenchEnumerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,6 +72,13 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       description = "Threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(
+      names = "--no-pruning",
+      description =
+          "Enumerate every program, also those the domain's symmetry rules prune (a no larger"
+              + " program computes the same, as (car (cons a b)) or (+ x 0)).")
+  boolean noPruning;
+
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
 
@@ -94,7 +102,8 @@ final class BenchEnumerateCommand implements Callable<Integer> {
     }
     Domain d = Domains.installed().byName(domain);
     Type request = Type.parse(type);
-    EnumerationBenchmark.Result r = EnumerationBenchmark.run(d, request, seconds, maxNats, threads);
+    EnumerationBenchmark.Result r =
+        EnumerationBenchmark.run(d, request, seconds, maxNats, threads, !noPruning);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = new ObjectMapper().createObjectNode();
@@ -102,6 +111,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       o.put("nats_reached", r.natsReached());
       o.put("programs", r.programs());
       o.put("threads", r.threads());
+      o.put("pruning", r.pruning());
       o.put("seconds", r.seconds());
       o.put("cpu_seconds", r.cpuSeconds());
       o.put("worker_cpu_seconds", r.workerCpuSeconds());
@@ -111,11 +121,12 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per"
+              "%,d programs of %s%s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per"
                   + " CPU-second of the enumerating threads); description length reached %.1f"
                   + " nats",
               r.programs(),
               request,
+              r.pruning() ? "" : " (no pruning)",
               r.seconds(),
               r.threads(),
               r.threads() == 1 ? "" : "s",

@@ -82,6 +82,15 @@ public interface Domain {
     return Optional.empty();
   }
 
+  /**
+   * Shapes of program that never need to be searched, because a no larger program computes the same
+   * wherever they succeed ({@code (car (cons ?a ?b)) -> ?a}); the enumerator skips them and the
+   * compressor learns none. None by default.
+   */
+  default SymmetryRules symmetries() {
+    return SymmetryRules.NONE;
+  }
+
   /** The suites this domain generates by code; none by default. */
   default ImmutableList<BuiltInSuite> suites() {
     return ImmutableList.of();

@@ -70,7 +70,9 @@ public final class JobExecution {
    * ProgramEnumeration} does) until every task has stopped or {@code cancelled} answers true.
    */
   public JobResult run(int threads, BooleanSupplier cancelled) {
-    ProgramEnumeration enumeration = new ProgramEnumeration(job.grammar(), job.request());
+    // The domain's symmetry rules: programs a no larger one does better are never checked.
+    ProgramEnumeration enumeration =
+        new ProgramEnumeration(job.grammar(), job.request(), scorer.domain().symmetries());
     enumeration.run(
         threads,
         job.budget().maxDescriptionLength(),
