@@ -128,6 +128,7 @@ public final class ListPrimitives {
             "(car (map (lambda ?b) ?l)) -> ((lambda ?b) (car ?l)) if once ?b",
             "(index ?i (map (lambda ?b) ?l)) -> ((lambda ?b) (index ?i ?l)) if once ?b",
             "(cdr (map ?f ?l)) -> (map ?f (cdr ?l))",
+            "(cons (car ?l) (cdr ?l)) -> ?l",
             "(map (lambda ?c) (map ?f ?l)) -> (map (lambda ?c) ?l) if closed ?c",
             // Lengths: of a cons, of a range of a length, of a tail plus one.
             "(length (cons ?a ?b)) -> (+ 1 (length ?b))",
@@ -138,6 +139,10 @@ public final class ListPrimitives {
             "(+ ?a 0) -> ?a",
             "(- ?a 0) -> ?a",
             "(- ?a ?a) -> 0",
+            "(- 0 (- 0 ?a)) -> ?a",
+            "(- (+ ?a ?b) ?a) -> ?b",
+            "(- (+ ?a ?b) ?b) -> ?a",
+            "(+ ?a (- ?b ?a)) -> ?b",
             "(if ?c ?a ?a) -> ?a",
             // A condition without a variable is a constant: one branch does the same.
             "(if ?c ?a ?b) if closed ?c",

@@ -1,8 +1,6 @@
 package reverie.engine.enumerate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +8,9 @@ import java.util.Random;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.type.Type;
-import reverie.dsl.type.TypeConstructor;
 import reverie.tasks.Domain;
 import reverie.tasks.Example;
+import reverie.tasks.SampledValues;
 import reverie.tasks.Scorer;
 import reverie.tasks.SymmetryRules;
 import reverie.tasks.Task;
@@ -121,26 +119,8 @@ public final class EnumerationBenchmark {
   }
 
   private static JsonNode randomJson(Type t, Random random) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (t instanceof TypeConstructor c) {
-      switch (c.name()) {
-        case "int":
-          return f.numberNode(random.nextInt(20) - 3);
-        case "bool":
-          return f.booleanNode(random.nextBoolean());
-        case "char":
-          return f.textNode(String.valueOf((char) ('a' + random.nextInt(26))));
-        case "list":
-          ArrayNode a = f.arrayNode();
-          int n = 1 + random.nextInt(8);
-          for (int i = 0; i < n; i++) {
-            a.add(randomJson(c.arguments().get(0), random));
-          }
-          return a;
-        default:
-          break;
-      }
-    }
-    throw new InputException("bench enumerate cannot make random values of type " + t);
+    return SampledValues.json(t, random)
+        .orElseThrow(
+            () -> new InputException("bench enumerate cannot make random values of type " + t));
   }
 }

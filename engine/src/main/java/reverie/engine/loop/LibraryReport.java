@@ -18,6 +18,7 @@ import reverie.dsl.program.Application;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.Program;
+import reverie.dsl.type.Type;
 import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 
@@ -50,7 +51,8 @@ public record LibraryReport(
       int taskCount,
       ImmutableList<String> tasks,
       ImmutableList<String> dependsOn,
-      Optional<String> example) {}
+      Optional<String> example,
+      ImmutableList<String> agreesWith) {}
 
   /** One primitive with its log-weight. */
   public record PrimitiveInfo(String name, String type, double logWeight) {}
@@ -66,12 +68,34 @@ public record LibraryReport(
   }
 
   /**
+   * Compares two inventions on the inputs it tries: a description such as {@code "on all 40 inputs
+   * tried"} when they agree on every one, else empty.
+   */
+  @FunctionalInterface
+  public interface Agreement {
+    Optional<String> agree(Invented a, Type aType, Invented b, Type bType);
+
+    /** Compares nothing. */
+    Agreement NONE = (a, at, b, bt) -> Optional.empty();
+  }
+
+  /**
    * The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications.
    */
   public static LibraryReport of(Checkpoint<?> checkpoint, ExampleRunner runner) {
+    return of(checkpoint, runner, Agreement.NONE);
+  }
+
+  /**
+   * The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications,
+   * and every two inventions that {@code agreement} finds agreeing are marked.
+   */
+  public static LibraryReport of(
+      Checkpoint<?> checkpoint, ExampleRunner runner, Agreement agreement) {
     Grammar grammar = checkpoint.grammar();
     LibraryView view = new LibraryView(grammar);
     Map<Invented, LibraryView.Usage> usage = view.usage(checkpoint.frontiers().values());
+    Map<Invented, List<String>> agreements = agreements(grammar, view, agreement);
     ImmutableList.Builder<InventionInfo> inventions = ImmutableList.builder();
     ImmutableList.Builder<PrimitiveInfo> primitives = ImmutableList.builder();
     for (Production p : grammar.productions()) {
@@ -105,7 +129,8 @@ public record LibraryReport(
               u.tasks().size(),
               ImmutableList.copyOf(u.tasks().subList(0, Math.min(TASKS_SHOWN, u.tasks().size()))),
               ImmutableList.copyOf(deps),
-              example));
+              example,
+              ImmutableList.copyOf(agreements.getOrDefault(inv, List.of()))));
     }
     return new LibraryReport(
         checkpoint.iteration(),
@@ -113,6 +138,34 @@ public record LibraryReport(
         inventions.build(),
         primitives.build(),
         grammar.logVariable());
+  }
+
+  /** For each invention, "fN (on ...)" for every other invention it agrees with. */
+  private static Map<Invented, List<String>> agreements(
+      Grammar grammar, LibraryView view, Agreement agreement) {
+    List<Production> inventions = new ArrayList<>();
+    for (Production p : grammar.productions()) {
+      if (p.program() instanceof Invented) {
+        inventions.add(p);
+      }
+    }
+    Map<Invented, List<String>> out = new java.util.HashMap<>();
+    for (int i = 0; i < inventions.size(); i++) {
+      for (int j = i + 1; j < inventions.size(); j++) {
+        Production a = inventions.get(i);
+        Production b = inventions.get(j);
+        Invented ia = (Invented) a.program();
+        Invented ib = (Invented) b.program();
+        Optional<String> same = agreement.agree(ia, a.type(), ib, b.type());
+        if (same.isPresent()) {
+          out.computeIfAbsent(ia, k -> new ArrayList<>())
+              .add(view.name(ib) + " (" + same.get() + ")");
+          out.computeIfAbsent(ib, k -> new ArrayList<>())
+              .add(view.name(ia) + " (" + same.get() + ")");
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -213,6 +266,9 @@ public record LibraryReport(
             .append('\n');
       }
       i.example().ifPresent(e -> b.append("    e.g. ").append(e).append('\n'));
+      for (String other : i.agreesWith()) {
+        b.append("    REDUNDANT: agrees with ").append(other).append('\n');
+      }
     }
     b.append(
         String.format(Locale.ROOT, "%nPrimitives (log-weight; variables %.3f):%n", logVariable));
@@ -246,6 +302,7 @@ public record LibraryReport(
       i.dependsOn().forEach(n.putArray("depends_on")::add);
       usedIn(i.name()).forEach(n.putArray("used_in")::add);
       i.example().ifPresentOrElse(e -> n.put("example", e), () -> n.putNull("example"));
+      i.agreesWith().forEach(n.putArray("agrees_with")::add);
     }
     ArrayNode prims = o.putArray("primitives");
     for (PrimitiveInfo p : primitives) {

@@ -3,8 +3,13 @@ package reverie.engine.loop;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.engine.compress.FunctionProbe;
+import reverie.engine.compress.InventionHygiene;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
 import reverie.tasks.Scorer;
@@ -24,6 +29,10 @@ public final class RunTasks {
   private final WakeSleepLoop.Split split;
   private final TaskRunner runner;
   private final Scorer scorer;
+  private FunctionProbe probe;
+
+  /** The seed of the probe's sampled values: fixed, so that hygiene is the same in every run. */
+  private static final long PROBE_SEED = 17;
 
   private RunTasks(RunConfig config, Suite suite, Domain domain) {
     this.suite = suite;
@@ -89,10 +98,29 @@ public final class RunTasks {
   }
 
   /**
+   * What refuses redundant inventions against {@code grammar}: the domain's symmetry rules, and a
+   * probe of behaviour on the training tasks' values.
+   */
+  public InventionHygiene hygiene(Grammar grammar) {
+    return new InventionHygiene(grammar, domain.symmetries(), Optional.of(probe()));
+  }
+
+  /** Runs functions on values of the training tasks (and sampled ones), for hygiene and reports. */
+  public synchronized FunctionProbe probe() {
+    if (probe == null) {
+      List<Task> train = new ArrayList<>();
+      split.train().forEach(n -> train.add(byName.get(n)));
+      probe = FunctionProbe.of(scorer, train, baseGrammar(), PROBE_SEED);
+    }
+    return probe;
+  }
+
+  /**
    * The library report of a checkpoint of this run, with example applications evaluated on its
    * tasks.
    */
   public LibraryReport libraryReport(Checkpoint<?> checkpoint) {
-    return LibraryReport.of(checkpoint, runner);
+    FunctionProbe p = probe();
+    return LibraryReport.of(checkpoint, runner, (a, at, b, bt) -> p.agreement(a, at, b, bt));
   }
 }

@@ -61,6 +61,22 @@ class LibraryReportTest {
   }
 
   @Test
+  void marksInventionsThatAgreeOnEveryInputTried() {
+    LibraryReport report =
+        LibraryReport.of(
+            checkpoint,
+            (task, application, lambdas, view) -> Optional.empty(),
+            (a, at, b, bt) -> Optional.of("on every input tried"));
+    assertEquals(List.of("f1 (on every input tried)"), report.byName().get("f0").agreesWith());
+    assertTrue(report.toText().contains("REDUNDANT: agrees with f0"), report.toText());
+    assertEquals(
+        "f1 (on every input tried)",
+        report.toJson().get("inventions").get(0).get("agrees_with").get(0).asText());
+    LibraryReport plain = LibraryReport.of(checkpoint, (t, a, l, v) -> Optional.empty());
+    assertFalse(plain.toText().contains("REDUNDANT"), plain.toText());
+  }
+
+  @Test
   void exportsInlineInventionsForStitchAndKeepThemForDreamCoder() {
     String stitch = Export.stitch(checkpoint.frontiers().values());
     assertFalse(stitch.contains("#"), stitch);
