@@ -48,8 +48,23 @@ final class RunCommand implements Callable<Integer> {
       names = "--split",
       paramLabel = "FRACTION",
       description =
-          "Fraction of the tasks used for training; the rest is the test split (default: 0.5).")
+          "Fraction of the tasks used for training; the rest is the test split (default: 0.5)."
+              + " Not with --test-file or --test-suite.")
   Double split;
+
+  @Option(
+      names = "--test-file",
+      paramLabel = "PATH",
+      description =
+          "Test on the tasks of this file (of the same domain) and train on all of --file or"
+              + " --suite, as DreamCoder trains on generated text tasks and tests on SyGuS.")
+  Path testFile;
+
+  @Option(
+      names = "--test-suite",
+      paramLabel = "NAME",
+      description = "As --test-file, with a built-in suite.")
+  String testSuite;
 
   @Option(
       names = "--iterations",
@@ -139,6 +154,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     CheckpointStore store;
+    RunTasks setup;
     if (resume != null) {
       refuseOnResume();
       store = CheckpointStore.open(resume);
@@ -152,8 +168,11 @@ final class RunCommand implements Callable<Integer> {
       if (!c.equals(store.config())) {
         store = store.withConfig(c);
       }
+      setup = RunTasks.of(store.config(), Domains.installed());
     } else {
       RunConfig config = config();
+      // The task sources are read before the run directory is made, so a bad one leaves none.
+      setup = RunTasks.of(config, Domains.installed());
       Path dir =
           out != null
               ? out
@@ -163,7 +182,6 @@ final class RunCommand implements Callable<Integer> {
       store = CheckpointStore.create(dir, config);
       err.println("run directory: " + dir);
     }
-    RunTasks setup = RunTasks.of(store.config(), Domains.installed());
     StopSignal stop = new StopSignal();
     CheckpointStore s = store;
     Thread hook =
@@ -217,7 +235,9 @@ final class RunCommand implements Callable<Integer> {
       {"--seed", seed},
       {"--out", out},
       {"--suite", source.suite},
-      {"--file", source.file}
+      {"--file", source.file},
+      {"--test-file", testFile},
+      {"--test-suite", testSuite}
     };
     for (Object[] f : fixed) {
       if (f[1] != null) {
@@ -232,6 +252,16 @@ final class RunCommand implements Callable<Integer> {
     if (source.suite != null && source.file != null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --suite or --file, not both");
+    }
+    if (testFile != null && testSuite != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give --test-file or --test-suite, not both");
+    }
+    if (split != null && (testFile != null || testSuite != null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--split cannot be combined with --test-file or --test-suite: all of the training source"
+              + " trains");
     }
     RunConfig d = RunConfig.defaults();
     try {
@@ -254,7 +284,11 @@ final class RunCommand implements Callable<Integer> {
           noRecognition == null || !noRecognition,
           noCompression == null || !noCompression,
           threads != null ? threads : d.threads(),
-          seed != null ? seed : d.seed());
+          seed != null ? seed : d.seed(),
+          Optional.ofNullable(testSuite),
+          testFile != null
+              ? Optional.of(testFile.toAbsolutePath().normalize().toString())
+              : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -15,7 +15,8 @@ import reverie.dsl.InputException;
  *
  * @param suite a built-in suite name, or empty when {@code file} names a task file
  * @param file a task file, or empty when {@code suite} is set
- * @param split the fraction of tasks used for training (a seeded shuffle picks them)
+ * @param split the fraction of tasks used for training (a seeded shuffle picks them); unused when a
+ *     test source is given
  * @param iterations learning iterations after iteration 0 (the base grammar)
  * @param timeoutSeconds the per-task search budget of every wake and test evaluation
  * @param batchSize training tasks woken per iteration (unsolved first); 0 for all of them
@@ -30,6 +31,9 @@ import reverie.dsl.InputException;
  *     still refit)
  * @param threads worker threads of every phase
  * @param seed the seed from which every iteration's randomness is derived
+ * @param testSuite a built-in suite whose tasks are the test split, all of the training source then
+ *     training (as DreamCoder trains on generated text tasks and tests on SyGuS); empty for none
+ * @param testFile a task file used as {@code testSuite} is; at most one of the two
  */
 public record RunConfig(
     Optional<String> suite,
@@ -46,7 +50,9 @@ public record RunConfig(
     boolean recognition,
     boolean compression,
     int threads,
-    long seed) {
+    long seed,
+    Optional<String> testSuite,
+    Optional<String> testFile) {
 
   /** The version of the run and checkpoint formats; a different one is refused on load. */
   public static final int FORMAT_VERSION = 1;
@@ -62,6 +68,72 @@ public record RunConfig(
     checkArgument(pseudoCounts >= 0, "negative pseudo-counts %s", pseudoCounts);
     checkArgument(recognitionSteps >= 0, "negative recognition steps %s", recognitionSteps);
     checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+    checkArgument(
+        testSuite.isEmpty() || testFile.isEmpty(), "at most one of test suite and test file");
+  }
+
+  /** A configuration whose test split comes from the training source ({@code split}). */
+  public RunConfig(
+      Optional<String> suite,
+      Optional<String> file,
+      double split,
+      int iterations,
+      double timeoutSeconds,
+      int batchSize,
+      int topK,
+      int maxArity,
+      double structurePenalty,
+      double pseudoCounts,
+      int recognitionSteps,
+      boolean recognition,
+      boolean compression,
+      int threads,
+      long seed) {
+    this(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** Whether the test split is a source of its own ({@link #testSuite} or {@link #testFile}). */
+  public boolean hasTestSource() {
+    return testSuite.isPresent() || testFile.isPresent();
+  }
+
+  /** The same configuration with its test split taken from a suite or a file. */
+  public RunConfig withTestSource(Optional<String> suite, Optional<String> file) {
+    return new RunConfig(
+        this.suite,
+        this.file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        suite,
+        file);
   }
 
   /**
@@ -90,9 +162,13 @@ public record RunConfig(
         0);
   }
 
-  /** A human-readable name of the task source. */
+  /** A human-readable name of the task source (and of the test source, if any). */
   public String source() {
-    return suite.map(s -> "suite " + s).orElseGet(() -> "file " + file.orElseThrow());
+    String train = suite.map(s -> "suite " + s).orElseGet(() -> "file " + file.orElseThrow());
+    return testSuite
+        .map(s -> train + ", tested on suite " + s)
+        .or(() -> testFile.map(f -> train + ", tested on file " + f))
+        .orElse(train);
   }
 
   /** The same configuration with another iteration count. */
@@ -112,7 +188,9 @@ public record RunConfig(
         recognition,
         compression,
         threads,
-        seed);
+        seed,
+        testSuite,
+        testFile);
   }
 
   /** The same configuration with another thread count. */
@@ -132,7 +210,9 @@ public record RunConfig(
         recognition,
         compression,
         n,
-        seed);
+        seed,
+        testSuite,
+        testFile);
   }
 
   /** The JSON form, with snake_case keys and the format version. */
@@ -154,6 +234,8 @@ public record RunConfig(
     o.put("compression", compression);
     o.put("threads", threads);
     o.put("seed", seed);
+    testSuite.ifPresent(s -> o.put("test_suite", s));
+    testFile.ifPresent(f -> o.put("test_file", f));
     return o;
   }
 
@@ -185,7 +267,9 @@ public record RunConfig(
           Json.requiredBoolean(o, "recognition", where),
           Json.requiredBoolean(o, "compression", where),
           Json.requiredInt(o, "threads", where),
-          Json.requiredLong(o, "seed", where));
+          Json.requiredLong(o, "seed", where),
+          Optional.ofNullable(o.get("test_suite")).map(JsonNode::asText),
+          Optional.ofNullable(o.get("test_file")).map(JsonNode::asText));
     } catch (IllegalArgumentException e) {
       throw new InputException(where + ": " + e.getMessage());
     }

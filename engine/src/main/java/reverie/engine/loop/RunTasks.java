@@ -4,8 +4,11 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.engine.compress.FunctionProbe;
@@ -20,7 +23,8 @@ import reverie.tasks.Task;
 /**
  * The tasks of a run, made from its {@link RunConfig}: the suite (built-in or file) split into
  * training and test tasks by the run's seed (DreamCoder's split, which keeps a member of every task
- * family in training), the domain and its base grammar, and a {@link TaskRunner} over all of them.
+ * family in training), or all of it for training and a second source for test; the domain and its
+ * base grammar, and a {@link TaskRunner} over all of them.
  */
 public final class RunTasks {
   private final Suite suite;
@@ -34,28 +38,65 @@ public final class RunTasks {
   /** The seed of the probe's sampled values: fixed, so that hygiene is the same in every run. */
   private static final long PROBE_SEED = 17;
 
-  private RunTasks(RunConfig config, Suite suite, Domain domain) {
+  private RunTasks(Suite suite, Domain domain, Suite.Split s) {
     this.suite = suite;
     this.domain = domain;
     this.scorer = Scorer.of(domain);
     ImmutableMap.Builder<String, Task> b = ImmutableMap.builder();
     suite.tasks().forEach(t -> b.put(t.name(), t));
     this.byName = b.buildOrThrow();
-    Suite.Split s = suite.splitKeepingFamilies(config.split(), config.seed());
     this.split = new WakeSleepLoop.Split(names(s.train()), names(s.test()));
     this.runner = new TaskRunner(byName, scorer);
   }
 
   /**
-   * Loads the configured suite from {@code domains}; an {@link reverie.dsl.InputException} when it
-   * is unknown or malformed.
+   * Loads the configured suite from {@code domains} and splits it: by the configured fraction, or,
+   * with a test source, all of it for training and all of the test source for test. An {@link
+   * InputException} when a source is unknown or malformed, when the two are of different domains,
+   * or when a task name is in both.
    */
   public static RunTasks of(RunConfig config, Domains domains) {
-    Suite suite =
-        config.suite().isPresent()
-            ? domains.suite(config.suite().get())
-            : Suites.load(Path.of(config.file().orElseThrow()), domains);
-    return new RunTasks(config, suite, domains.of(suite));
+    Suite suite = load(config.suite(), config.file(), domains);
+    Domain domain = domains.of(suite);
+    if (!config.hasTestSource()) {
+      return new RunTasks(suite, domain, suite.splitKeepingFamilies(config.split(), config.seed()));
+    }
+    Suite test = load(config.testSuite(), config.testFile(), domains);
+    if (!test.domain().equals(suite.domain())) {
+      throw new InputException(
+          "the test tasks ("
+              + describe(config.testSuite(), config.testFile())
+              + ") are of domain "
+              + test.domain()
+              + ", the training tasks of "
+              + suite.domain());
+    }
+    Set<String> names = new HashSet<>(names(suite));
+    for (Task t : test.tasks()) {
+      if (names.contains(t.name())) {
+        throw new InputException(
+            describe(config.testSuite(), config.testFile())
+                + ": task '"
+                + t.name()
+                + "' is also a training task (names must differ between the two sources)");
+      }
+    }
+    Suite both =
+        new Suite(
+            suite.name() + "+" + test.name(),
+            suite.domain(),
+            ImmutableList.<Task>builder().addAll(suite.tasks()).addAll(test.tasks()).build());
+    return new RunTasks(both, domain, new Suite.Split(suite, test));
+  }
+
+  private static Suite load(Optional<String> suite, Optional<String> file, Domains domains) {
+    return suite.isPresent()
+        ? domains.suite(suite.get())
+        : Suites.load(Path.of(file.orElseThrow()), domains);
+  }
+
+  private static String describe(Optional<String> suite, Optional<String> file) {
+    return suite.map(s -> "suite '" + s + "'").orElseGet(() -> "file " + file.orElseThrow());
   }
 
   private static ImmutableList<String> names(Suite s) {
