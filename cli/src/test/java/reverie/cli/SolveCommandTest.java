@@ -82,7 +82,7 @@ class SolveCommandTest {
   }
 
   /** The programs below 12 nats that no symmetry rule prunes (SymmetryPruningTest's count). */
-  private static final long SYMMETRIC_COUNT_BELOW_12 = 107;
+  private static final long SYMMETRIC_COUNT_BELOW_12 = 96;
 
   @Test
   void benchCountsExactlyBelowABound() throws Exception {

@@ -118,8 +118,11 @@ public final class ListPrimitives {
             "(index ?i (range ?n)) -> ?i",
             "(index 0 ?l) -> (car ?l)",
             "(index 1 (cons ?a ?b)) -> (car ?b)",
+            // The same size, but one of the two ways to take the second element is enough.
+            "(index 1 ?l) -> (car (cdr ?l))",
             "(fold ?l ?z (lambda (lambda $0))) -> ?z",
             "(fold ?l empty (lambda (lambda empty))) -> empty",
+            "(fold ?l ?z (lambda (lambda ?c))) -> (if (empty? ?l) ?z ?c) if closed ?c",
             // Identities and neutral elements.
             "(map (lambda $0) ?l) -> ?l",
             "(length (map ?f ?l)) -> (length ?l)",
@@ -128,6 +131,7 @@ public final class ListPrimitives {
             "(car (map (lambda ?b) ?l)) -> ((lambda ?b) (car ?l)) if once ?b",
             "(index ?i (map (lambda ?b) ?l)) -> ((lambda ?b) (index ?i ?l)) if once ?b",
             "(cdr (map ?f ?l)) -> (map ?f (cdr ?l))",
+            "(map (lambda ?b) (cons ?a empty)) -> (cons ((lambda ?b) ?a) empty) if once ?b",
             "(cons (car ?l) (cdr ?l)) -> ?l",
             "(map (lambda ?c) (map ?f ?l)) -> (map (lambda ?c) ?l) if closed ?c",
             // Lengths: of a cons, of a range of a length, of a tail plus one.

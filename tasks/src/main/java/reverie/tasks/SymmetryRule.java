@@ -6,10 +6,12 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import reverie.dsl.InputException;
 import reverie.dsl.program.Abstraction;
 import reverie.dsl.program.Application;
@@ -84,7 +86,13 @@ public record SymmetryRule(
     checkSpines(pattern, text);
     Map<String, Integer> depths = new HashMap<>();
     variableDepths(pattern, 0, depths, text);
-    replacement.ifPresent(r -> checkReplacement(r, 0, depths, text));
+    Set<String> closed = new HashSet<>();
+    for (Condition c : conditions) {
+      if (c instanceof Closed k) {
+        closed.add(k.variable());
+      }
+    }
+    replacement.ifPresent(r -> checkReplacement(r, 0, depths, closed, text));
     for (Condition c : conditions) {
       for (String v : conditionVariables(c)) {
         checkArgument(depths.containsKey(v), "rule %s: condition on unknown %s", text, v);
@@ -372,18 +380,20 @@ public record SymmetryRule(
   }
 
   // A replacement's variables sit under as many lambdas as in the pattern, so their terms are
-  // substituted without shifting.
+  // substituted without shifting; a closed term (one with a closed condition) may move.
   private static void checkReplacement(
-      Program p, int depth, Map<String, Integer> depths, String text) {
+      Program p, int depth, Map<String, Integer> depths, Set<String> closed, String text) {
     if (isVariable(p)) {
-      Integer d = depths.get(((Primitive) p).name());
+      String name = ((Primitive) p).name();
+      Integer d = depths.get(name);
       checkArgument(d != null, "rule %s: %s is not in the pattern", text, p);
-      checkArgument(d == depth, "rule %s: %s moves under other lambdas", text, p);
+      checkArgument(
+          d == depth || closed.contains(name), "rule %s: %s moves under other lambdas", text, p);
     } else if (p instanceof Application a) {
-      checkReplacement(a.function(), depth, depths, text);
-      checkReplacement(a.argument(), depth, depths, text);
+      checkReplacement(a.function(), depth, depths, closed, text);
+      checkReplacement(a.argument(), depth, depths, closed, text);
     } else if (p instanceof Abstraction l) {
-      checkReplacement(l.body(), depth + 1, depths, text);
+      checkReplacement(l.body(), depth + 1, depths, closed, text);
     }
   }
 
