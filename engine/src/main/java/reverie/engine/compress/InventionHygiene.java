@@ -92,9 +92,10 @@ public final class InventionHygiene implements InventionFilter {
 
   /**
    * A violation in the candidate's inlined, beta-normal body that is not already inside the
-   * inventions it uses (those were admitted before, perhaps under other rules).
+   * inventions it uses (those were admitted before, perhaps under other rules); operand order
+   * aside.
    */
-  private Optional<String> prunedShape(Invented candidate) {
+  public Optional<String> prunedShape(Invented candidate) {
     if (rules.isEmpty()) {
       return Optional.empty();
     }

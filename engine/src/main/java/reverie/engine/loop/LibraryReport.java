@@ -52,7 +52,8 @@ public record LibraryReport(
       ImmutableList<String> tasks,
       ImmutableList<String> dependsOn,
       Optional<String> example,
-      ImmutableList<String> agreesWith) {}
+      ImmutableList<String> agreesWith,
+      Optional<String> prunedShape) {}
 
   /** One primitive with its log-weight. */
   public record PrimitiveInfo(String name, String type, double logWeight) {}
@@ -67,35 +68,49 @@ public record LibraryReport(
     Optional<String> run(String task, Program application, int lambdas, LibraryView view);
   }
 
-  /**
-   * Compares two inventions on the inputs it tries: a description such as {@code "on all 40 inputs
-   * tried"} when they agree on every one, else empty.
-   */
-  @FunctionalInterface
-  public interface Agreement {
-    Optional<String> agree(Invented a, Type aType, Invented b, Type bType);
+  /** What makes an invention redundant, as the run's domain and tasks tell. */
+  public interface Redundancy {
+    /**
+     * Compares two inventions on the inputs it tries: a description such as {@code "on every input
+     * tried"} when they agree on every one, else empty.
+     */
+    Optional<String> agreement(Invented a, Type aType, Invented b, Type bType);
 
-    /** Compares nothing. */
-    Agreement NONE = (a, at, b, bt) -> Optional.empty();
+    /** A shape the domain's symmetry rules prune in the invention's body, if any. */
+    Optional<String> prunedShape(Invented invention);
+
+    /** Finds nothing. */
+    Redundancy NONE =
+        new Redundancy() {
+          @Override
+          public Optional<String> agreement(Invented a, Type aType, Invented b, Type bType) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<String> prunedShape(Invented invention) {
+            return Optional.empty();
+          }
+        };
   }
 
   /**
    * The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications.
    */
   public static LibraryReport of(Checkpoint<?> checkpoint, ExampleRunner runner) {
-    return of(checkpoint, runner, Agreement.NONE);
+    return of(checkpoint, runner, Redundancy.NONE);
   }
 
   /**
    * The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications,
-   * and every two inventions that {@code agreement} finds agreeing are marked.
+   * and {@code redundancy} marks every two inventions that agree and every pruned shape.
    */
   public static LibraryReport of(
-      Checkpoint<?> checkpoint, ExampleRunner runner, Agreement agreement) {
+      Checkpoint<?> checkpoint, ExampleRunner runner, Redundancy redundancy) {
     Grammar grammar = checkpoint.grammar();
     LibraryView view = new LibraryView(grammar);
     Map<Invented, LibraryView.Usage> usage = view.usage(checkpoint.frontiers().values());
-    Map<Invented, List<String>> agreements = agreements(grammar, view, agreement);
+    Map<Invented, List<String>> agreements = agreements(grammar, view, redundancy);
     ImmutableList.Builder<InventionInfo> inventions = ImmutableList.builder();
     ImmutableList.Builder<PrimitiveInfo> primitives = ImmutableList.builder();
     for (Production p : grammar.productions()) {
@@ -130,7 +145,8 @@ public record LibraryReport(
               ImmutableList.copyOf(u.tasks().subList(0, Math.min(TASKS_SHOWN, u.tasks().size()))),
               ImmutableList.copyOf(deps),
               example,
-              ImmutableList.copyOf(agreements.getOrDefault(inv, List.of()))));
+              ImmutableList.copyOf(agreements.getOrDefault(inv, List.of())),
+              redundancy.prunedShape(inv)));
     }
     return new LibraryReport(
         checkpoint.iteration(),
@@ -142,7 +158,7 @@ public record LibraryReport(
 
   /** For each invention, "fN (on ...)" for every other invention it agrees with. */
   private static Map<Invented, List<String>> agreements(
-      Grammar grammar, LibraryView view, Agreement agreement) {
+      Grammar grammar, LibraryView view, Redundancy redundancy) {
     List<Production> inventions = new ArrayList<>();
     for (Production p : grammar.productions()) {
       if (p.program() instanceof Invented) {
@@ -156,7 +172,7 @@ public record LibraryReport(
         Production b = inventions.get(j);
         Invented ia = (Invented) a.program();
         Invented ib = (Invented) b.program();
-        Optional<String> same = agreement.agree(ia, a.type(), ib, b.type());
+        Optional<String> same = redundancy.agreement(ia, a.type(), ib, b.type());
         if (same.isPresent()) {
           out.computeIfAbsent(ia, k -> new ArrayList<>())
               .add(view.name(ib) + " (" + same.get() + ")");
@@ -269,6 +285,7 @@ public record LibraryReport(
       for (String other : i.agreesWith()) {
         b.append("    REDUNDANT: agrees with ").append(other).append('\n');
       }
+      i.prunedShape().ifPresent(p -> b.append("    REDUNDANT: ").append(p).append('\n'));
     }
     b.append(
         String.format(Locale.ROOT, "%nPrimitives (log-weight; variables %.3f):%n", logVariable));
@@ -303,6 +320,8 @@ public record LibraryReport(
       usedIn(i.name()).forEach(n.putArray("used_in")::add);
       i.example().ifPresentOrElse(e -> n.put("example", e), () -> n.putNull("example"));
       i.agreesWith().forEach(n.putArray("agrees_with")::add);
+      i.prunedShape()
+          .ifPresentOrElse(p -> n.put("pruned_shape", p), () -> n.putNull("pruned_shape"));
     }
     ArrayNode prims = o.putArray("primitives");
     for (PrimitiveInfo p : primitives) {

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
+import reverie.dsl.program.Invented;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.dsl.type.Type;
 import reverie.engine.compress.FunctionProbe;
 import reverie.engine.compress.InventionHygiene;
 import reverie.tasks.Domain;
@@ -162,6 +164,20 @@ public final class RunTasks {
    */
   public LibraryReport libraryReport(Checkpoint<?> checkpoint) {
     FunctionProbe p = probe();
-    return LibraryReport.of(checkpoint, runner, (a, at, b, bt) -> p.agreement(a, at, b, bt));
+    InventionHygiene hygiene = hygiene(checkpoint.grammar());
+    return LibraryReport.of(
+        checkpoint,
+        runner,
+        new LibraryReport.Redundancy() {
+          @Override
+          public Optional<String> agreement(Invented a, Type aType, Invented b, Type bType) {
+            return p.agreement(a, aType, b, bType);
+          }
+
+          @Override
+          public Optional<String> prunedShape(Invented invention) {
+            return hygiene.prunedShape(invention);
+          }
+        });
   }
 }

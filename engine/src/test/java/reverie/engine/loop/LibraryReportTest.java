@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reverie.dsl.program.Invented;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.dsl.type.Type;
 import reverie.engine.enumerate.FrontierJson;
 
 class LibraryReportTest {
@@ -66,9 +68,20 @@ class LibraryReportTest {
         LibraryReport.of(
             checkpoint,
             (task, application, lambdas, view) -> Optional.empty(),
-            (a, at, b, bt) -> Optional.of("on every input tried"));
+            new LibraryReport.Redundancy() {
+              @Override
+              public Optional<String> agreement(Invented a, Type at, Invented b, Type bt) {
+                return Optional.of("on every input tried");
+              }
+
+              @Override
+              public Optional<String> prunedShape(Invented invention) {
+                return Optional.of("contains (inc 0)");
+              }
+            });
     assertEquals(List.of("f1 (on every input tried)"), report.byName().get("f0").agreesWith());
     assertTrue(report.toText().contains("REDUNDANT: agrees with f0"), report.toText());
+    assertTrue(report.toText().contains("REDUNDANT: contains (inc 0)"), report.toText());
     assertEquals(
         "f1 (on every input tried)",
         report.toJson().get("inventions").get(0).get("agrees_with").get(0).asText());
