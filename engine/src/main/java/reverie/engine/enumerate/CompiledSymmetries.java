@@ -362,6 +362,8 @@ final class CompiledSymmetries {
   static final class Matcher {
     private Program[] bound = new Program[8];
     private Frame[] levels = new Frame[8];
+    // lambdas[level]: lambda frames between levels[level] and levels[level + 1].
+    private int[] lambdas = new int[8];
 
     /**
      * Whether {@code d} applies now that {@code value}, argument {@code f.arity - f.remaining} of
@@ -371,17 +373,21 @@ final class CompiledSymmetries {
     boolean applies(Deferred d, Frame f, Program value) {
       if (levels.length <= d.ascend) {
         levels = new Frame[d.ascend + 1];
+        lambdas = new int[d.ascend + 1];
       }
       levels[d.ascend] = f;
       Frame x = f.parent;
       for (int level = d.ascend - 1; level >= 0; level--) {
+        int between = 0;
         while (x != null && x.partial == null) {
-          x = x.parent; // lambdas: the pattern's own lambda nodes check them
+          between++;
+          x = x.parent;
         }
         if (x == null) {
           return false;
         }
         levels[level] = x;
+        lambdas[level] = between;
         x = x.parent;
       }
       if (bound.length < d.variables) {
@@ -431,9 +437,13 @@ final class CompiledSymmetries {
           return false;
         }
       } else {
-        while (here.kind == Node.LAMBDA) {
+        for (int m = 0; m < lambdas[level] && here.kind != Node.VARIABLE; m++) {
+          if (here.kind != Node.LAMBDA) {
+            return false;
+          }
           here = here.body;
         }
+        // A variable here spans the unfinished argument: it must decide nothing.
         if (here.kind == Node.VARIABLE ? here.deciding : !spineAt(here, level + 1, last, value)) {
           return false;
         }
