@@ -1,0 +1,35 @@
+package reverie.engine.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RunConfigTest {
+
+  @Test
+  void aTestSourceIsSavedAndReadBackAndOlderConfigsHaveNone() {
+    RunConfig plain = RunConfig.defaults();
+    ObjectNode json = plain.toJson();
+    assertFalse(json.has("test_file") || json.has("test_suite"), json.toString());
+    assertEquals(plain, RunConfig.fromJson(json, "config.json"));
+    assertFalse(plain.hasTestSource());
+
+    RunConfig tested = plain.withTestSource(Optional.empty(), Optional.of("/data/held-out.json"));
+    assertTrue(tested.hasTestSource());
+    assertEquals("/data/held-out.json", tested.toJson().get("test_file").asText());
+    assertEquals(tested, RunConfig.fromJson(tested.toJson(), "config.json"));
+    assertEquals(tested, RunConfig.fromJson(tested.toJson(), "c").withIterations(3));
+    assertTrue(tested.source().endsWith("tested on file /data/held-out.json"), tested.source());
+    assertEquals(
+        Optional.of("text"),
+        plain.withTestSource(Optional.of("text"), Optional.empty()).withThreads(1).testSuite());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> plain.withTestSource(Optional.of("text"), Optional.of("x.json")));
+  }
+}
