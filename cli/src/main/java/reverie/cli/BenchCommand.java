@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
       "Runs a fixed job and reports its speed; these are the end-to-end figures quoted in the"
           + " README."
     },
-    subcommands = {BenchRecognitionCommand.class, BenchEnumerateCommand.class})
+    subcommands = {
+      BenchRecognitionCommand.class,
+      BenchEnumerateCommand.class,
+      BenchServeCommand.class
+    })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -3,17 +3,21 @@ package reverie.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.dsl.InputException;
 import reverie.dsl.type.Type;
 import reverie.engine.enumerate.EnumerationBenchmark;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 
 /**
  * {@code reverie bench enumerate}: enumeration speed, or the exact count below a description
@@ -27,25 +31,27 @@ import reverie.tasks.Domains;
       "Enumerates the programs of a type in decreasing prior order under the domain's uniform"
           + " grammar, compiling every program and running it on a task of 15 random examples that"
           + " nothing solves (stopping at the first failing example), for a fixed time or exactly up"
-          + " to a description length. Programs in which one of the domain's symmetry rules applies"
+          + " to a description length. For a request whose values are not ints, bools, chars or"
+          + " lists (towers), the task is the one of the domain's built-in suites with the longest"
+          + " reference program. Programs in which one of the domain's symmetry rules applies"
           + " are not enumerated unless --no-pruning is given, and are not counted. Reports programs"
           + " per second, the description length reached (nats) and the number of programs."
     })
 final class BenchEnumerateCommand implements Callable<Integer> {
+  private static final String LIST_REQUEST = "list(int) -> list(int)";
+
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--domain",
-      defaultValue = "lists",
-      paramLabel = "NAME",
-      description = "Domain (default: ${DEFAULT-VALUE}).")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Option(
       names = "--type",
-      defaultValue = "list(int) -> list(int)",
       paramLabel = "TYPE",
-      description = "Request type (default: ${DEFAULT-VALUE}).")
+      description =
+          "Request type (default: "
+              + LIST_REQUEST
+              + ", or for a domain without lists the commonest request of its built-in suites,"
+              + " such as tower -> tower).")
   String type;
 
   @CommandLine.ArgGroup(exclusive = true)
@@ -65,12 +71,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
     Double maxNats;
   }
 
-  @Option(
-      names = "--threads",
-      defaultValue = "1",
-      paramLabel = "N",
-      description = "Threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--no-pruning",
@@ -79,14 +80,36 @@ final class BenchEnumerateCommand implements Callable<Integer> {
               + " program computes the same, as (car (cons a b)) or (+ x 0)).")
   boolean noPruning;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
+
+  /**
+   * {@value #LIST_REQUEST} when the domain has lists of ints (lists, text), else the request most
+   * of its built-in tasks have.
+   */
+  private static Type defaultRequest(Domain d) {
+    Type lists = Type.parse(LIST_REQUEST);
+    try {
+      d.checkType(lists);
+      return lists;
+    } catch (InputException e) {
+      Map<Type, Long> counts =
+          d.suites().stream()
+              .flatMap(s -> s.generatedTasks().stream())
+              .collect(
+                  Collectors.groupingBy(
+                      t -> t.task().request(), LinkedHashMap::new, Collectors.counting()));
+      return counts.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElseThrow(
+              () ->
+                  new InputException(
+                      "domain " + d.name() + " has no built-in tasks; give the type with --type"));
+    }
+  }
 
   @Override
   public Integer call() {
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-    }
     double seconds = Double.POSITIVE_INFINITY;
     double maxNats = Double.POSITIVE_INFINITY;
     if (bound != null && bound.maxNats != null) {
@@ -100,12 +123,13 @@ final class BenchEnumerateCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive");
       }
     }
-    Domain d = Domains.installed().byName(domain);
-    Type request = Type.parse(type);
+    Domain d = domain.domain();
+    Type request = type != null ? Type.parse(type) : defaultRequest(d);
+    d.checkType(request);
     EnumerationBenchmark.Result r =
-        EnumerationBenchmark.run(d, request, seconds, maxNats, threads, !noPruning);
+        EnumerationBenchmark.run(d, request, seconds, maxNats, threads.threads(), !noPruning);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       ObjectNode o = new ObjectMapper().createObjectNode();
       o.put("programs_per_second", r.programsPerSecond());
       o.put("nats_reached", r.natsReached());

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,29 +64,18 @@ final class BenchRecognitionCommand implements Callable<Integer> {
   @Option(
       names = "--steps",
       paramLabel = "N",
-      defaultValue = "5000",
       description = "Gradient steps (default: ${DEFAULT-VALUE}).")
   int steps;
 
   @Option(
       names = "--batch",
       paramLabel = "B",
-      defaultValue = "8",
       description = "Tasks per minibatch (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Worker threads (default: the number of cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "0",
-      description = "Seed of the split, initial weights and sampling (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--encoder",
@@ -104,19 +94,16 @@ final class BenchRecognitionCommand implements Callable<Integer> {
   @Option(
       names = "--fantasies",
       paramLabel = "N",
-      defaultValue = "10000",
       description = "Fantasies to dream, 0 for none (default: ${DEFAULT-VALUE}).")
   int fantasies;
 
   @Option(
       names = "--helmholtz-ratio",
       paramLabel = "R",
-      defaultValue = "0.5",
       description = "Share of fantasies per minibatch (default: ${DEFAULT-VALUE}).")
   double helmholtzRatio;
 
-  @Option(names = "--json", description = "Print one JSON document instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() throws Exception {
@@ -126,7 +113,7 @@ final class BenchRecognitionCommand implements Callable<Integer> {
     for (GeneratedTask g : Suites.generatedTasks(suite)) {
       references.put(g.task().name(), Program.parse(g.referenceProgram(), d.resolver()));
     }
-    Suite.Split split = s.split(0.8, seed);
+    Suite.Split split = s.split(0.8, seed.seed);
     Architecture base = encoder.equals("bag") ? Architecture.bag() : Architecture.standard();
     if (!encoder.equals("bag") && !encoder.equals("conv")) {
       throw new picocli.CommandLine.ParameterException(
@@ -138,17 +125,15 @@ final class BenchRecognitionCommand implements Callable<Integer> {
           TrainingConfig.defaults()
               .withSteps(steps)
               .withBatchSize(batch)
-              .withSeed(seed)
+              .withSeed(seed.seed)
               .withFantasies(fantasies)
               .withHelmholtzRatio(helmholtzRatio);
-      if (threads != null) {
-        config = config.withThreads(threads);
-      }
+      config = config.withThreads(threads.threads());
       base = base.withRank(rank);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    Grammar grammar = Grammar.uniform(d.primitives());
+    Grammar grammar = d.baseGrammar();
     PrintWriter err = spec.commandLine().getErr();
     RecognitionBenchmark.Result r =
         RecognitionBenchmark.run(
@@ -171,7 +156,7 @@ final class BenchRecognitionCommand implements Callable<Integer> {
               }
             });
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       ObjectNode o = JSON.createObjectNode();
       o.put("suite", suite);
       o.put("encoder", r.encoder());

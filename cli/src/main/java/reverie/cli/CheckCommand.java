@@ -46,8 +46,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "The task to check against.")
   String taskName;
 
-  @Option(names = "--json", description = "Print the report as one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Parameters(
       paramLabel = "PROGRAM",
@@ -60,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     Domain domain = Domains.installed().byName(task.domain());
     CheckReport report = Scorer.of(domain).check(task, program);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)

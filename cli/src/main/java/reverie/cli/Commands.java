@@ -11,7 +11,9 @@ final class Commands {
         // one line per subcommand, kept in the order of --help
         new TypeCommand(),
         new EvalCommand(),
+        new DrawCommand(),
         new SampleCommand(),
+        new DomainsCommand(),
         new TasksCommand(),
         new CheckCommand(),
         new RunCommand(),
@@ -22,6 +24,8 @@ final class Commands {
         new LibraryCommand(),
         new ExportCommand(),
         new CompareCommand(),
+        new ServeCommand(),
+        new ReportCommand(),
         new SaeCommand(),
         new BenchCommand());
   }

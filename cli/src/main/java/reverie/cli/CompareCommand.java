@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import reverie.dsl.InputException;
 import reverie.engine.analysis.ActivationFiles;
@@ -18,7 +19,6 @@ import reverie.engine.analysis.SaeFolder;
 import reverie.engine.analysis.TopKTrainer;
 import reverie.engine.analysis.UsageMatrix;
 import reverie.engine.loop.StandardLoop;
-import reverie.tasks.Domains;
 
 /** {@code reverie compare}: compares a learned library with an SAE's features on the same tasks. */
 @Command(
@@ -26,31 +26,30 @@ import reverie.tasks.Domains;
     mixinStandardHelpOptions = true,
     header = "Compare a learned library with the features of a sparse autoencoder (SAE).",
     description = {
-      "Reads the library's usage matrix (which inventions and primitives each solved",
-      "task's best program uses) and an SAE's codes of the same tasks, reports both",
-      "as sparse codes side by side (dictionary size, sparsity, dense atoms,",
-      "description length, quality) and aligns them: each invention's best feature",
-      "by Pearson, Jaccard and NMI, a Hungarian one-to-one matching, linear CKA, a",
-      "permutation test (task rows shuffled; max over features, then",
-      "Benjamini-Hochberg) and the hierarchy check.",
+      "Reads the library's usage matrix (which inventions and primitives each solved task's best"
+          + " program uses) and an SAE's codes of the same tasks, reports both as sparse codes side"
+          + " by side (dictionary size, sparsity, dense atoms, description length, quality) and"
+          + " aligns them: each invention's best feature by Pearson, Jaccard and NMI, a Hungarian"
+          + " one-to-one matching, linear CKA, a permutation test (task rows shuffled; max over"
+          + " features, then Benjamini-Hochberg) and the hierarchy check.",
       "",
       "The SAE side is one of:",
-      "  --activations FILE  codes: .csv (task,feature,value), .npy (+ --tasks),",
-      "                      .safetensors or .jsonl;",
-      "  --sae SAE_DIR --embeddings EMB.npy  an SAELens or sparsify SAE, run here;",
-      "  --train-sae --embeddings EMB.npy    a TopK SAE trained here (REPORT_DIR/sae).",
+      "  --activations FILE  codes: csv (task,feature,value), npy (with --tasks),",
+      "                      safetensors or jsonl;",
+      "  --sae SAE_DIR --embeddings EMB   an SAELens or sparsify SAE, run here;",
+      "  --train-sae --embeddings EMB     a TopK SAE trained here (REPORT_DIR/sae).",
       "",
-      "USAGE.csv: header 'task,ATOM,...[,solution_bits]'; an invention column is",
-      "'name=#(lambda ...)' (or '#(lambda ...)'), any other a primitive; one row per",
-      "solved task with its counts; the optional last column is the solution's",
-      "description length in bits under the refit grammar.",
+      "USAGE: a csv file with the header 'task,ATOM,...[,solution_bits]'; an invention column is"
+          + " 'name=#(lambda ...)' (or '#(lambda ...)'), any other a primitive; one row per solved"
+          + " task with its counts; the optional last column is the solution's description length"
+          + " in bits under the refit grammar.",
       "",
-      "RUN_DIR instead of --usage: a `reverie run` directory; the usage matrix is that of",
-      "its latest (or --iteration) checkpoint: the best program of each solved training",
-      "and test task and the library's inventions, solution bits = -log2 prior under the",
-      "checkpoint's grammar. --sae and --train-sae then encode the tasks' embeddings by",
-      "the checkpoint's recognition model (no --embeddings needed); --train-sae also",
-      "trains on the embeddings of --fantasies fantasies from the library.",
+      "RUN_DIR instead of --usage: a `reverie run` directory; the usage matrix is that of its"
+          + " latest (or --iteration) checkpoint: the best program of each solved training and test"
+          + " task and the library's inventions, solution bits = -log2 prior under the checkpoint's"
+          + " grammar. --sae and --train-sae then encode the tasks' embeddings by the checkpoint's"
+          + " recognition model (no --embeddings needed); --train-sae also trains on the"
+          + " embeddings of --fantasies fantasies from the library.",
       "",
       "Writes compare.md, compare.json, alignment.csv and heatmap.png to REPORT_DIR."
     })
@@ -82,8 +81,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--usage",
-      paramLabel = "USAGE.csv",
-      description = "The task x atom usage matrix.")
+      paramLabel = "USAGE",
+      description = "The task x atom usage matrix (a csv file, described above).")
   Path usage;
 
   @Option(
@@ -94,8 +93,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--tasks",
-      paramLabel = "NAMES.txt",
-      description = "Task names, one per line, for the rows of an .npy file.")
+      paramLabel = "NAMES",
+      description = "A text file of task names, one per line, for the rows of an npy file.")
   Path tasks;
 
   @Option(
@@ -106,8 +105,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--embeddings",
-      paramLabel = "EMB.npy",
-      description = "Task embeddings (.npy with NAMES beside it, or .safetensors).")
+      paramLabel = "EMB",
+      description =
+          "Task embeddings: an npy file with the task names beside it (its name ending in tasks.txt instead of npy),"
+              + " or a safetensors file.")
   Path embeddings;
 
   @Option(
@@ -166,8 +167,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Where to write the report (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--json", description = "Print compare.json to stdout.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -185,6 +185,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "bad statistics options (see --help)");
     }
+    OutputDirectory.check(out);
     if (run != null) {
       if (usage != null) {
         throw new CommandLine.ParameterException(
@@ -200,7 +201,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (usage == null) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "RUN_DIR or --usage USAGE.csv is needed");
+          spec.commandLine(), "RUN_DIR or --usage USAGE is needed");
     }
     if (!java.nio.file.Files.isRegularFile(usage)) {
       throw new InputException(usage + ": no such file");
@@ -210,8 +211,7 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The comparison for a run directory's checkpoint. */
   private int compareRun() {
-    StandardLoop.Loaded loaded =
-        StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
+    StandardLoop.Loaded loaded = RunDirectory.open(run, iteration, spec.commandLine().getErr());
     if (tasksTotal == null) {
       tasksTotal = loaded.tasks().tasks().size();
     }
@@ -251,7 +251,7 @@ final class CompareCommand implements Callable<Integer> {
     } else {
       if (runEmbeddings.isEmpty() && embeddings == null) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--sae and --train-sae need --embeddings EMB.npy");
+            spec.commandLine(), "--sae and --train-sae need --embeddings EMB");
       }
       Activations emb =
           runEmbeddings.isPresent() ? runEmbeddings.get() : ActivationFiles.read(embeddings, names);
@@ -277,7 +277,7 @@ final class CompareCommand implements Callable<Integer> {
                 new Comparison.Precision(bitsPerValue, tolerance)));
     ReportWriter.writeAll(report, out);
     PrintWriter o = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       o.println(ReportWriter.json(report));
     } else {
       Alignment.Result a = report.alignment();

@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,8 +83,8 @@ final class CompressCommand implements Callable<Integer> {
   @Option(
       names = {"-t", "--threads"},
       paramLabel = "T",
-      description = "search threads (default: all cores)")
-  Integer threads;
+      description = "search threads (default: ${DEFAULT-VALUE})")
+  int threads;
 
   @Option(
       names = "--structure-penalty",
@@ -132,54 +133,55 @@ final class CompressCommand implements Callable<Integer> {
       description = "cost of a primitive (default: ${DEFAULT-VALUE})")
   int costPrim = CostModel.STITCH.primitive();
 
-  @Option(names = "--out", paramLabel = "OUT.json", description = "write the result JSON here")
-  Path out;
+  @Mixin OutputFile out;
 
-  @Option(names = "--json", description = "print the result JSON on stdout")
-  boolean json;
+  @Mixin JsonOption json;
 
   private record Input(
       List<Program> programs, List<Integer> tasks, List<Invented> library, String lambdaWord) {}
 
   @Override
   public Integer call() throws IOException {
-    if (maxArity < 0
-        || iterations < 0
-        || beam < 0
-        || (threads != null && threads < 1)
-        || structurePenalty < 0) {
+    if (maxArity < 0 || iterations < 0 || beam < 0 || threads < 1 || structurePenalty < 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--max-arity, --iterations and --beam must be >= 0, --threads >= 1");
     }
+    Optional<Path> output = out.checked();
     Input input = read();
     CompressionConfig config =
         CompressionConfig.defaults()
             .withMaxArity(maxArity)
             .withIterations(iterations)
-            .withThreads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+            .withThreads(threads)
             .withStructurePenalty(structurePenalty)
             .withBeam(beam)
             .withAllowSingleTask(allowSingleTask)
             .withCosts(new CostModel(costApp, costLam, costVar, costArg, costPrim));
     PrintWriter err = spec.commandLine().getErr();
-    CompressionResult result =
-        Compressor.compress(
-            input.programs(),
-            input.tasks(),
-            input.library(),
-            config,
-            input.lambdaWord(),
-            line -> {
-              err.println(line);
-              err.flush();
-            });
+    CompressionResult result;
+    try {
+      result =
+          Compressor.compress(
+              input.programs(),
+              input.tasks(),
+              input.library(),
+              config,
+              input.lambdaWord(),
+              line -> {
+                err.println(line);
+                err.flush();
+              });
+    } catch (InputException e) {
+      // A program the compressor cannot hold (a variable deeper than $62): name the file.
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode doc = toJson(mapper, result);
-    if (out != null) {
-      mapper.writeValue(out.toFile(), doc);
+    if (output.isPresent()) {
+      mapper.writeValue(output.get().toFile(), doc);
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       stdout.println(mapper.writeValueAsString(doc));
     } else {
       printSummary(stdout, result);
@@ -188,15 +190,7 @@ final class CompressCommand implements Callable<Integer> {
   }
 
   private Input read() throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(file + ": no such file");
-    }
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(file.toFile());
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InputException(file + ": not valid JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = reverie.dsl.JsonText.read(file);
     Format f = format;
     if (f == Format.AUTO) {
       f = root != null && root.isArray() ? Format.PROGRAMS : Format.DREAMCODER;

@@ -1,9 +1,13 @@
 package reverie.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,14 +17,16 @@ import reverie.engine.loop.ProgressListener;
 /**
  * Progress of a long command on stderr: on a terminal a live bar per phase (steps done of total,
  * elapsed, ETA, and the phase's latest detail such as tasks solved or the training loss); elsewhere
- * (a pipe, a file, a test) one plain line per step, so logs stay readable.
+ * (a pipe, a log file, CI) plain lines, at most one every few seconds, so that logs stay short and
+ * readable rather than one endless line of carriage returns.
  */
 final class ConsoleProgress implements ProgressListener {
-  /** Without a terminal, the longest silence while a step runs. */
-  private static final long QUIET_NANOS = 10_000_000_000L;
+  /** Without a terminal, the least time between two progress lines of a phase. */
+  static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
 
   private final PrintWriter err;
   private final PrintStream terminal;
+  private final LongSupplier clock;
   private ProgressBar bar;
   private String phase = "";
   private long total = -1;
@@ -28,19 +34,39 @@ final class ConsoleProgress implements ProgressListener {
   private long lastDone = -1;
   private long lastLineNanos;
 
-  private ConsoleProgress(PrintWriter err, PrintStream terminal) {
+  ConsoleProgress(PrintWriter err, PrintStream terminal, LongSupplier clock) {
     this.err = err;
     this.terminal = terminal;
+    this.clock = clock;
   }
 
-  /** A live bar when the JVM runs on a terminal, plain lines on {@code err} otherwise. */
+  /** A live bar when stderr is a terminal, plain lines on {@code err} otherwise. */
   static ConsoleProgress forCurrentProcess(PrintWriter err) {
-    return new ConsoleProgress(err, System.console() != null ? System.err : null);
+    return new ConsoleProgress(err, stderrIsTerminal() ? System.err : null, System::nanoTime);
   }
 
   /** Plain lines on {@code err}, whatever the console. */
   static ConsoleProgress plain(PrintWriter err) {
-    return new ConsoleProgress(err, null);
+    return new ConsoleProgress(err, null, System::nanoTime);
+  }
+
+  /**
+   * Whether standard error is a terminal. {@link System#console()} only tells about standard input
+   * and output: with {@code 2> run.log} it is still there, so where Linux shows what descriptor 2
+   * is, that decides.
+   */
+  static boolean stderrIsTerminal() {
+    if (System.console() == null) {
+      return false;
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/")
+          || target.startsWith("/dev/tty")
+          || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return true; // no /proc: trust the console
+    }
   }
 
   @Override
@@ -48,8 +74,9 @@ final class ConsoleProgress implements ProgressListener {
     closeBar();
     this.phase = phase;
     this.total = total;
-    this.startNanos = System.nanoTime();
+    this.startNanos = clock.getAsLong();
     this.lastDone = -1;
+    this.lastLineNanos = startNanos;
     if (terminal != null) {
       err.flush();
       bar =
@@ -70,10 +97,10 @@ final class ConsoleProgress implements ProgressListener {
     if (bar != null) {
       bar.stepTo(done);
       bar.setExtraMessage(detail);
-    } else if (done != lastDone || System.nanoTime() - lastLineNanos >= QUIET_NANOS) {
-      // A line when a step completes, or now and then while one runs long, so logs stay short.
+    } else if (done != lastDone && clock.getAsLong() - lastLineNanos >= LINE_INTERVAL_NANOS) {
+      // At most one line every few seconds (and finish() says how the phase ended).
       lastDone = done;
-      lastLineNanos = System.nanoTime();
+      lastLineNanos = clock.getAsLong();
       err.println(
           String.format(
               Locale.ROOT,
@@ -106,7 +133,7 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   private String elapsed() {
-    Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
+    Duration d = Duration.ofNanos(clock.getAsLong() - startNanos);
     return String.format(Locale.ROOT, "%d:%02d elapsed", d.toMinutes(), d.toSecondsPart());
   }
 }

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,7 +25,6 @@ import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.Dreamer;
 import reverie.engine.recognition.TaskExamples;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 import reverie.tasks.Example;
 import reverie.tasks.Scorer;
 
@@ -49,12 +52,7 @@ final class DreamCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--domain",
-      paramLabel = "NAME",
-      defaultValue = "lists",
-      description = "The domain; its built-in suite gives the inputs (default: ${DEFAULT-VALUE}).")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Option(
       names = "-n",
@@ -63,15 +61,17 @@ final class DreamCommand implements Callable<Integer> {
       description = "How many fantasies (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      paramLabel = "S",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--json", description = "Print one JSON document instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
+
+  @Option(
+      names = "--pictures",
+      paramLabel = "FILE.png",
+      description =
+          "Also write a sheet of the fantasies' pictures (for logo, each program's drawing), so"
+              + " that dreams before and after learning can be compared.")
+  java.nio.file.Path pictures;
 
   @Option(
       names = "--checkpoint",
@@ -100,8 +100,7 @@ final class DreamCommand implements Callable<Integer> {
             spec.commandLine(), "--domain does not go with --checkpoint (the run has its domain)");
       }
       StandardLoop.Loaded loaded =
-          StandardLoop.open(
-              checkpoint, java.util.Optional.ofNullable(iteration), Domains.installed());
+          RunDirectory.open(checkpoint, iteration, spec.commandLine().getErr());
       d = loaded.tasks().domain();
       grammar = loaded.checkpoint().grammar();
       tasks = loaded.tasks().suite().tasks();
@@ -110,8 +109,8 @@ final class DreamCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--iteration needs --checkpoint");
       }
-      d = Domains.installed().byName(domain);
-      grammar = Grammar.uniform(d.primitives());
+      d = domain.domain();
+      grammar = d.baseGrammar();
       if (d.suites().isEmpty()) {
         throw new InputException(
             "domain " + d.name() + " has no built-in suite to take inputs from; use --checkpoint");
@@ -119,13 +118,13 @@ final class DreamCommand implements Callable<Integer> {
       tasks = d.suites().get(0).suite(d.name()).tasks();
     }
     Dreamer dreamer = Dreamer.of(Scorer.of(d), grammar, TaskExamples.inputs(tasks));
-    List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed));
+    List<Dreamer.Fantasy> fantasies = dreamer.dream(count, new SplittableRandom(seed.seed));
     PrintWriter out = spec.commandLine().getOut();
     ArrayNode array = JSON.createArrayNode();
     for (Dreamer.Fantasy f : fantasies) {
       JsonNode example = exampleJson(d, f.inputs().request(), Dreamer.examples(f).get(0));
       double logPrior = grammar.logPrior(f.program(), f.inputs().request());
-      if (json) {
+      if (json.json) {
         ObjectNode o = array.addObject();
         o.put("program", f.program().toString());
         o.put("request", f.inputs().request().toString());
@@ -134,19 +133,26 @@ final class DreamCommand implements Callable<Integer> {
         o.set("example", example);
       } else {
         out.printf(Locale.ROOT, "%8.3f  %s%n", logPrior, f.program());
+        Example first = Dreamer.examples(f).get(0);
         out.printf(
             Locale.ROOT,
             "          %s -> %s   (%s; inputs of %s)%n",
             example.get("inputs"),
-            example.get("output"),
+            // A long output (a picture's pixels) is shown in the domain's short form.
+            example.get("output").toString().length() <= 200
+                ? example.get("output")
+                : d.show(first.output(), f.inputs().request().finalResult()),
             f.inputs().request(),
             f.inputs().task());
       }
     }
-    if (json) {
+    if (pictures != null) {
+      writePictures(d, grammar, fantasies);
+    }
+    if (json.json) {
       ObjectNode doc = JSON.createObjectNode();
       doc.put("domain", d.name());
-      doc.put("seed", seed);
+      doc.put("seed", seed.seed);
       doc.set("fantasies", array);
       out.println(JSON.writeValueAsString(doc));
     }
@@ -155,6 +161,43 @@ final class DreamCommand implements Callable<Integer> {
         .printf(Locale.ROOT, "%d fantasies (asked for %d)%n", fantasies.size(), count);
     return ExitCode.OK;
   }
+
+  /** Each fantasy's program drawn from the domain's standard input, with its log-prior. */
+  private void writePictures(Domain d, Grammar grammar, List<Dreamer.Fantasy> fantasies) {
+    ProgramPictures drawer = new ProgramPictures(d);
+    List<Montage.Cell> cells = new ArrayList<>();
+    for (int i = 0; i < fantasies.size(); i++) {
+      Dreamer.Fantasy f = fantasies.get(i);
+      Type request = f.inputs().request();
+      Optional<BufferedImage> picture = drawer.tryPicture(f.program(), request, PICTURE_SIZE);
+      if (picture.isPresent()) {
+        cells.add(
+            new Montage.Cell(
+                picture.get(),
+                String.format(
+                    Locale.ROOT, "#%d  %.1f nats", i, grammar.logPrior(f.program(), request))));
+      }
+    }
+    if (cells.isEmpty() && !fantasies.isEmpty()) {
+      throw new InputException(
+          "domain "
+              + d.name()
+              + " cannot draw these fantasies (it has no pictures, or no standard input for"
+              + " their type)");
+    }
+    String source =
+        checkpoint != null ? checkpoint.getFileName() + " (library)" : d.name() + " base grammar";
+    Montage.writePng(
+        Montage.grid(
+            "Dreams of " + source + ", seed " + seed.seed, cells, PICTURE_COLUMNS, PICTURE_SIZE, 1),
+        pictures);
+    spec.commandLine()
+        .getErr()
+        .printf(Locale.ROOT, "%s: %d fantasies drawn%n", pictures, cells.size());
+  }
+
+  static final int PICTURE_SIZE = 96;
+  static final int PICTURE_COLUMNS = 10;
 
   /** An example as {@code {"inputs": [...], "output": ...}} in the domain's JSON form. */
   private static ObjectNode exampleJson(Domain d, Type request, Example e) {

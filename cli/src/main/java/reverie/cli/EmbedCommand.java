@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +15,6 @@ import reverie.engine.analysis.ActivationFiles;
 import reverie.engine.analysis.Activations;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.RecognitionModel;
-import reverie.tasks.Domains;
 import reverie.tasks.Task;
 
 /** {@code reverie embed}: the recognition model's embedding of every task of a run, as .npy. */
@@ -49,14 +47,17 @@ final class EmbedCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       required = true,
-      paramLabel = "EMB.npy",
-      description = "Where to write the embeddings (task names go to EMB.tasks.txt).")
+      paramLabel = "EMB",
+      description =
+          "The npy file to write the embeddings to; the task names go beside it, to the file whose"
+              + " name ends in tasks.txt instead of npy.")
   Path out;
 
   @Override
   public Integer call() {
-    StandardLoop.Loaded loaded =
-        StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
+    OutputFile.check(out);
+    OutputFile.check(ActivationFiles.defaultTaskFile(out));
+    StandardLoop.Loaded loaded = RunDirectory.open(run, iteration, spec.commandLine().getErr());
     Activations a = embeddings(run, loaded);
     ActivationFiles.writeNpy(out, a);
     spec.commandLine()

@@ -1,6 +1,5 @@
 package reverie.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
+import reverie.dsl.JsonText;
 import reverie.dsl.eval.EvaluationException;
 import reverie.dsl.program.Program;
 import reverie.dsl.program.TypeInference;
@@ -45,6 +45,12 @@ final class EvalCommand implements Callable<Integer> {
       usageHelp = true,
       description = "Show this help message and exit.")
   boolean help;
+
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print version information and exit.")
+  boolean version;
 
   @Mixin ProgramArgument program;
 
@@ -104,11 +110,8 @@ final class EvalCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** One argument as JSON: one value and nothing after it ({@code '1 2'} is refused). */
   private static JsonNode parse(String text, int i) {
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new InputException("argument " + (i + 1) + " is not JSON: " + e.getOriginalMessage());
-    }
+    return JsonText.parse(text, "argument " + (i + 1));
   }
 }

@@ -22,5 +22,8 @@ final class ExitCode {
    */
   static final int BAD_DATA = 3;
 
+  /** Stopped by Ctrl-C (SIGINT): 128 + 2, the shell's convention; a run can be resumed. */
+  static final int STOPPED = 130;
+
   private ExitCode() {}
 }

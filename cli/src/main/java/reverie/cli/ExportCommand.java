@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,6 +14,8 @@ import reverie.engine.loop.AtomicFiles;
 import reverie.engine.loop.Checkpoint;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.Export;
+import reverie.engine.loop.RunTasks;
+import reverie.tasks.Domains;
 
 /** {@code reverie export}: a run's frontiers in Stitch's or DreamCoder's format. */
 @Command(
@@ -57,18 +60,18 @@ final class ExportCommand implements Callable<Integer> {
       description = "Export the test split's frontiers of that iteration instead.")
   boolean test;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write here (atomically) instead of to stdout.")
-  Path out;
+  @Mixin OutputFile out;
 
   @Override
   public Integer call() {
+    Optional<Path> output = out.checked();
     CheckpointStore store = CheckpointStore.open(dir);
     int i = store.resolveIteration(Optional.ofNullable(iteration));
-    // Names are all that an export needs: no domain, so any run directory can be exported.
+    // Names are all that an export needs (no typing), but they must be the run's own tasks.
+    RunTasks run = RunTasks.open(store, Domains.installed());
+    RunDirectory.warn(run, spec.commandLine().getErr());
     Checkpoint<Void> c = store.loadWithoutModel(i, PrimitiveResolver.untyped());
+    run.check(c, store.folder(i));
     var frontiers = (test ? c.testFrontiers() : c.frontiers()).values();
     String text;
     if (format == Format.stitch) {
@@ -83,11 +86,12 @@ final class ExportCommand implements Callable<Integer> {
                   .resolve(test ? CheckpointStore.TEST_FRONTIERS : CheckpointStore.FRONTIERS),
               frontiers);
     }
-    if (out != null) {
-      AtomicFiles.writeString(out, text);
+    if (output.isPresent()) {
+      AtomicFiles.writeString(output.get(), text);
       spec.commandLine()
           .getErr()
-          .println("wrote " + frontiers.size() + " frontiers of iteration " + i + " to " + out);
+          .println(
+              "wrote " + frontiers.size() + " frontiers of iteration " + i + " to " + output.get());
     } else {
       spec.commandLine().getOut().print(text);
     }

@@ -2,10 +2,12 @@ package reverie.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +29,8 @@ import reverie.tasks.Domains;
             + "and log-weight, how many frontier programs use it and in which tasks, and one "
             + "application evaluated on an input of such a task; then the primitives with their weights "
             + "and the library's depth (inventions built from inventions). --json prints the same as "
-            + "one document; --dot the invention dependency graph for Graphviz.",
+            + "one document; --dot the invention dependency graph for Graphviz; --pictures DIR draws"
+            + " the inventions that make pictures (DreamCoder's library figure).",
     mixinStandardHelpOptions = true)
 final class LibraryCommand implements Callable<Integer> {
 
@@ -45,8 +48,16 @@ final class LibraryCommand implements Callable<Integer> {
       description = "The checkpoint to read (default: the latest).")
   Integer iteration;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
+
+  @Option(
+      names = "--pictures",
+      paramLabel = "DIR",
+      description =
+          "Also draw the library into DIR: for each invention that makes a picture (for logo, a"
+              + " drawing), a row of it applied to example arguments (DIR/fN.png), all rows in"
+              + " DIR/library.png, and DIR/index.html with every invention's body and type.")
+  Path pictures;
 
   @Option(
       names = "--dot",
@@ -55,17 +66,34 @@ final class LibraryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (json && dot) {
+    if (json.json && dot) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --json or --dot, not both");
     }
     CheckpointStore store = CheckpointStore.open(dir);
     int i = store.resolveIteration(Optional.ofNullable(iteration));
-    RunTasks run = RunTasks.of(store.config(), Domains.installed());
+    RunTasks run = RunTasks.open(store, Domains.installed());
+    RunDirectory.warn(run, spec.commandLine().getErr());
     Checkpoint<Void> checkpoint = store.loadWithoutModel(i, run.resolver());
+    run.check(checkpoint, store.folder(i));
     LibraryReport report = run.libraryReport(checkpoint);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (pictures != null) {
+      List<LibraryFigure.Row> rows =
+          new LibraryFigure(run.domain())
+              .write(
+                  pictures,
+                  checkpoint.grammar(),
+                  report,
+                  "Library of " + dir.getFileName() + " at iteration " + i);
+      long drawn = rows.stream().filter(r -> r.picture().isPresent()).count();
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "%d of %d inventions drawn into %s (index.html, library.png)%n",
+              drawn, rows.size(), pictures);
+    }
+    if (json.json) {
       out.println(GrammarJson.write(report.toJson()));
     } else if (dot) {
       out.print(report.toDot());

@@ -10,6 +10,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import reverie.dsl.InputException;
+import reverie.dsl.InputFiles;
 
 /**
  * The {@code reverie} command: wires the subcommands and maps errors to one-line messages and exit
@@ -32,7 +33,8 @@ import reverie.dsl.InputException;
       "0:success",
       "1:a check did not pass, or an internal error",
       "2:bad command line (usage)",
-      "3:bad input data (program, type, task file, checkpoint) or a failed evaluation"
+      "3:bad input data (program, type, task file, checkpoint) or a failed evaluation",
+      ExitCode.STOPPED + ":stopped by Ctrl-C (a run keeps its last complete checkpoint)"
     })
 public final class Main implements Runnable {
 
@@ -58,16 +60,24 @@ public final class Main implements Runnable {
 
   /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(commandLine(), args, out, err);
+  }
+
+  /**
+   * Runs one command line with {@code cli}, a {@link #commandLine()} that may be reused (picocli
+   * resets every option before parsing): for tests that run thousands of command lines.
+   */
+  static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
     boolean verbose =
         Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
-    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           Throwable cause = e;
           if (cause instanceof UncheckedIOException io && io.getCause() != null) {
-            cause = io.getCause();
+            // "cannot write X" and why, in plain words: never a Java exception's name.
+            cause = new InputException(ioMessage(io), io.getCause());
           }
           if (cause instanceof InputException) {
             err.println("reverie: " + cause.getMessage());
@@ -76,8 +86,8 @@ public final class Main implements Runnable {
             }
             return ExitCode.BAD_DATA;
           }
-          if (cause instanceof IOException) {
-            err.println("reverie: " + cause);
+          if (cause instanceof IOException io) {
+            err.println("reverie: " + ioMessage(io));
             if (verbose) {
               cause.printStackTrace(err);
             }
@@ -99,7 +109,7 @@ public final class Main implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          err.println("reverie: " + e.getMessage());
+          err.println("reverie: " + usageMessage(e));
           CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.USAGE;
@@ -115,8 +125,71 @@ public final class Main implements Runnable {
     for (Object sub : Commands.all()) {
       cli.addSubcommand(sub);
     }
+    // Subcommands do not inherit the root's version provider: without this, "reverie eval -V"
+    // would print nothing.
+    Version version = new Version();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      setVersion(sub, version);
+    }
+    // An empty path ("--out ''") would otherwise mean the current directory.
+    cli.registerConverter(
+        java.nio.file.Path.class,
+        s -> {
+          if (s.isBlank()) {
+            throw new CommandLine.TypeConversionException("an empty path");
+          }
+          return java.nio.file.Path.of(s);
+        });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setDefaultValueProvider(new ConfigDefaults());
     return cli;
+  }
+
+  /** An I/O failure in plain words: "cannot write X: permission denied". */
+  static String ioMessage(Exception e) {
+    IOException io = e instanceof IOException direct ? direct : (IOException) e.getCause();
+    String reason = InputFiles.reason(io);
+    String path =
+        io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+            ? fs.getFile()
+            : null;
+    if (e instanceof UncheckedIOException u
+        && u.getMessage() != null
+        && !u.getMessage().equals(io.toString())) {
+      return u.getMessage()
+          + (path == null || u.getMessage().contains(path) ? "" : " (" + path + ")")
+          + ": "
+          + reason;
+    }
+    return path == null ? reason : path + ": " + reason;
+  }
+
+  private static void setVersion(CommandLine command, Version version) {
+    command.getCommandSpec().versionProvider(version);
+    for (CommandLine sub : command.getSubcommands().values()) {
+      setVersion(sub, version);
+    }
+  }
+
+  /**
+   * The message of a usage error; an unknown command is named as such (picocli calls it an
+   * "unmatched argument at index 0").
+   */
+  static String usageMessage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u
+        && !u.getUnmatched().isEmpty()
+        && !u.getCommandLine().getSubcommands().isEmpty()
+        && u.getCommandLine().getCommandSpec().positionalParameters().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      CommandLine c = u.getCommandLine();
+      return "unknown command '"
+          + u.getUnmatched().get(0)
+          + "' (commands: "
+          + String.join(
+              ", ", c.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList())
+          + ")";
+    }
+    return e.getMessage();
   }
 
   /** Reads the version that Maven writes into the jar. */

@@ -1,19 +1,13 @@
 package reverie.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import reverie.dsl.program.Program;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 
 /** The {@code --domain} option and the PROGRAM parameter of commands that take one program. */
 final class ProgramArgument {
-  @Option(
-      names = "--domain",
-      paramLabel = "DOMAIN",
-      defaultValue = "lists",
-      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
-  String domainName;
+  @Mixin DomainOption domain;
 
   @Parameters(
       index = "0",
@@ -22,7 +16,7 @@ final class ProgramArgument {
   String text;
 
   Domain domain() {
-    return Domains.installed().byName(domainName);
+    return domain.domain();
   }
 
   /** The program parsed with the domain's primitives; a ParseException names the column. */

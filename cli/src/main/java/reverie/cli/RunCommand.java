@@ -12,9 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.dsl.InputException;
+import reverie.engine.enumerate.JobRunner;
+import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.loop.CheckpointStore;
 import reverie.engine.loop.LearningCurve;
 import reverie.engine.loop.RunConfig;
+import reverie.engine.loop.RunLock;
 import reverie.engine.loop.RunTasks;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.loop.StopSignal;
@@ -36,9 +40,15 @@ import reverie.tasks.Domains;
             + "iteration the run directory gets a verified checkpoint, metrics.jsonl and "
             + "learning-curve.svg/.png; --resume DIR continues a stopped or killed run from its last "
             + "checkpoint. With no arguments, runs the built-in lists suite in a few minutes and prints "
-            + "the library. Ctrl-C stops after the last complete checkpoint.",
+            + "the library. Ctrl-C stops after the last complete checkpoint. With --master URL the "
+            + "search jobs of every wake and test run on a Spark cluster, compression, recognition "
+            + "and checkpoints staying here; with --max-programs the same seed gives the same "
+            + "frontiers on any number of threads or machines.",
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
+
+  /** The value of {@code --split} that takes the suite's own split. */
+  static final String OWN_SPLIT = "dreamcoder";
 
   @Spec CommandSpec spec;
 
@@ -46,11 +56,16 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--split",
-      paramLabel = "FRACTION",
+      paramLabel = "FRACTION|dreamcoder",
       description =
-          "Fraction of the tasks used for training; the rest is the test split (default: 0.5)."
-              + " Not with --test-file or --test-suite.")
-  Double split;
+          "Fraction of the tasks used for training, the rest being the test split, chosen by a"
+              + " seeded shuffle that keeps a member of every task family in training; or"
+              + " dreamcoder: the tasks the file marks for training (\"train\": true, as in"
+              + " DreamCoder's LOGO tasks) train and the others test (default: dreamcoder for a"
+              + " file that marks its training tasks, else ${DEFAULT-VALUE}). Not with --test-file or"
+              + " --test-suite. ('solve --split'"
+              + " instead names a part of a run's split.)")
+  String split;
 
   @Option(
       names = "--test-file",
@@ -69,71 +84,70 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--iterations",
       paramLabel = "N",
-      description = "Learning iterations after iteration 0 (default: 3).")
-  Integer iterations;
+      description = "Learning iterations after iteration 0 (default: ${DEFAULT-VALUE}).")
+  int iterations;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "S",
-      description = "CPU-seconds of search per task in every wake and test (default: 1).")
-  Double timeout;
+  @Mixin TimeoutOption timeout;
+
+  @Mixin MaxProgramsOption maxPrograms;
 
   @Option(
       names = "--batch-size",
       paramLabel = "B",
       description =
-          "Training tasks searched per iteration after the first, unsolved first; 0 for all (default: 40).")
-  Integer batchSize;
+          "Training tasks searched per iteration after the first, unsolved first; 0 for all"
+              + " (default: ${DEFAULT-VALUE}).")
+  int batchSize;
 
-  @Option(names = "--top-k", paramLabel = "K", description = "Programs kept per task (default: 5).")
-  Integer topK;
+  @Option(
+      names = "--top-k",
+      paramLabel = "K",
+      description = "Programs kept per task (default: ${DEFAULT-VALUE}).")
+  int topK;
 
   @Option(
       names = "--max-arity",
       paramLabel = "A",
-      description = "Most arguments of a learned function (default: 3).")
-  Integer maxArity;
+      description = "Most arguments of a learned function (default: ${DEFAULT-VALUE}).")
+  int maxArity;
 
   @Option(
       names = "--structure-penalty",
       paramLabel = "P",
-      description = "Compression penalty per unit of a learned function's size (default: 1).")
-  Double structurePenalty;
+      description =
+          "Compression penalty per unit of a learned function's size (default: ${DEFAULT-VALUE}).")
+  double structurePenalty;
 
   @Option(
       names = "--pseudo-counts",
       paramLabel = "C",
       description =
-          "Pseudo-counts added to every production when the grammar is refit (default: 1).")
-  Double pseudoCounts;
+          "Pseudo-counts added to every production when the grammar is refit (default:"
+              + " ${DEFAULT-VALUE}).")
+  double pseudoCounts;
 
   @Option(
       names = "--recognition-steps",
       paramLabel = "R",
-      description = "Gradient steps of recognition training per iteration (default: 5000).")
-  Integer recognitionSteps;
+      description =
+          "Gradient steps of recognition training per iteration (default: ${DEFAULT-VALUE}).")
+  int recognitionSteps;
 
   @Option(
       names = "--no-recognition",
       description = "Neither train nor use a recognition model (ablation).")
-  Boolean noRecognition;
+  boolean noRecognition;
 
   @Option(
       names = "--no-compression",
       description = "Learn no library functions, only refit weights (ablation).")
-  Boolean noCompression;
+  boolean noCompression;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "Worker threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      description = "Seed of the split and of every random choice (default: 0).")
-  Long seed;
+  @Mixin SeedOption seed;
+
+  @Mixin MasterOption master;
 
   @Option(
       names = "--out",
@@ -146,8 +160,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--resume",
       paramLabel = "DIR",
       description =
-          "Continue the run in DIR from its last checkpoint, with its own settings (--iterations and"
-              + " --threads may be changed).")
+          "Continue the run in DIR from its last checkpoint, with its own settings (--iterations,"
+              + " --threads and --master may be changed).")
   Path resume;
 
   @Override
@@ -155,33 +169,73 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CheckpointStore store;
     RunTasks setup;
-    if (resume != null) {
+    RunLock lock;
+    boolean fresh = resume == null;
+    if (!fresh) {
       refuseOnResume();
       store = CheckpointStore.open(resume);
-      RunConfig c = store.config();
-      if (iterations != null) {
-        c = c.withIterations(iterations);
+      lock = RunLock.acquire(resume);
+      try {
+        RunConfig c = store.config();
+        if (given("--iterations")) {
+          c = c.withIterations(iterations);
+        }
+        if (given("--threads")) {
+          c = c.withThreads(threads.threads());
+        }
+        if (!c.equals(store.config())) {
+          store = store.withConfig(c);
+        }
+        setup = RunTasks.open(store, Domains.installed());
+        RunDirectory.warn(setup, err);
+      } catch (RuntimeException e) {
+        lock.close();
+        throw e;
       }
-      if (threads != null) {
-        c = c.withThreads(threads);
-      }
-      if (!c.equals(store.config())) {
-        store = store.withConfig(c);
-      }
-      setup = RunTasks.of(store.config(), Domains.installed());
     } else {
       RunConfig config = config();
-      // The task sources are read before the run directory is made, so a bad one leaves none.
-      setup = RunTasks.of(config, Domains.installed());
       Path dir =
           out != null
               ? out
               : Path.of(
                   "runs",
                   LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-      store = CheckpointStore.create(dir, config);
+      // Nothing is created until the directory is known to be usable and the tasks have been read
+      // and checked: a failed start leaves nothing that would block its own retry.
+      CheckpointStore.checkNew(dir);
+      setup = RunTasks.of(config, Domains.installed());
+      // create() takes the run's lock before it writes anything.
+      store = CheckpointStore.create(dir, config, setup);
+      lock = store.lock().orElseThrow();
       err.println("run directory: " + dir);
     }
+    ConsoleProgress progress = ConsoleProgress.forCurrentProcess(err);
+    Optional<ClusterRunner> cluster;
+    try {
+      cluster = master.open("reverie run " + store.directory(), err, progress::message);
+    } catch (RuntimeException | Error e) {
+      // An unreachable cluster: a fresh run leaves nothing behind, so the same command can be
+      // retried.
+      if (fresh && store.iterations().isEmpty()) {
+        store.discard();
+      }
+      lock.close();
+      throw e;
+    }
+    try {
+      return run(setup, store, lock, fresh, progress, cluster);
+    } finally {
+      cluster.ifPresent(ClusterRunner::close);
+    }
+  }
+
+  private Integer run(
+      RunTasks setup,
+      CheckpointStore store,
+      RunLock lock,
+      boolean fresh,
+      ConsoleProgress progress,
+      Optional<ClusterRunner> cluster) {
     StopSignal stop = new StopSignal();
     CheckpointStore s = store;
     Thread hook =
@@ -190,6 +244,7 @@ final class RunCommand implements Callable<Integer> {
               stop.request();
               // Let a checkpoint being written finish, so the directory stays consistent.
               s.quiesce(60);
+              lock.close();
               System.err.println(
                   "reverie: stopped; the last complete checkpoint is in "
                       + s.directory()
@@ -201,13 +256,26 @@ final class RunCommand implements Callable<Integer> {
     WakeSleepLoop.Outcome<?> outcome;
     try {
       outcome =
-          StandardLoop.create(setup, store, ConsoleProgress.forCurrentProcess(err), stop).run();
+          StandardLoop.create(setup, store, progress, stop, cluster.map(JobRunner.class::cast))
+              .run();
+    } catch (RuntimeException | Error e) {
+      if (stop.requested()) {
+        // Stopped by a signal while a cluster's jobs ran: the cluster's client shut down with the
+        // JVM; the last complete checkpoint stands.
+        return ExitCode.STOPPED;
+      }
+      if (fresh && store.iterations().isEmpty()) {
+        // A start that failed before its first checkpoint: nothing worth resuming.
+        store.discard();
+      }
+      throw e;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // The hook is running: the JVM is stopping on a signal.
       }
+      lock.close();
     }
     PrintWriter o = spec.commandLine().getOut();
     if (outcome.last() != null) {
@@ -217,33 +285,38 @@ final class RunCommand implements Callable<Integer> {
       o.println("Run directory: " + store.directory());
     }
     o.flush();
-    return outcome.stopped() ? 130 : ExitCode.OK;
+    return outcome.stopped() ? ExitCode.STOPPED : ExitCode.OK;
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private void refuseOnResume() {
-    Object[][] fixed = {
-      {"--split", split},
-      {"--timeout", timeout},
-      {"--batch-size", batchSize},
-      {"--top-k", topK},
-      {"--max-arity", maxArity},
-      {"--structure-penalty", structurePenalty},
-      {"--pseudo-counts", pseudoCounts},
-      {"--recognition-steps", recognitionSteps},
-      {"--no-recognition", noRecognition},
-      {"--no-compression", noCompression},
-      {"--seed", seed},
-      {"--out", out},
-      {"--suite", source.suite},
-      {"--file", source.file},
-      {"--test-file", testFile},
-      {"--test-suite", testSuite}
+    String[] fixed = {
+      "--split",
+      "--timeout",
+      "--batch-size",
+      "--top-k",
+      "--max-arity",
+      "--structure-penalty",
+      "--pseudo-counts",
+      "--recognition-steps",
+      "--no-recognition",
+      "--no-compression",
+      "--seed",
+      "--max-programs",
+      "--out",
+      "--suite",
+      "--file",
+      "--test-file",
+      "--test-suite"
     };
-    for (Object[] f : fixed) {
-      if (f[1] != null) {
+    for (String option : fixed) {
+      if (given(option)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
-            f[0] + " cannot be combined with --resume: a resumed run keeps its own settings");
+            option + " cannot be combined with --resume: a resumed run keeps its own settings");
       }
     }
   }
@@ -257,13 +330,37 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --test-file or --test-suite, not both");
     }
-    if (split != null && (testFile != null || testSuite != null)) {
+    if (given("--split") && (testFile != null || testSuite != null)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--split cannot be combined with --test-file or --test-suite: all of the training source"
               + " trains");
     }
-    RunConfig d = RunConfig.defaults();
+    boolean own;
+    double fraction = RunConfig.defaults().split();
+    if (testFile != null || testSuite != null) {
+      own = false;
+    } else if (!given("--split")) {
+      // A suite that marks its own training tasks is split that way unless told otherwise.
+      own = source.load().ownSplit().isPresent();
+    } else if (split.equals(OWN_SPLIT)) {
+      own = true;
+      if (source.load().ownSplit().isEmpty()) {
+        throw new InputException(
+            source.describe()
+                + " marks no training tasks of its own (a task's \"train\": true); give --split"
+                + " FRACTION");
+      }
+    } else {
+      own = false;
+      try {
+        fraction = Double.parseDouble(split);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--split takes a fraction such as 0.5 or '" + OWN_SPLIT + "', not '" + split + "'");
+      }
+    }
     try {
       return new RunConfig(
           source.file != null
@@ -272,19 +369,21 @@ final class RunCommand implements Callable<Integer> {
           source.file != null
               ? Optional.of(source.file.toAbsolutePath().normalize().toString())
               : Optional.empty(),
-          split != null ? split : d.split(),
-          iterations != null ? iterations : d.iterations(),
-          timeout != null ? timeout : d.timeoutSeconds(),
-          batchSize != null ? batchSize : d.batchSize(),
-          topK != null ? topK : d.topK(),
-          maxArity != null ? maxArity : d.maxArity(),
-          structurePenalty != null ? structurePenalty : d.structurePenalty(),
-          pseudoCounts != null ? pseudoCounts : d.pseudoCounts(),
-          recognitionSteps != null ? recognitionSteps : d.recognitionSteps(),
-          noRecognition == null || !noRecognition,
-          noCompression == null || !noCompression,
-          threads != null ? threads : d.threads(),
-          seed != null ? seed : d.seed(),
+          fraction,
+          iterations,
+          timeout.seconds(),
+          batchSize,
+          topK,
+          maxArity,
+          structurePenalty,
+          pseudoCounts,
+          recognitionSteps,
+          !noRecognition,
+          !noCompression,
+          threads.threads(),
+          seed.seed,
+          maxPrograms.value(),
+          own,
           Optional.ofNullable(testSuite),
           testFile != null
               ? Optional.of(testFile.toAbsolutePath().normalize().toString())

@@ -10,7 +10,6 @@ import reverie.engine.analysis.ActivationFiles;
 import reverie.engine.analysis.Activations;
 import reverie.engine.analysis.TopKTrainer;
 import reverie.engine.loop.StandardLoop;
-import reverie.tasks.Domains;
 
 /** {@code reverie sae}: the built-in sparse autoencoder. */
 @Command(
@@ -38,9 +37,11 @@ final class SaeCommand implements Runnable {
       header = "Train a TopK SAE on embeddings and save it in SAELens' layout.",
       description = {
         "Trains ReLU + TopK with a tied pre-bias and unit-norm decoder rows (Adam),"
-            + " deterministically for a seed, and writes SAE_DIR/cfg.json,"
-            + " SAE_DIR/sae_weights.safetensors and SAE_DIR/activations.safetensors (the codes of"
-            + " the tasks, task names in the metadata).",
+            + " deterministically for a seed, and writes three files into SAE_DIR: the SAE in"
+            + " SAELens' layout, and the codes of the tasks with the task names in their metadata:",
+        "  cfg.json",
+        "  sae_weights.safetensors",
+        "  activations.safetensors",
         "The inputs are either a run directory (RUN_DIR: the recognition model's embeddings of the"
             + " run's tasks, plus those of --fantasies fantasies from its library) or an embeddings"
             + " file (--embeddings)."
@@ -72,14 +73,16 @@ final class SaeCommand implements Runnable {
 
     @Option(
         names = "--embeddings",
-        paramLabel = "EMB.npy",
-        description = "One embedding per task (.npy or .safetensors), instead of RUN_DIR.")
+        paramLabel = "EMB",
+        description = "One embedding per task (an npy or safetensors file), instead of RUN_DIR.")
     Path embeddings;
 
     @Option(
         names = "--tasks",
-        paramLabel = "NAMES.txt",
-        description = "Task names for the rows (default: EMB.tasks.txt beside it).")
+        paramLabel = "NAMES",
+        description =
+            "A text file of task names for the rows (default: the file beside EMB whose name ends"
+                + " in tasks.txt instead of npy).")
     Path tasks;
 
     @Option(
@@ -95,16 +98,16 @@ final class SaeCommand implements Runnable {
     public Integer call() {
       if ((run == null) == (embeddings == null)) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "give either RUN_DIR or --embeddings EMB.npy");
+            spec.commandLine(), "give either RUN_DIR or --embeddings EMB");
       }
       if (fantasies < 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--fantasies must be >= 0");
       }
+      OutputDirectory.check(out);
       Activations emb;
       float[][] extra = new float[0][];
       if (run != null) {
-        StandardLoop.Loaded loaded =
-            StandardLoop.open(run, Optional.ofNullable(iteration), Domains.installed());
+        StandardLoop.Loaded loaded = RunDirectory.open(run, iteration, spec.commandLine().getErr());
         emb = EmbedCommand.embeddings(run, loaded);
         if (fantasies > 0) {
           extra = RunUsage.fantasyEmbeddings(loaded, fantasies, training.seed);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,6 @@ import reverie.dsl.grammar.GrammarJson;
 import reverie.dsl.grammar.Sample;
 import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
-import reverie.tasks.Domains;
 
 /** {@code reverie sample}: draws programs of a type from a domain's uniform base grammar. */
 @Command(
@@ -30,12 +30,11 @@ import reverie.tasks.Domains;
     header = "Sample programs of a type from a domain's base grammar.",
     description = {
       "Draws N programs of type TYPE from the uniform grammar over the domain's primitives,"
-          + " top-down as",
-      "DreamCoder does (eta-long, each hole choosing among the productions and variables that fit"
-          + " its type),",
-      "and prints each with its log-prior in nats, e.g. '-4.7958  (lambda (cdr $0))'. A draw nested"
-          + " deeper",
-      "than --max-depth is discarded and drawn again. The same --seed gives the same programs."
+          + " top-down as DreamCoder does (eta-long, each hole choosing among the productions and"
+          + " variables that fit its type), and prints each with its log-prior in nats, e.g."
+          + " '-4.7958  (lambda (cdr $0))'. A draw nested deeper than --max-depth is discarded and"
+          + " drawn again. The same --seed gives the same programs. A type naming a constructor"
+          + " the domain lacks (list(integer)) is refused."
     })
 final class SampleCommand implements Callable<Integer> {
   // Attempts per requested program before concluding that the type has no program within the depth
@@ -44,12 +43,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--domain",
-      paramLabel = "NAME",
-      defaultValue = "lists",
-      description = "The domain of the primitives (default: ${DEFAULT-VALUE}).")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Option(
       names = "--type",
@@ -65,12 +59,7 @@ final class SampleCommand implements Callable<Integer> {
       description = "Number of programs (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      paramLabel = "S",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--max-depth",
@@ -79,10 +68,7 @@ final class SampleCommand implements Callable<Integer> {
       description = "Deepest nesting of choices kept (default: ${DEFAULT-VALUE}).")
   int maxDepth;
 
-  @Option(
-      names = "--json",
-      description = "Print one JSON list of {\"program\", \"log_prior\"} objects.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -93,16 +79,17 @@ final class SampleCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--max-depth must be at least 1: " + maxDepth);
     }
-    Domain d = Domains.installed().byName(domain);
+    Domain d = domain.domain();
     Type request = Type.parse(type);
-    Grammar grammar = Grammar.uniform(d.primitives());
-    Random random = new Random(seed);
+    d.checkType(request);
+    Grammar grammar = d.baseGrammar();
+    Random random = new Random(seed.seed);
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       samples.add(draw(grammar, request, random));
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
       for (Sample s : samples) {
         ObjectNode entry = array.addObject();
@@ -130,7 +117,7 @@ final class SampleCommand implements Callable<Integer> {
         "no program of type "
             + request
             + " in domain "
-            + domain
+            + domain.name
             + " within depth "
             + maxDepth
             + " after "

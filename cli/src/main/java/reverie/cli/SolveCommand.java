@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -21,11 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
+import reverie.dsl.InputFiles;
 import reverie.dsl.grammar.ContextualGrammar;
-import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
 import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.FrontierJson;
+import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.enumerate.SolveConfig;
 import reverie.engine.enumerate.SolveResult;
 import reverie.engine.enumerate.Solver;
@@ -52,8 +53,10 @@ import reverie.tasks.Task;
           + " grammar, or --grammar) and checks each against the tasks' examples. Tasks with the"
           + " same type share one enumeration; each task keeps its best programs (its frontier)"
           + " and stops when it has --top-k of them or when its CPU-time budget --timeout is spent"
-          + " (shared equally among the tasks of an enumeration). Prints one line per task and a"
-          + " summary; --out writes DreamCoder's compressor input (frontiers JSON).",
+          + " (shared equally among the tasks of an enumeration), or after --max-programs programs"
+          + " (the same frontiers on any number of threads or machines). Prints one line per task"
+          + " and a summary; --out writes DreamCoder's compressor input (frontiers JSON). With"
+          + " --master URL the search jobs run on a Spark cluster.",
       "",
       "With --checkpoint DIR (a `reverie run` directory) the grammar is that checkpoint's"
           + " library; when the checkpoint has a recognition model each task is searched under the"
@@ -86,30 +89,30 @@ final class SolveCommand implements Callable<Integer> {
       defaultValue = "all",
       paramLabel = "PART",
       description =
-          "train, test or all (default: ${DEFAULT-VALUE}); a 50/50 split seeded with --seed that"
-              + " keeps one member of every task family in training, as DreamCoder's.")
+          "train, test or all (default: ${DEFAULT-VALUE}): the tasks a file marks for training"
+              + " (\"train\": true, as in DreamCoder's LOGO tasks) and the others, or else a part of"
+              + " a 50/50 split seeded with --seed that keeps one member of every task family in"
+              + " training, as DreamCoder's (with --checkpoint: of the run's own split). ('run"
+              + " --split' instead sets the training fraction.)")
   Split split;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      paramLabel = "N",
-      description = "Seed of the split (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(
-      names = "--timeout",
-      defaultValue = "10",
-      paramLabel = "S",
-      description = "CPU seconds per task (default: ${DEFAULT-VALUE}).")
-  double timeout;
+  @Mixin TimeoutOption timeout;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-  Integer threads;
+  @Mixin MaxProgramsOption maxPrograms;
+
+  @Mixin ThreadsOption threads;
+
+  @Mixin MasterOption master;
+
+  // The cluster runner of --master while the command runs; empty for local threads.
+  private Optional<ClusterRunner> cluster = Optional.empty();
+  // The cluster runner's notes, printed after the progress line of each solve.
+  private final List<String> notes = new ArrayList<>();
 
   @Option(
       names = "--top-k",
-      defaultValue = "5",
       paramLabel = "K",
       description = "Programs kept per task (default: ${DEFAULT-VALUE}).")
   int topK;
@@ -122,20 +125,15 @@ final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--grammar",
-      paramLabel = "GRAMMAR.json",
+      paramLabel = "GRAMMAR",
       description =
           "A grammar in DreamCoder's JSON ({\"logVariable\", \"productions\"}, or a frontiers"
               + " file's \"DSL\").")
   Path grammarFile;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FRONTIERS.json",
-      description = "Write the frontiers as DreamCoder compressor input.")
-  Path out;
+  @Mixin OutputFile out;
 
-  @Option(names = "--json", description = "Print one JSON document instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(
       names = "--checkpoint",
@@ -163,9 +161,16 @@ final class SolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (checkpoint != null) {
-      return callCheckpoint();
+    config();
+    cluster = master.open("reverie solve", spec.commandLine().getErr(), notes::add);
+    try {
+      return checkpoint != null ? callCheckpoint() : callTasks();
+    } finally {
+      cluster.ifPresent(ClusterRunner::close);
     }
+  }
+
+  private Integer callTasks() throws IOException {
     CommandLine cl = spec.commandLine();
     if (iteration != null || noRecognition || compareRecognition) {
       throw new CommandLine.ParameterException(
@@ -177,11 +182,12 @@ final class SolveCommand implements Callable<Integer> {
     ContextualGrammar grammar =
         grammarFile != null
             ? readGrammar(grammarFile, domain)
-            : ContextualGrammar.fromGrammar(Grammar.uniform(domain.primitives()));
+            : ContextualGrammar.fromGrammar(domain.baseGrammar());
+    Optional<Path> output = out.checked();
     SolveResult result = solveWithProgress(tasks, t -> grammar, config(), Scorer.of(domain));
-    if (out != null) {
+    if (output.isPresent()) {
       // DreamCoder's compressor input holds a unigram grammar: the root table of a contextual one.
-      FrontierJson.write(out, grammar.noParent(), result.frontiers());
+      FrontierJson.write(output.get(), grammar.noParent(), result.frontiers());
     }
     print(result);
     return ExitCode.OK;
@@ -189,7 +195,7 @@ final class SolveCommand implements Callable<Integer> {
 
   private void print(SolveResult result) {
     PrintWriter o = spec.commandLine().getOut();
-    if (json) {
+    if (json.json) {
       o.println(toJson(result).toPrettyString());
     } else {
       printText(result, o);
@@ -206,11 +212,11 @@ final class SolveCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cl, "give --compare-recognition or --no-recognition, not both");
     }
-    if (compareRecognition && out != null) {
+    if (compareRecognition && out.out != null) {
       throw new CommandLine.ParameterException(cl, "--out does not go with --compare-recognition");
     }
     StandardLoop.Loaded loaded =
-        StandardLoop.open(checkpoint, Optional.ofNullable(iteration), Domains.installed());
+        RunDirectory.open(checkpoint, iteration, spec.commandLine().getErr());
     Scorer scorer = loaded.tasks().scorer();
     List<Task> tasks = checkpointTasks(loaded);
     ContextualGrammar library = Solver.contextual(loaded.checkpoint().grammar());
@@ -230,13 +236,17 @@ final class SolveCommand implements Callable<Integer> {
       // Timeouts are CPU time, and a cold JVM runs its first second or so interpreted: without a
       // warm-up the side measured first would lose tasks to the JIT, not to its grammar.
       spec.commandLine().getErr().println("warming up (every task once, 0.2 s, not counted)");
-      Solver.solve(tasks, t -> library, c.withTimeout(Math.min(0.2, c.timeoutSeconds())), scorer);
+      Solver.solve(
+          tasks,
+          t -> library,
+          c.withMaxPrograms(OptionalLong.empty()).withTimeout(Math.min(0.2, c.timeoutSeconds())),
+          scorer);
       SolveResult withModel =
           solveWithProgress(tasks, t -> RecognitionDream.predict(m, t), c, scorer);
       SolveResult withLibrary = solveWithProgress(tasks, t -> library, c, scorer);
       RecognitionComparison cmp = RecognitionComparison.of(withModel, withLibrary);
       PrintWriter o = spec.commandLine().getOut();
-      if (json) {
+      if (json.json) {
         o.println(cmp.toJson().toPrettyString());
       } else {
         cmp.printText(o);
@@ -256,9 +266,10 @@ final class SolveCommand implements Callable<Integer> {
             model.isPresent() && !noRecognition
                 ? "per-task grammars from its recognition model"
                 : "its library grammar" + (model.isEmpty() ? " (no recognition model)" : ""));
+    Optional<Path> output = out.checked();
     SolveResult result = solveWithProgress(tasks, grammarOf, config(), scorer);
-    if (out != null) {
-      FrontierJson.write(out, library.noParent(), result.frontiers());
+    if (output.isPresent()) {
+      FrontierJson.write(output.get(), library.noParent(), result.frontiers());
     }
     print(result);
     return ExitCode.OK;
@@ -307,21 +318,19 @@ final class SolveCommand implements Callable<Integer> {
       SolveConfig config,
       Scorer scorer) {
     PrintWriter err = spec.commandLine().getErr();
+    // A live bar on a terminal; plain lines every few seconds in a log (#18 item 15).
+    ConsoleProgress progress = ConsoleProgress.forCurrentProcess(err);
+    progress.start("solving", tasks.size());
+    SolveConfig c = config.withListener(p -> progress.step(p.finished(), p.solved() + " solved"));
     SolveResult result =
-        Solver.solve(
-            tasks,
-            grammarOf,
-            config.withListener(
-                p ->
-                    err.printf(
-                        Locale.ROOT,
-                        "\rsolving: %d/%d tasks finished, %d solved, %.0f s   ",
-                        p.finished(),
-                        p.total(),
-                        p.solved(),
-                        p.wallSeconds())),
-            scorer);
-    err.println();
+        cluster.isPresent()
+            ? Solver.solve(tasks, grammarOf, c, scorer, cluster.get())
+            : Solver.solve(tasks, grammarOf, c, scorer);
+    progress.finish(result.solved() + "/" + tasks.size() + " solved");
+    // The cluster runner's notes wait for the progress bar to close, so the two never interleave.
+    notes.forEach(err::println);
+    notes.clear();
+    result.failureLines().forEach(line -> err.println("reverie: warning: " + line));
     err.flush();
     return result;
   }
@@ -329,22 +338,18 @@ final class SolveCommand implements Callable<Integer> {
   /** The search settings from the options; a usage error for impossible values. */
   SolveConfig config() {
     CommandLine cl = spec.commandLine();
-    if (!(timeout > 0)) {
-      throw new CommandLine.ParameterException(cl, "--timeout must be positive");
-    }
     if (topK < 1) {
       throw new CommandLine.ParameterException(cl, "--top-k must be at least 1");
-    }
-    if (threads != null && threads < 1) {
-      throw new CommandLine.ParameterException(cl, "--threads must be at least 1");
     }
     if (maxNats != null && !(maxNats > 0)) {
       throw new CommandLine.ParameterException(cl, "--max-nats must be positive");
     }
-    SolveConfig c = SolveConfig.defaults().withTimeout(timeout).withTopK(topK);
-    if (threads != null) {
-      c = c.withThreads(threads);
-    }
+    SolveConfig c =
+        SolveConfig.defaults()
+            .withTimeout(timeout.seconds())
+            .withTopK(topK)
+            .withThreads(threads.threads())
+            .withMaxPrograms(maxPrograms.value());
     if (maxNats != null) {
       c = c.withMaxDescriptionLength(maxNats);
     }
@@ -355,8 +360,8 @@ final class SolveCommand implements Callable<Integer> {
   List<Task> select(Suite suite) {
     Suite part =
         switch (split) {
-          case train -> suite.splitKeepingFamilies(0.5, seed).train();
-          case test -> suite.splitKeepingFamilies(0.5, seed).test();
+          case train -> split(suite).train();
+          case test -> split(suite).test();
           case all -> suite;
         };
     if (taskNames.isEmpty()) {
@@ -369,17 +374,31 @@ final class SolveCommand implements Callable<Integer> {
     return chosen;
   }
 
+  /** The suite's own split when it marks its training tasks, else the seeded family split. */
+  private Suite.Split split(Suite suite) {
+    return suite.ownSplit().orElseGet(() -> suite.splitKeepingFamilies(0.5, seed.seed));
+  }
+
   /**
    * A grammar file: a contextual grammar ({@code noParent}, {@code variableParent}, {@code
    * productions}), a unigram grammar, or a DreamCoder document with a {@code DSL} object.
    */
-  static ContextualGrammar readGrammar(Path file, Domain domain) throws IOException {
-    JsonNode root = GrammarJson.parse(Files.readString(file), file.toString());
-    if (root.has("noParent")) {
-      return GrammarJson.readContextualGrammar(root, domain.resolver());
+  /**
+   * Reads {@code --grammar}: a grammar, a contextual grammar, or a frontiers file's DSL; every
+   * problem is one line starting with the file's path.
+   */
+  static ContextualGrammar readGrammar(Path file, Domain domain) {
+    String where = file.toString();
+    JsonNode root = GrammarJson.parse(InputFiles.readString(file), where);
+    try {
+      if (root.has("noParent")) {
+        return GrammarJson.readContextualGrammar(root, domain.resolver());
+      }
+      JsonNode dsl = root.has("DSL") ? root.get("DSL") : root;
+      return ContextualGrammar.fromGrammar(GrammarJson.readGrammar(dsl, domain.resolver()));
+    } catch (InputException e) {
+      throw new InputException(where + ": " + e.getMessage(), e);
     }
-    JsonNode dsl = root.has("DSL") ? root.get("DSL") : root;
-    return ContextualGrammar.fromGrammar(GrammarJson.readGrammar(dsl, domain.resolver()));
   }
 
   static ObjectNode toJson(SolveResult result) {

@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.tasks.Domains;
 import reverie.tasks.Suite;
 import reverie.tasks.Suites;
 
@@ -23,15 +24,19 @@ public final class TaskSource {
   @Option(
       names = "--suite",
       paramLabel = "NAME",
-      description = "A built-in suite: lists or text (default: " + DEFAULT_SUITE + ").")
+      completionCandidates = SuiteNames.class,
+      description =
+          "A built-in suite of an installed domain: ${COMPLETION-CANDIDATES} (default: "
+              + DEFAULT_SUITE
+              + ").")
   String suite;
 
   @Option(
       names = "--file",
       paramLabel = "PATH",
       description =
-          "A task file: DreamCoder list tasks, DreamCoder-style tasks with a request, or a Reverie "
-              + "suite (docs/suite-format.md); the layout is recognised from the content.")
+          "A task file: DreamCoder list tasks, DreamCoder-style tasks with a request, or a Reverie"
+              + " suite; the layout is recognised from the content (docs/suite-format.md).")
   Path file;
 
   /**
@@ -45,7 +50,25 @@ public final class TaskSource {
     if (file != null) {
       return Suites.load(file);
     }
-    return Suites.byName(suite != null ? suite : DEFAULT_SUITE);
+    String name = suite != null ? suite : DEFAULT_SUITE;
+    if (!Domains.installed().suiteNames().contains(name)) {
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(),
+          "unknown suite '"
+              + name
+              + "' (built-in: "
+              + String.join(", ", Domains.installed().suiteNames())
+              + "; 'reverie domains' lists them)");
+    }
+    return Domains.installed().suite(name);
+  }
+
+  /** The installed built-in suites' names, for help. */
+  static final class SuiteNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Domains.installed().suiteNames().iterator();
+    }
   }
 
   /** What the options name, for messages: {@code suite 'lists'} or {@code file 'x.json'}. */

@@ -3,13 +3,20 @@ package reverie.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import reverie.dsl.InputException;
+import reverie.tasks.Domain;
+import reverie.tasks.Domains;
 import reverie.tasks.Suite;
 import reverie.tasks.Suites;
 import reverie.tasks.Task;
@@ -31,14 +38,27 @@ final class TasksCommand implements Callable<Integer> {
 
   @Mixin TaskSource source;
 
-  @Option(names = "--json", description = "Print the suite as one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
+
+  @Option(
+      names = "--pictures",
+      paramLabel = "FILE.png",
+      description =
+          "Also write a montage of the tasks' targets (each task's first expected output) with"
+              + " their names, for a domain whose values have pictures (logo).")
+  Path pictures;
+
+  static final int PICTURE_SIZE = 96;
+  static final int PICTURE_COLUMNS = 12;
 
   @Override
   public Integer call() throws JsonProcessingException {
     Suite suite = source.load();
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (pictures != null) {
+      writePictures(suite);
+    }
+    if (json.json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       out.println(mapper.writeValueAsString(Suites.toJson(suite)));
     } else {
@@ -62,5 +82,31 @@ final class TasksCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK;
+  }
+
+  private void writePictures(Suite suite) {
+    Domain domain = Domains.installed().of(suite);
+    List<Montage.Cell> cells = new ArrayList<>();
+    for (Task t : suite.tasks()) {
+      BufferedImage picture =
+          domain
+              .picture(t.examples().get(0).output(), t.outputType(), PICTURE_SIZE)
+              .orElseThrow(
+                  () ->
+                      new InputException(
+                          "domain "
+                              + domain.name()
+                              + " has no pictures of values of type "
+                              + t.outputType()
+                              + " (task '"
+                              + t.name()
+                              + "')"));
+      cells.add(new Montage.Cell(picture, t.name()));
+    }
+    Montage.writePng(
+        Montage.grid(
+            suite.name() + ": " + suite.size() + " tasks", cells, PICTURE_COLUMNS, PICTURE_SIZE, 3),
+        pictures);
+    spec.commandLine().getErr().printf("%s: the targets of %d tasks%n", pictures, suite.size());
   }
 }

@@ -26,6 +26,12 @@ final class TypeCommand implements Callable<Integer> {
       description = "Show this help message and exit.")
   boolean help;
 
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print version information and exit.")
+  boolean version;
+
   @Mixin ProgramArgument program;
 
   @Override

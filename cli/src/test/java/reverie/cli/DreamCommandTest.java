@@ -31,7 +31,7 @@ class DreamCommandTest {
     CliRun run = CliRun.of("dream", "-n", "3");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("fantasies"), run.err());
-    assertEquals(3, CliRun.of("dream", "--domain", "nowhere").exitCode());
+    assertEquals(2, CliRun.of("dream", "--domain", "nowhere").exitCode());
     assertEquals(2, CliRun.of("dream", "-n", "-1").exitCode());
     CliRun help = CliRun.of("dream", "--help");
     assertEquals(0, help.exitCode());

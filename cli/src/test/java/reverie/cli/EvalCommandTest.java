@@ -97,8 +97,31 @@ text  | (lambda (car $0))                               | "ab"        |         
   void malformedJsonIsBadInput() {
     Outcome o = run("eval", "(lambda (+ $0 1))", "[1");
     assertEquals(3, o.code());
-    assertTrue(
-        o.err().startsWith("reverie: argument 1 is not JSON: Unexpected end-of-input"), o.err());
+    assertEquals(
+        "reverie: argument 1: the text ends in the middle of an array (line 1, column 3)", o.err());
+  }
+
+  @ParameterizedTest(name = "eval {0} {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          (lambda (+ $0 1)) | 1 2      | reverie: argument 1: unexpected text after the JSON value (line 1, column 3)
+          (lambda (+ $0 1)) | [1] x    | reverie: argument 1: unexpected word 'x' (line 1, column 6)
+          (lambda (+ $0 1)) | 1,       | reverie: argument 1: unexpected character ',' (line 1, column 2)
+          (lambda (+ $0 1)) | NaN      | reverie: argument 1: NaN is not a number (line 1, column 4)
+          (lambda (+ $0 1)) | 1e400    | reverie: argument 1: number out of range
+          (lambda (+ $0 99999999999999999999)) | 1 | reverie: column 15: integer literal 99999999999999999999 is out of range (it must fit in 64 bits) in '(lambda (+ $0 99999999999999999999))'
+          """)
+  void argumentsAreOneJsonValueEach(String program, String argument, String message) {
+    assertEquals(new Outcome(3, "", message), run("eval", program, argument));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aLiteralOf19DigitsThatFitsIsAnInt() {
+    assertEquals(
+        new Outcome(0, "9223372036854775807", ""),
+        run("eval", "(lambda (+ $0 9223372036854775806))", "1"));
   }
 
   @org.junit.jupiter.api.Test
@@ -118,9 +141,20 @@ text  | (lambda (car $0))                               | "ab"        |         
   }
 
   @org.junit.jupiter.api.Test
-  void unknownDomainIsBadInput() {
+  void unknownDomainIsAUsageError() {
     Outcome o = run("type", "--domain", "nope", "1");
-    assertEquals(3, o.code());
-    assertTrue(o.err().startsWith("reverie: unknown domain 'nope' (known: "), o.err());
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("reverie: unknown domain 'nope' (installed: "), o.err());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCharacterOutsideTheBasicMultilingualPlaneIsOneCharacter() {
+    String smile = new String(Character.toChars(0x1F642));
+    assertEquals(
+        new Outcome(0, "1", ""),
+        run("eval", "--domain", "text", "(lambda (length $0))", "\"" + smile + "\""));
+    assertEquals(
+        new Outcome(0, "\"" + smile + "\"", ""),
+        run("eval", "--domain", "text", "(lambda (car $0))", "\"" + smile + "b\""));
   }
 }

@@ -35,7 +35,8 @@ class ExportCommandTest {
   Path run;
 
   /**
-   * A run directory with one hand-made checkpoint: a library with one invention used by one task.
+   * A run directory with one hand-made checkpoint: a library with one invention used by one task (a
+   * task of the run's suite: a checkpoint naming another is refused).
    */
   @BeforeEach
   void writeCheckpoint() {
@@ -48,7 +49,9 @@ class ExportCommandTest {
     Program solution = Program.parse("(lambda (#(lambda (inc (inc $0))) (inc $0)))", resolver);
     Frontier f =
         new Frontier(
-            "add3", Type.arrow(intT, intT), ImmutableList.of(new FrontierEntry(solution, -3, 0)));
+            "add-k with k=3",
+            Type.arrow(intT, intT),
+            ImmutableList.of(new FrontierEntry(solution, -3, 0)));
     RunConfig config =
         new RunConfig(
             Optional.of("lists"), Optional.empty(), 0.5, 0, 1, 0, 1, 1, 1, 1, 0, false, true, 1, 0);
@@ -60,9 +63,9 @@ class ExportCommandTest {
             0,
             config,
             grammar,
-            ImmutableList.of("add3"),
+            ImmutableList.of("add-k with k=3"),
             ImmutableList.of(),
-            ImmutableMap.of("add3", f),
+            ImmutableMap.of("add-k with k=3", f),
             ImmutableMap.of(),
             Optional.empty(),
             ImmutableList.of(m)),

@@ -201,4 +201,55 @@ class RunCommandTest {
     CliRun r = CliRun.of("run", "--resume", tmp.toString(), "--timeout", "3");
     assertEquals(2, r.exitCode(), r.err());
   }
+
+  @Test
+  void aFileThatMarksItsTrainingTasksIsSplitThatWayByDefault() throws IOException {
+    // The tiny suite with its first two tasks marked for training.
+    Path file = tmp.resolve("marked.json");
+    Files.writeString(
+        file,
+        RunFixture.tinySuite()
+            .replace("\"name\": \"add 1 #1\",", "\"name\": \"add 1 #1\", \"train\": true,")
+            .replace("\"name\": \"add 1 #2\",", "\"name\": \"add 1 #2\", \"train\": true,"));
+    String[] common = {
+      "run", "--file", file.toString(), "--iterations", "0", "--timeout", "0.1", "--threads", "1"
+    };
+    CliRun own = CliRun.of(concat(common, "--out", tmp.resolve("own").toString()));
+    assertEquals(0, own.exitCode(), own.err());
+    JsonNode first =
+        new ObjectMapper()
+            .readTree(Files.readAllLines(tmp.resolve("own").resolve("metrics.jsonl")).get(0));
+    assertEquals(2, first.get("train_total").intValue());
+    assertEquals(4, first.get("test_total").intValue());
+    CliRun fraction =
+        CliRun.of(concat(common, "--split", "0.5", "--out", tmp.resolve("half").toString()));
+    assertEquals(0, fraction.exitCode(), fraction.err());
+    JsonNode half =
+        new ObjectMapper()
+            .readTree(Files.readAllLines(tmp.resolve("half").resolve("metrics.jsonl")).get(0));
+    assertEquals(3, half.get("train_total").intValue());
+
+    CliRun bad = CliRun.of(concat(common, "--split", "half", "--out", tmp.resolve("x").toString()));
+    assertEquals(2, bad.exitCode(), bad.err());
+    assertTrue(bad.err().contains("--split takes a fraction"), bad.err());
+    CliRun unmarked =
+        CliRun.of(
+            "run",
+            "--file",
+            tinySuite().toString(),
+            "--split",
+            "dreamcoder",
+            "--iterations",
+            "0",
+            "--out",
+            tmp.resolve("y").toString());
+    assertEquals(3, unmarked.exitCode(), unmarked.err());
+    assertTrue(unmarked.err().contains("marks no training tasks of its own"), unmarked.err());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }

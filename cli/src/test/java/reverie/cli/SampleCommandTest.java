@@ -57,6 +57,10 @@ class SampleCommandTest {
     assertEquals(3, bad.exitCode());
     assertTrue(bad.err().startsWith("reverie: "), bad.err());
     assertEquals(2, CliRun.of("sample").exitCode());
-    assertEquals(3, CliRun.of("sample", "--domain", "nope", "--type", "int").exitCode());
+    // An unknown domain is a bad option value (usage), like every other.
+    assertEquals(2, CliRun.of("sample", "--domain", "nope", "--type", "int").exitCode());
+    CliRun unknownType = CliRun.of("sample", "--type", "list(integer) -> integer");
+    assertEquals(3, unknownType.exitCode());
+    assertTrue(unknownType.err().contains("unknown type 'integer'"), unknownType.err());
   }
 }

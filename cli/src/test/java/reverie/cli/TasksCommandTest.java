@@ -107,9 +107,9 @@ class TasksCommandTest {
   }
 
   @Test
-  void unknownSuiteIsBadData() {
+  void unknownSuiteIsAUsageError() {
     CliRun run = CliRun.of("tasks", "--suite", "nope");
-    assertEquals(3, run.exitCode());
+    assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("unknown suite 'nope'"), run.err());
   }
 }

@@ -7,8 +7,10 @@ import java.awt.image.BufferedImage;
 import java.util.Optional;
 import reverie.dsl.InputException;
 import reverie.dsl.eval.PrimitiveTable;
+import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 
@@ -21,9 +23,9 @@ import reverie.dsl.type.TypeConstructor;
  * needs no change elsewhere; code outside a domain's package never names it.
  *
  * <p>Values are plain Java objects chosen by the domain; the list and text domains use {@link Long}
- * for {@code int}, {@link Boolean}, {@link Character} and immutable {@link java.util.List}s.
- * Functions are the evaluator's function values. Values must implement {@code equals} and {@code
- * hashCode} (fantasies are deduplicated by their outputs).
+ * for {@code int}, {@link Boolean}, {@link Integer} code points for characters and immutable {@link
+ * java.util.List}s. Functions are the evaluator's function values. Values must implement {@code
+ * equals} and {@code hashCode} (fantasies are deduplicated by their outputs).
  */
 public interface Domain {
 
@@ -89,6 +91,40 @@ public interface Domain {
    */
   default SymmetryRules symmetries() {
     return SymmetryRules.NONE;
+  }
+
+  /**
+   * The inputs a program of type {@code request} runs on when no task gives them, such as the LOGO
+   * turtle's start state for {@code turtle -> turtle}: what {@code reverie draw} runs a program on
+   * and what library figures apply a learned function to. Empty (the default) when the domain has
+   * no standard input for that type.
+   */
+  default Optional<ImmutableList<Object>> defaultInputs(Type request) {
+    return Optional.empty();
+  }
+
+  /**
+   * A few closed programs of type {@code type}, from simple to less so, to show a learned function
+   * applied to (a library figure's grid of argument values); empty (the default) when the domain
+   * has none for that type.
+   */
+  default ImmutableList<Program> exampleArguments(Type type) {
+    return ImmutableList.of();
+  }
+
+  /**
+   * The type of "the rest of the program" when the domain is written in continuation-passing style
+   * (DreamCoder's {@code continuationType}: {@code turtle} for LOGO); empty (the default) when it
+   * is not. Its grammars let a hole of this type take only the innermost such variable ({@link
+   * Grammar#continuationType}).
+   */
+  default Optional<Type> continuationType() {
+    return Optional.empty();
+  }
+
+  /** The base grammar: every primitive with log-weight 0, with the continuation type. */
+  default Grammar baseGrammar() {
+    return Grammar.uniform(primitives(), continuationType());
   }
 
   /** The suites this domain generates by code; none by default. */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One input/output pair of a task: the arguments given to the program, left to right, and the value
  * it must return. Values are the run-time values of {@link Domain}: {@link Long}, {@link Boolean},
- * {@link Character}, immutable lists of those.
+ * {@link Integer} code points for characters, immutable lists of those.
  */
 public record Example(ImmutableList<Object> inputs, Object output) {
 

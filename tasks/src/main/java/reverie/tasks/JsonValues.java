@@ -14,7 +14,8 @@ import reverie.dsl.type.TypeVariable;
 /**
  * The JSON form of run-time values: {@code int} a JSON integer, {@code bool} a JSON boolean, {@code
  * char} a one-character string, {@code list(char)} a string (an array of one-character strings is
- * read too), {@code list(t)} an array. Shared by the domains whose values are these.
+ * read too), {@code list(t)} an array. Shared by the domains whose values are these. A character is
+ * a Unicode code point, held as an {@link Integer}: "🙂" is one character, not two UTF-16 units.
  */
 public final class JsonValues {
   private JsonValues() {}
@@ -47,19 +48,15 @@ public final class JsonValues {
         }
         break;
       case "char":
-        if (json.isTextual() && json.textValue().length() == 1) {
-          return json.textValue().charAt(0);
+        if (json.isTextual()
+            && json.textValue().codePointCount(0, json.textValue().length()) == 1) {
+          return json.textValue().codePointAt(0);
         }
         break;
       case "list":
         Type element = c.arguments().get(0);
         if (json.isTextual() && (element.equals(CHAR) || element instanceof TypeVariable)) {
-          String s = json.textValue();
-          Object[] chars = new Object[s.length()];
-          for (int i = 0; i < chars.length; i++) {
-            chars[i] = s.charAt(i);
-          }
-          return ListValue.wrap(chars);
+          return ListValue.wrap(json.textValue().codePoints().boxed().toArray());
         }
         if (json.isArray()) {
           Object[] items = new Object[json.size()];
@@ -91,10 +88,10 @@ public final class JsonValues {
           element.equals(CHAR)
               || element instanceof TypeVariable
                   && !list.isEmpty()
-                  && list.stream().allMatch(x -> x instanceof Character);
+                  && list.stream().allMatch(x -> x instanceof Integer);
       if (chars) {
         StringBuilder s = new StringBuilder();
-        list.forEach(ch -> s.append((char) (Character) ch));
+        list.forEach(ch -> s.appendCodePoint((Integer) ch));
         return NODES.textNode(s.toString());
       }
       ArrayNode array = NODES.arrayNode();
@@ -107,8 +104,8 @@ public final class JsonValues {
     if (value instanceof Boolean b) {
       return NODES.booleanNode(b);
     }
-    if (value instanceof Character ch) {
-      return NODES.textNode(String.valueOf(ch));
+    if (value instanceof Integer codePoint) {
+      return NODES.textNode(Character.toString(codePoint));
     }
     if (value instanceof List<?> list) {
       return toJson(list, Type.of("list", type));

@@ -56,7 +56,7 @@ public final class ListPrimitives {
       new EvaluationException("unfold did not stop within " + UNFOLD_LIMIT + " steps");
   static final EvaluationException OVERFLOW = new EvaluationException("integer overflow");
 
-  private static final Pattern INTEGER_LITERAL = Pattern.compile("-?[0-9]{1,18}");
+  private static final Pattern INTEGER_LITERAL = Pattern.compile("-?[0-9]{1,19}");
 
   /** {@code list(t)}. */
   public static Type list(Type element) {
@@ -166,10 +166,21 @@ public final class ListPrimitives {
     PrimitiveResolver named = PrimitiveResolver.of(primitives);
     return name -> {
       Optional<Primitive> p = named.resolve(name);
-      return p.isPresent() || !INTEGER_LITERAL.matcher(name).matches()
-          ? p
-          : Optional.of(new Primitive(name, INT));
+      return p.isPresent() || !isLong(name) ? p : Optional.of(new Primitive(name, INT));
     };
+  }
+
+  /** Whether {@code name} is a decimal integer literal that fits in 64 bits. */
+  private static boolean isLong(String name) {
+    if (!INTEGER_LITERAL.matcher(name).matches()) {
+      return false;
+    }
+    try {
+      Long.parseLong(name);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** The implementations of {@link #core()}, by name. */

@@ -192,11 +192,12 @@ public abstract non-sealed class SequenceFeaturizer implements Featurizer {
         out.add(
             v < MIN_INT ? BIG_NEGATIVE : v > MAX_INT ? BIG_POSITIVE : INTS + (int) (v - MIN_INT));
       } else if (value.isTextual()) {
-        String s = value.textValue();
-        for (int i = 0; i < s.length() && i < MAX_VALUE_TOKENS; i++) {
-          char c = s.charAt(i);
-          out.add(c >= 32 && c < 127 ? CHARS + (c - 32) : UNKNOWN);
-        }
+        // One token per character (code point).
+        value
+            .textValue()
+            .codePoints()
+            .limit(MAX_VALUE_TOKENS)
+            .forEach(c -> out.add(c >= 32 && c < 127 ? CHARS + (c - 32) : UNKNOWN));
       } else {
         out.add(UNKNOWN);
       }
@@ -229,10 +230,11 @@ public abstract non-sealed class SequenceFeaturizer implements Featurizer {
     @Override
     void scalarTokens(JsonNode value, List<Integer> out) {
       if (value.isTextual()) {
-        String s = value.textValue();
-        for (int i = 0; i < s.length() && i < MAX_VALUE_TOKENS; i++) {
-          out.add(bucket("c" + s.charAt(i)));
-        }
+        value
+            .textValue()
+            .codePoints()
+            .limit(MAX_VALUE_TOKENS)
+            .forEach(c -> out.add(bucket("c" + Character.toString(c))));
       } else {
         out.add(bucket("v" + value.asText()));
       }

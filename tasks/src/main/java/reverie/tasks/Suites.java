@@ -52,6 +52,15 @@ public final class Suites {
   }
 
   /**
+   * Parses the bytes read from the task file {@code file} exactly as {@link #load(Path, Domains)}
+   * reads the file: a caller that keeps the bytes (a run copies its task file) validates the very
+   * content it keeps.
+   */
+  public static Suite parse(byte[] content, Path file, Domains domains) {
+    return TaskFiles.parse(content, file, domains);
+  }
+
+  /**
    * Parses task-file content as {@link #load} would; {@code fileName} is used in messages and as
    * the name.
    */

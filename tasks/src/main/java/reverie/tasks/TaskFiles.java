@@ -1,8 +1,6 @@
 package reverie.tasks;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import reverie.dsl.InputException;
+import reverie.dsl.InputFiles;
+import reverie.dsl.JsonText;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeConstructor;
 
@@ -36,8 +33,11 @@ import reverie.dsl.type.TypeConstructor;
  *       "list(char) -> list(char)", "examples": [{"inputs": [...], "output": ...}]}]}, as
  *       DreamCoder's text tasks.
  *   <li>Reverie's suite: {@code {"name": ..., "domain": ..., "tasks": [{"name", "request",
- *       "examples": [{"inputs", "output"}]}]}} (docs/suite-format.md).
+ *       "examples": [{"inputs", "output"}], "train"}]}} (docs/suite-format.md).
  * </ul>
+ *
+ * <p>In the two layouts with a request, a task may say {@code "train": true}: the tasks so marked
+ * are the suite's own training split ({@link Suite#ownSplit}), the others its test split.
  *
  * <p>Values are read with the codec of the file's domain: the one a suite names, or else the most
  * specific installed domain whose base types cover the file's request types ({@link
@@ -53,7 +53,7 @@ final class TaskFiles {
   private static final ImmutableSet<String> SUITE_KEYS =
       ImmutableSet.of("format", "name", "domain", "tasks");
   private static final ImmutableSet<String> TASK_KEYS =
-      ImmutableSet.of("name", "request", "examples");
+      ImmutableSet.of("name", "request", "examples", "train");
   private static final ImmutableSet<String> EXAMPLE_KEYS = ImmutableSet.of("inputs", "output");
   static final String FORMAT = "reverie-suite/1";
 
@@ -70,30 +70,31 @@ final class TaskFiles {
     String file = path.toString();
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw TaskFormatException.inFile(file, "no such file");
-    } catch (IOException e) {
-      throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
+      bytes = InputFiles.read(path);
+    } catch (InputException e) {
+      throw TaskFormatException.inFile(file, e.getMessage().substring(file.length() + 2), e);
     }
     return parse(bytes, file, defaultName(path), domains);
   }
 
+  /**
+   * Parses the bytes of the task file {@code path} as {@link #load} would read them (messages name
+   * the path; the suite's default name is the file's).
+   */
+  static Suite parse(byte[] content, Path path, Domains domains) {
+    return parse(content, path.toString(), defaultName(path), domains);
+  }
+
   /** Parses the content of a task file; {@code file} is the name used in messages. */
   static Suite parse(byte[] content, String file, String defaultName, Domains domains) {
+    if (new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      throw TaskFormatException.inFile(file, "empty file (expected a JSON task list or suite)");
+    }
     JsonNode root;
     try {
-      root = MAPPER.readTree(content);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw TaskFormatException.inFile(file, "bad JSON: " + e.getOriginalMessage() + where, e);
-    } catch (IOException e) {
-      throw TaskFormatException.inFile(file, "cannot read: " + e.getMessage(), e);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw TaskFormatException.inFile(file, "empty file (expected a JSON task list or suite)");
+      root = JsonText.parse(content, file);
+    } catch (InputException e) {
+      throw TaskFormatException.inFile(file, e.getMessage().substring(file.length() + 2), e);
     }
     return fromTree(root, file, defaultName, domains);
   }
@@ -148,6 +149,9 @@ final class TaskFiles {
       ObjectNode task = tasks.addObject();
       task.put("name", t.name());
       task.put("request", t.request().toString());
+      if (suite.ownTraining().map(marked -> marked.contains(t.name())).orElse(false)) {
+        task.put("train", true);
+      }
       ArrayNode examples = task.putArray("examples");
       List<Type> inputTypes = t.inputTypes();
       for (Example e : t.examples()) {
@@ -209,6 +213,8 @@ final class TaskFiles {
     private Domain domain;
     private int taskIndex = -1;
     private String taskName;
+    // The tasks marked "train": true, in file order; none marked means the suite has no own split.
+    private final List<String> training = new ArrayList<>();
 
     Reader(String file, Domains domains) {
       this.file = file;
@@ -341,6 +347,15 @@ final class TaskFiles {
         JsonNode task = startTask(root.get(i), i, seen);
         if (strict) {
           rejectUnknownKeys(task, TASK_KEYS, "task");
+        }
+        JsonNode train = task.get("train");
+        if (train != null) {
+          if (!train.isBoolean()) {
+            throw taskError("'train' must be true or false");
+          }
+          if (train.booleanValue()) {
+            training.add(taskName);
+          }
         }
         Type request = request(task);
         checkRequest(request);
@@ -493,7 +508,11 @@ final class TaskFiles {
     }
 
     private Suite suite(String name, ImmutableList<Task> tasks) {
-      return new Suite(name, domain.name(), tasks);
+      return new Suite(
+          name,
+          domain.name(),
+          tasks,
+          training.isEmpty() ? Optional.empty() : Optional.of(ImmutableSet.copyOf(training)));
     }
 
     private TaskFormatException taskError(String problem) {

@@ -11,7 +11,7 @@ import reverie.dsl.InputException;
 public final class TaskFormatException extends InputException {
 
   private TaskFormatException(String message, Throwable cause) {
-    super(oneLine(message), cause);
+    super(joinLines(message), cause);
   }
 
   /** A problem with the file as a whole (unreadable, not JSON, an unknown layout). */
@@ -65,7 +65,7 @@ public final class TaskFormatException extends InputException {
 
   // Messages from Jackson and from user data may contain line breaks; the command line promises one
   // line.
-  private static String oneLine(String message) {
+  private static String joinLines(String message) {
     return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
   }
 }

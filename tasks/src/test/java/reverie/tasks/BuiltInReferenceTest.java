@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every built-in task's reference program passes all of its examples, through {@link
- * CheckReport#check}.
+ * CheckReport#check}, for every installed domain's suites.
  */
 class BuiltInReferenceTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"lists", "text"})
+  @MethodSource("reverie.tasks.Suites#names")
   void referenceProgramsPassEveryExample(String suite) {
     List<String> failures = new ArrayList<>();
     for (GeneratedTask t : Suites.generatedTasks(suite)) {

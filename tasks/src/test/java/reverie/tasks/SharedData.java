@@ -38,6 +38,11 @@ public final class SharedData {
     return file("dreamcoder/list_tasks.json");
   }
 
+  /** DreamCoder's 160 LOGO tasks (reference programs). */
+  public static Path dreamCoderLogo() {
+    return file("dreamcoder/logo_tasks.json");
+  }
+
   /** DreamCoder's 128 generated text tasks. */
   public static Path dreamCoderText() {
     return file("dreamcoder/text_tasks_generated.json");

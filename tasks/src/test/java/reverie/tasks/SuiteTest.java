@@ -106,7 +106,7 @@ class SuiteTest {
   @Test
   void unknownSuiteAndTaskAreInputErrors() {
     InputException e = assertThrows(InputException.class, () -> Suites.byName("nope"));
-    assertTrue(e.getMessage().contains("lists, text"), e.getMessage());
+    assertTrue(e.getMessage().contains("lists, logo, text"), e.getMessage());
     InputException t =
         assertThrows(InputException.class, () -> Suites.byName("lists").task("nope"));
     assertTrue(t.getMessage().contains("no task 'nope' in suite 'lists'"), t.getMessage());

@@ -128,7 +128,7 @@ class TaskFilesTest {
       delimiter = '|',
       value = {
         "[{\"name\": \"a\", \"type\": {\"input\": \"int\", \"output\": \"int\"}, \"examples\":"
-            + " [{\"i\": 1 |bad.json: bad JSON",
+            + " [{\"i\": 1 |bad.json: the text ends in the middle of an object (line 1",
         "[] | bad.json: no tasks",
         "42 | bad.json: expected a JSON array of tasks or a suite object",
         "[{\"name\": \"a\", \"type\": {\"input\": \"float\", \"output\": \"int\"}, \"examples\":"
@@ -164,9 +164,9 @@ class TaskFilesTest {
         "{\"tasks\": [{\"request\": \"int -> int\", \"examples\": [{\"inputs\": [1], \"output\":"
             + " 1}]}]} | bad.json: task #0: missing 'name'",
         "{\"tasks\": []} | bad.json: no tasks",
-        "{\"tasks\": [], \"tasks\": []} | bad.json: bad JSON: Duplicate field 'tasks'",
+        "{\"tasks\": [], \"tasks\": []} | bad.json: the key 'tasks' appears twice (line 1, column 22)",
         "[{\"name\": \"a\", \"request\": \"int -> int\", \"examples\": [{\"inputs\": [1],"
-            + " \"output\": 2}]}] x | bad.json: bad JSON",
+            + " \"output\": 2}]}] x | bad.json: unexpected word 'x' (line 1, column 87)",
       })
   void badFilesFailWithOneLineNamingTheLocation(String content, String expectedStart) {
     TaskFormatException e =
@@ -190,11 +190,34 @@ class TaskFilesTest {
     assertTrue(e.getMessage().contains("empty file"), e.getMessage());
   }
 
+  /** A string as the run-time value of {@code list(char)}: its code points. */
   static ImmutableList<Object> chars(String s) {
-    ImmutableList.Builder<Object> b = ImmutableList.builder();
-    for (char c : s.toCharArray()) {
-      b.add(c);
-    }
-    return b.build();
+    return s.codePoints().boxed().collect(ImmutableList.toImmutableList());
+  }
+
+  @Test
+  void aSuiteMayMarkItsOwnTrainingTasks(@TempDir Path dir) {
+    String content =
+        "{\"domain\": \"lists\", \"tasks\": ["
+            + "{\"name\": \"a\", \"request\": \"int -> int\", \"train\": true,"
+            + " \"examples\": [{\"inputs\": [1], \"output\": 1}]},"
+            + "{\"name\": \"b\", \"request\": \"int -> int\", \"train\": false,"
+            + " \"examples\": [{\"inputs\": [1], \"output\": 2}]},"
+            + "{\"name\": \"c\", \"request\": \"int -> int\","
+            + " \"examples\": [{\"inputs\": [1], \"output\": 3}]}]}";
+    Suite suite = Suites.parse(content, "marked.json");
+    Suite.Split split = suite.ownSplit().orElseThrow();
+    assertEquals(ImmutableList.of("a"), split.train().tasks().stream().map(Task::name).toList());
+    assertEquals(
+        ImmutableList.of("b", "c"), split.test().tasks().stream().map(Task::name).toList());
+    Path file = dir.resolve("marked.json");
+    Suites.write(suite, file);
+    assertEquals(suite, Suites.load(file));
+    assertTrue(Suites.parse(content.replace("true", "false"), "none.json").ownSplit().isEmpty());
+    var e =
+        assertThrows(
+            reverie.dsl.InputException.class,
+            () -> Suites.parse(content.replace("true", "\"yes\""), "bad.json"));
+    assertEquals("bad.json: task #0 'a': 'train' must be true or false", e.getMessage());
   }
 }

@@ -8,8 +8,8 @@
  * reverie.dsl.eval.EvaluationException}.
  *
  * <p>Run-time values: {@code int} is {@link java.lang.Long}, {@code bool} {@link
- * java.lang.Boolean}, {@code char} {@link java.lang.Character}, {@code list(t)} an immutable {@link
- * java.util.List} (primitives build {@link reverie.dsl.eval.ListValue}s), functions {@link
- * reverie.dsl.eval.FunctionValue}s.
+ * java.lang.Boolean}, {@code char} an {@link java.lang.Integer} code point, {@code list(t)} an
+ * immutable {@link java.util.List} (primitives build {@link reverie.dsl.eval.ListValue}s),
+ * functions {@link reverie.dsl.eval.FunctionValue}s.
  */
 package reverie.dsl.eval;

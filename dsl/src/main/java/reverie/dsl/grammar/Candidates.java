@@ -11,7 +11,8 @@ import reverie.dsl.type.TypeContext;
 /**
  * The choices at one non-arrow hole under DreamCoder's semantics: every production whose freshly
  * instantiated final return type unifies with the hole's type, and every variable in scope whose
- * (resolved) type's final return unifies with it. The variables share the grammar's variable weight
+ * (resolved) type's final return unifies with it (at a hole of the grammar's continuation type, of
+ * the non-function variables only the innermost). The variables share the grammar's variable weight
  * equally.
  *
  * <p>Building the set leaves the type context as it was (each tentative unification is undone);
@@ -49,11 +50,16 @@ final class Candidates {
       }
       context.undo(mark);
     }
+    // At a hole of the continuation type, only the innermost non-function variable that fits.
+    boolean continuation = table.continuationType().map(request::equals).orElse(false);
+    boolean innermostTaken = false;
     for (int j = 0; j < environment.size(); j++) {
       Type t = context.resolve(environment.get(environment.size() - 1 - j));
       int mark = context.mark();
-      if (context.tryUnify(t.finalResult(), request)) {
+      if (context.tryUnify(t.finalResult(), request)
+          && !(continuation && !t.isArrow() && innermostTaken)) {
         variables.add(j);
+        innermostTaken |= continuation && !t.isArrow();
       }
       context.undo(mark);
     }

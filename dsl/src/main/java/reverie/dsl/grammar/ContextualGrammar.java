@@ -20,7 +20,7 @@ import reverie.dsl.type.Type;
  * the library has one table per argument of each production's type. The table of a hole is chosen
  * by the head whose argument it is and the argument's position; a lambda does not change it, and
  * the root hole uses {@link #noParent()}. {@link #contexts()} numbers the tables for {@link
- * LikelihoodSummary}.
+ * LikelihoodSummary}. All tables share one continuation type ({@link Grammar#continuationType}).
  */
 public record ContextualGrammar(
     Grammar noParent,
@@ -33,6 +33,14 @@ public record ContextualGrammar(
     checkArgument(
         variableParent.library().equals(programs),
         "the variable-parent table must list the no-parent table's productions in the same order");
+    Optional<Type> continuation = noParent.continuationType();
+    checkArgument(
+        variableParent.continuationType().equals(continuation)
+            && library.values().stream()
+                .flatMap(List::stream)
+                .allMatch(g -> g.continuationType().equals(continuation)),
+        "every table must have the no-parent table's continuation type %s",
+        continuation);
     checkArgument(
         library.size() == programs.size() && library.keySet().containsAll(programs),
         "the library must have argument tables for exactly the grammar's productions");
@@ -68,6 +76,11 @@ public record ContextualGrammar(
   /** Uniform weights in every context. */
   public static ContextualGrammar uniform(Collection<? extends Program> library) {
     return fromGrammar(Grammar.uniform(library));
+  }
+
+  /** The continuation type of every table ({@link Grammar#continuationType}). */
+  public Optional<Type> continuationType() {
+    return noParent.continuationType();
   }
 
   /** The productions (those of every table), in index order. */

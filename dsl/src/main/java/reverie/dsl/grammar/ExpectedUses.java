@@ -46,7 +46,7 @@ final class ExpectedUses {
     }
     double logVariable =
         estimate(actualVariables, possibleVariables, pseudoCounts, old.logVariable());
-    return new Grammar(logVariable, productions.build());
+    return new Grammar(logVariable, productions.build(), old.continuationType());
   }
 
   private static double estimate(double actual, double possible, double pseudoCounts, double old) {

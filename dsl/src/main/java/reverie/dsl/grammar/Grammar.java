@@ -27,10 +27,28 @@ import reverie.dsl.type.TypeContext;
  * variable in scope whose type's final return does (the variables that fit share {@link
  * #logVariable()} equally), and its arguments are filled left to right with the types that
  * unification implies.
+ *
+ * <p>A grammar may have a continuation type (DreamCoder's {@code continuationType}: {@code turtle}
+ * for LOGO, {@code tower} for towers), the type of "the rest of the program" in a domain written in
+ * continuation-passing style. At a hole of exactly that type, of the variables in scope whose type
+ * is not a function, only the innermost may be used: a program passes on the continuation it was
+ * given, not an outer one it would thereby drop. Function-typed variables stay candidates.
+ *
+ * @param continuationType the continuation type, or empty for none
  */
-public record Grammar(double logVariable, ImmutableList<Production> productions) {
+public record Grammar(
+    double logVariable, ImmutableList<Production> productions, Optional<Type> continuationType) {
+
+  /** A grammar without a continuation type. */
+  public Grammar(double logVariable, ImmutableList<Production> productions) {
+    this(logVariable, productions, Optional.empty());
+  }
 
   public Grammar {
+    checkArgument(
+        continuationType.map(t -> !t.isPolymorphic() && !t.isArrow()).orElse(true),
+        "a continuation type must be a ground non-function type: %s",
+        continuationType);
     productions = ImmutableList.copyOf(productions);
     checkArgument(!Double.isNaN(logVariable), "NaN variable log-weight");
     checkArgument(
@@ -40,11 +58,17 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
 
   /** Every production and the variables with log-weight 0. */
   public static Grammar uniform(Collection<? extends Program> library) {
+    return uniform(library, Optional.empty());
+  }
+
+  /** Every production and the variables with log-weight 0, with a continuation type. */
+  public static Grammar uniform(
+      Collection<? extends Program> library, Optional<Type> continuationType) {
     ImmutableList.Builder<Production> b = ImmutableList.builder();
     for (Program p : library) {
       b.add(Production.of(p, 0.0));
     }
-    return new Grammar(0.0, b.build());
+    return new Grammar(0.0, b.build(), continuationType);
   }
 
   /**
@@ -62,7 +86,7 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
       Production existing = old.get(p);
       b.add(existing != null ? existing : Production.of(p, 0.0));
     }
-    return new Grammar(logVariable, b.build());
+    return new Grammar(logVariable, b.build(), continuationType);
   }
 
   /** The same productions with new weights, {@code logWeights[i]} for production {@code i}. */
@@ -76,7 +100,7 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
     for (int i = 0; i < logWeights.length; i++) {
       b.add(productions.get(i).withLogWeight(logWeights[i]));
     }
-    return new Grammar(logVariable, b.build());
+    return new Grammar(logVariable, b.build(), continuationType);
   }
 
   /** The productions' log-weights by production index (a fresh array). */
@@ -218,7 +242,9 @@ public record Grammar(double logVariable, ImmutableList<Production> productions)
    */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%f\tt0\t$_", logVariable));
+    StringBuilder b = new StringBuilder();
+    continuationType.ifPresent(t -> b.append("continuation : ").append(t).append('\n'));
+    b.append(String.format(Locale.ROOT, "%f\tt0\t$_", logVariable));
     for (Production p : productions) {
       b.append(String.format(Locale.ROOT, "%n%f\t%s\t%s", p.logWeight(), p.type(), p.program()));
     }

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reverie.dsl.InputException;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
@@ -27,8 +30,10 @@ import reverie.dsl.type.Type;
  * "logProbability": w}, ...]}}, an invention's expression being {@code #(lambda ...)}; {@code type}
  * is written but optional on reading (DreamCoder omits it). A contextual grammar is {@code
  * {"noParent": G, "variableParent": G, "productions": [{"program": "map", "arguments": [G, G]},
- * ...]}}. A library is a list of {@code {"expression", "type"}}. Infinite weights are written as
- * the strings {@code "-Infinity"}.
+ * ...]}}. A grammar with a continuation type also has {@code "continuationType": "turtle"}
+ * (DreamCoder's object form {@code {"constructor": "turtle", "arguments": []}} is read too). A
+ * library is a list of {@code {"expression", "type"}}. Infinite weights are written as the strings
+ * {@code "-Infinity"}.
  */
 public final class GrammarJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -51,6 +56,7 @@ public final class GrammarJson {
   /** The JSON object of a grammar. */
   public static ObjectNode toJson(Grammar grammar) {
     ObjectNode node = NODES.objectNode();
+    grammar.continuationType().ifPresent(t -> node.put("continuationType", t.toString()));
     node.set("logVariable", number(grammar.logVariable()));
     ArrayNode productions = node.putArray("productions");
     for (Production p : grammar.productions()) {
@@ -102,18 +108,8 @@ public final class GrammarJson {
 
   /** Parses JSON text; {@code what} names the document in the error message. */
   public static JsonNode parse(String text, String what) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new InputException(
-          what
-              + ": malformed JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage());
-    }
+    // DreamCoder (Python's json) writes infinite weights as -Infinity.
+    return reverie.dsl.JsonText.parseWithNonFiniteNumbers(text, what);
   }
 
   /**
@@ -197,7 +193,40 @@ public final class GrammarJson {
       }
       productions.add(p);
     }
-    return new Grammar(logVariable, productions.build());
+    Optional<Type> continuation = Optional.empty();
+    if (node.has("continuationType") && !node.get("continuationType").isNull()) {
+      continuation = Optional.of(type(node.get("continuationType"), path + ".continuationType"));
+    }
+    try {
+      return new Grammar(logVariable, productions.build(), continuation);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(path + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * A type written as text ({@code "turtle"}) or as DreamCoder's object {@code {"constructor":
+   * "turtle", "arguments": []}}.
+   */
+  private static Type type(JsonNode node, String path) {
+    if (node.isTextual()) {
+      try {
+        return Type.parse(node.textValue());
+      } catch (InputException e) {
+        throw new InputException(path + ": " + e.getMessage());
+      }
+    }
+    if (node.isObject() && node.has("constructor") && node.get("constructor").isTextual()) {
+      List<Type> arguments = new ArrayList<>();
+      JsonNode args = node.get("arguments");
+      if (args != null) {
+        for (int i = 0; i < array(args, path + ".arguments").size(); i++) {
+          arguments.add(type(args.get(i), path + ".arguments[" + i + "]"));
+        }
+      }
+      return Type.of(node.get("constructor").textValue(), arguments.toArray(new Type[0]));
+    }
+    throw new InputException(path + ": expected a type, such as \"turtle\"");
   }
 
   private static Production entry(JsonNode node, Reader resolver, String at, boolean weighted) {

@@ -12,9 +12,19 @@ import reverie.dsl.type.TypeVariable;
  * too), n-ary application {@code (f x y)}, inventions {@code #(...)}, and primitive names.
  */
 final class ProgramParser {
+  /**
+   * The deepest nesting of parentheses read: the parser and every pass over programs recurse, so a
+   * bound keeps a hostile text from exhausting the stack. Real programs nest a few dozen deep.
+   */
+  static final int MAX_NESTING = 1000;
+
+  private static final java.util.regex.Pattern INTEGER =
+      java.util.regex.Pattern.compile("-?[0-9]+");
+
   private final String text;
   private final PrimitiveResolver primitives;
   private int pos;
+  private int nesting;
 
   private ProgramParser(String text, PrimitiveResolver primitives) {
     this.text = text;
@@ -27,7 +37,9 @@ final class ProgramParser {
     p.skipSpace();
     if (p.pos != text.length()) {
       throw ParseException.at(
-          text, p.pos, "unexpected '" + text.charAt(p.pos) + "' after a complete program");
+          text,
+          p.pos,
+          "unexpected '" + ParseException.charAt(text, p.pos) + "' after a complete program");
     }
     return program;
   }
@@ -45,6 +57,11 @@ final class ProgramParser {
     if (c == '#' && pos + 1 < text.length() && text.charAt(pos + 1) == '(') {
       pos++;
       Program body = expression();
+      if (!(body instanceof Abstraction || body instanceof Application)) {
+        // #(+) would print as #+, which no parser reads back.
+        throw ParseException.at(
+            text, start, "an invention's body must be a lambda or an application, not " + body);
+      }
       if (!body.isClosed()) {
         throw ParseException.at(
             text, start, "invention " + "#" + body + " has free variables " + body.freeIndices());
@@ -52,6 +69,9 @@ final class ProgramParser {
       return new Invented(body, inventionType(body, start));
     }
     if (c == '(') {
+      if (++nesting > MAX_NESTING) {
+        throw ParseException.at(text, pos, "parentheses nested more than " + MAX_NESTING + " deep");
+      }
       pos++;
       skipSpace();
       String head = peekAtom();
@@ -59,6 +79,7 @@ final class ProgramParser {
         pos += head.length();
         Program body = expression();
         closeParen(start);
+        nesting--;
         return new Abstraction(body);
       }
       Program function = expression();
@@ -69,6 +90,7 @@ final class ProgramParser {
         skipSpace();
       }
       closeParen(start);
+      nesting--;
       if (head.equals("app")
           && !arguments.isEmpty()
           && function instanceof Primitive
@@ -89,9 +111,19 @@ final class ProgramParser {
     if (atom.equals("lambda") || atom.equals("lam")) {
       throw ParseException.at(text, start, "'" + atom + "' must open a parenthesis: (lambda body)");
     }
-    return primitives
-        .resolve(atom)
-        .orElseThrow(() -> ParseException.at(text, start, "unknown primitive '" + atom + "'"));
+    return primitives.resolve(atom).orElseThrow(() -> unknown(atom, start));
+  }
+
+  private ParseException unknown(String atom, int start) {
+    if (INTEGER.matcher(atom).matches()) {
+      try {
+        Long.parseLong(atom);
+      } catch (NumberFormatException e) {
+        return ParseException.at(
+            text, start, "integer literal " + atom + " is out of range (it must fit in 64 bits)");
+      }
+    }
+    return ParseException.at(text, start, "unknown primitive '" + atom + "'");
   }
 
   private Type inventionType(Program body, int start) {
@@ -111,7 +143,8 @@ final class ProgramParser {
       throw ParseException.at(text, open, "this '(' is never closed");
     }
     if (text.charAt(pos) != ')') {
-      throw ParseException.at(text, pos, "expected ')', found '" + text.charAt(pos) + "'");
+      throw ParseException.at(
+          text, pos, "expected ')', found '" + ParseException.charAt(text, pos) + "'");
     }
     pos++;
   }
@@ -129,7 +162,8 @@ final class ProgramParser {
       pos++;
     }
     if (start == pos) {
-      throw ParseException.at(text, pos, "expected a name, found '" + text.charAt(pos) + "'");
+      throw ParseException.at(
+          text, pos, "expected a name, found '" + ParseException.charAt(text, pos) + "'");
     }
     return text.substring(start, pos);
   }

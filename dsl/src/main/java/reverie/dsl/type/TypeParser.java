@@ -10,8 +10,12 @@ import reverie.dsl.ParseException;
  * is a variable.
  */
 final class TypeParser {
+  /** The deepest nesting of parentheses read, so that a hostile text cannot exhaust the stack. */
+  static final int MAX_NESTING = 500;
+
   private final String text;
   private int pos;
+  private int nesting;
 
   private TypeParser(String text) {
     this.text = text;
@@ -23,18 +27,26 @@ final class TypeParser {
     p.skipSpace();
     if (p.pos != text.length()) {
       throw ParseException.at(
-          text, p.pos, "unexpected '" + text.charAt(p.pos) + "' after a complete type");
+          text,
+          p.pos,
+          "unexpected '" + ParseException.charAt(text, p.pos) + "' after a complete type");
     }
     return t;
   }
 
   private Type arrowType() {
+    if (++nesting > MAX_NESTING) {
+      throw ParseException.at(text, pos, "type nested more than " + MAX_NESTING + " deep");
+    }
     Type left = atom();
     skipSpace();
     if (text.startsWith(Type.ARROW, pos)) {
       pos += 2;
-      return Type.arrow(left, arrowType());
+      Type right = arrowType();
+      nesting--;
+      return Type.arrow(left, right);
     }
+    nesting--;
     return left;
   }
 
@@ -55,11 +67,16 @@ final class TypeParser {
       pos++;
     }
     if (start == pos) {
-      throw ParseException.at(text, pos, "expected a type name, found '" + c + "'");
+      throw ParseException.at(
+          text, pos, "expected a type name, found '" + ParseException.charAt(text, pos) + "'");
     }
     String name = text.substring(start, pos);
     if (name.matches("t[0-9]+")) {
-      return new TypeVariable(Integer.parseInt(name.substring(1)));
+      try {
+        return new TypeVariable(Integer.parseInt(name.substring(1)));
+      } catch (NumberFormatException e) {
+        throw ParseException.at(text, start, "type variable " + name + " is out of range");
+      }
     }
     skipSpace();
     List<Type> arguments = new ArrayList<>();
@@ -83,7 +100,8 @@ final class TypeParser {
       throw ParseException.at(text, pos, "expected '" + c + "' but the text ended");
     }
     if (text.charAt(pos) != c) {
-      throw ParseException.at(text, pos, "expected '" + c + "', found '" + text.charAt(pos) + "'");
+      throw ParseException.at(
+          text, pos, "expected '" + c + "', found '" + ParseException.charAt(text, pos) + "'");
     }
     pos++;
   }

@@ -94,7 +94,7 @@ class GrammarJsonTest {
         "{\"logVariable\": 0, \"productions\": [{\"expression\": \"cdr\", \"logProbability\": 0},"
             + " {\"expression\": \"cdr\", \"logProbability\": 0}]} |"
             + " grammar.productions[1].expression: cdr is listed twice",
-        "{\"logVariable\": 0, \"productions\": [ | grammar: malformed JSON at line 1",
+        "{\"logVariable\": 0, \"productions\": [ | grammar: the text ends in the middle of an array (line 1",
       })
   void malformedGrammarsNameTheField(String json, String message) {
     InputException e =

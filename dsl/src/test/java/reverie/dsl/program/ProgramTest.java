@@ -146,4 +146,48 @@ class ProgramTest {
   void sizeCountsLeavesAndLambdas() {
     assertEquals(6, parse("(lambda (map (lambda (+ $0 1)) $0))").size() - 1);
   }
+
+  @Test
+  void anIntegerLiteralBeyond64BitsIsOutOfRangeNotAnUnknownPrimitive() {
+    ParseException e =
+        assertThrows(ParseException.class, () -> parse("(+ 1 99999999999999999999999)"));
+    assertEquals(
+        "column 6: integer literal 99999999999999999999999 is out of range (it must fit in 64"
+            + " bits) in '(+ 1 99999999999999999999999)'",
+        e.getMessage());
+  }
+
+  @Test
+  void aMessageQuotesAProgramWithLineBreaksOnOneLine() {
+    ParseException e = assertThrows(ParseException.class, () -> parse("(+ 1\n nosuch)"));
+    assertEquals("column 7: unknown primitive 'nosuch' in '(+ 1\\n nosuch)'", e.getMessage());
+  }
+
+  @Test
+  void columnsCountCharactersNotUtf16Units() {
+    ParseException e = assertThrows(ParseException.class, () -> parse("(+ 1 \uD83D\uDE42)"));
+    assertEquals(
+        "column 6: unknown primitive '\uD83D\uDE42' in '(+ 1 \uD83D\uDE42)'", e.getMessage());
+  }
+
+  @Test
+  void nestingIsBoundedInsteadOfExhaustingTheStack() {
+    String deep =
+        "(".repeat(ProgramParser.MAX_NESTING + 1) + "0" + ")".repeat(ProgramParser.MAX_NESTING + 1);
+    ParseException e = assertThrows(ParseException.class, () -> parse(deep));
+    assertTrue(e.getMessage().contains("nested more than 1000 deep"), e.getMessage());
+    String ok = "(".repeat(ProgramParser.MAX_NESTING) + "0" + ")".repeat(ProgramParser.MAX_NESTING);
+    assertEquals(parse("0"), parse(ok));
+  }
+
+  @Test
+  void anInventionOfABarePrimitiveIsRefusedSinceItWouldNotPrintBack() {
+    // Found by ProgramFuzzTest: #(+) parsed, printed as #+ and did not parse back.
+    ParseException e = assertThrows(ParseException.class, () -> parse("(map #(+) empty)"));
+    assertEquals(
+        "column 6: an invention's body must be a lambda or an application, not + in '(map #(+)"
+            + " empty)'",
+        e.getMessage());
+    assertEquals("#(+ 1)", parse("#(+ 1)").toString());
+  }
 }

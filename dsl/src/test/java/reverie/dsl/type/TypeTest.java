@@ -115,4 +115,31 @@ class TypeTest {
         () -> types().map(t -> (Type) Type.of("list", t)),
         () -> types().tuple2().map(p -> Type.arrow(p.get1(), p.get2())));
   }
+
+  @Test
+  void nestingIsBoundedInsteadOfExhaustingTheStack() {
+    String deep =
+        "list(".repeat(TypeParser.MAX_NESTING) + "int" + ")".repeat(TypeParser.MAX_NESTING);
+    ParseException e = assertThrows(ParseException.class, () -> Type.parse(deep));
+    assertTrue(e.getMessage().contains("nested more than 500 deep"), e.getMessage());
+    String arrows = "int -> ".repeat(TypeParser.MAX_NESTING) + "int";
+    assertThrows(ParseException.class, () -> Type.parse(arrows));
+    String ok = "list(".repeat(100) + "int" + ")".repeat(100);
+    assertEquals(ok, Type.parse(ok).toString());
+  }
+
+  @Test
+  void aMessageShowsControlCharactersEscaped() {
+    ParseException e = assertThrows(ParseException.class, () -> Type.parse("int\u0007"));
+    assertEquals(
+        "column 4: unexpected '\\u0007' after a complete type in 'int\\u0007'", e.getMessage());
+  }
+
+  @Test
+  void aTypeVariableBeyondIntIsRefused() {
+    // Found by TypeFuzzTest: Integer.parseInt's NumberFormatException escaped.
+    ParseException e = assertThrows(ParseException.class, () -> Type.parse("t444444445444"));
+    assertEquals(
+        "column 1: type variable t444444445444 is out of range in 't444444445444'", e.getMessage());
+  }
 }

@@ -184,12 +184,7 @@ public final class ActivationFiles {
       if (lines.get(i).isBlank()) {
         continue;
       }
-      JsonNode n;
-      try {
-        n = JSON.readTree(lines.get(i));
-      } catch (JsonProcessingException e) {
-        throw new InputException(where + ": not valid JSON: " + e.getOriginalMessage());
-      }
+      JsonNode n = reverie.dsl.JsonText.parse(lines.get(i), where);
       if (n == null
           || !n.isObject()
           || !n.path("task").isTextual()

@@ -1,6 +1,5 @@
 package reverie.engine.analysis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,14 +36,7 @@ public final class SaeFolder {
     if (!Files.isRegularFile(cfgFile)) {
       throw new InputException(dir + ": no " + CONFIG);
     }
-    JsonNode cfg;
-    try {
-      cfg = JSON.readTree(cfgFile.toFile());
-    } catch (JsonProcessingException e) {
-      throw new InputException(cfgFile + ": not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new InputException(cfgFile + ": cannot read: " + e.getMessage(), e);
-    }
+    JsonNode cfg = reverie.dsl.JsonText.read(cfgFile);
     if (cfg == null || !cfg.isObject()) {
       throw new InputException(cfgFile + ": not a JSON object");
     }

@@ -69,9 +69,11 @@ public final class Safetensors {
     }
     JsonNode header;
     try {
-      header = JSON.readTree(new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8));
-    } catch (JsonProcessingException e) {
-      throw bad(name, "header is not valid JSON: " + e.getOriginalMessage());
+      header =
+          reverie.dsl.JsonText.parse(
+              new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8), "header");
+    } catch (InputException e) {
+      throw bad(name, e.getMessage());
     }
     if (header == null || !header.isObject()) {
       throw bad(name, "header is not a JSON object");

@@ -175,11 +175,20 @@ final class CandidateCache {
       s.undo(mark);
     }
     List<Candidate> variables = new ArrayList<>();
+    // At a hole of the continuation type, only the innermost non-function variable that fits
+    // (DreamCoder's continuationType; Grammar and the enumerator must agree on the candidates).
+    boolean continuation = request.equals(grammar.continuation);
+    boolean innermostTaken = false;
     for (int j = 0; j < env.length; j++) {
       long mark = s.mark();
       FastType t = s.resolve(env[j]);
       FastType[] arguments = spine(t);
+      if (continuation && !t.isArrow() && innermostTaken) {
+        s.undo(mark);
+        continue;
+      }
       if (s.unify(finalResult(t), request)) {
+        innermostTaken |= continuation && !t.isArrow();
         int[] contexts = new int[arguments.length];
         Arrays.fill(contexts, grammar.variableParent);
         variables.add(capture(s, m, -(j + 1), new Index(j), arguments, contexts));

@@ -45,6 +45,12 @@ final class CompiledGrammar {
   final ContextualGrammar source;
 
   /**
+   * The grammar's continuation type ({@link Grammar#continuationType}), or null when it has none:
+   * at a hole of exactly this type only the innermost non-function variable is a candidate.
+   */
+  final FastType continuation;
+
+  /**
    * A lower bound on the cost of filling any hole in each context (see {@link #minimumHoleCost});
    * lets the search cut partial programs whose pending holes cannot all be filled within the
    * window.
@@ -111,6 +117,7 @@ final class CompiledGrammar {
             children != null && a < children.size() ? idOf.apply(children.get(a)) : root;
       }
     }
+    continuation = g.continuationType().map(names::fromType).orElse(null);
     logWeights = weights.toArray(new double[0][]);
     logVariable = variables.stream().mapToDouble(Double::doubleValue).toArray();
     minHoleCost = new double[logWeights.length];

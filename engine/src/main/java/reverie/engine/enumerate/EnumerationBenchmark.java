@@ -1,16 +1,21 @@
 package reverie.engine.enumerate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.type.Type;
+import reverie.dsl.type.TypeConstructor;
+import reverie.tasks.BuiltInSuite;
 import reverie.tasks.Domain;
 import reverie.tasks.Example;
-import reverie.tasks.SampledValues;
+import reverie.tasks.GeneratedTask;
 import reverie.tasks.Scorer;
 import reverie.tasks.SymmetryRules;
 import reverie.tasks.Task;
@@ -18,10 +23,13 @@ import reverie.tasks.Task;
 /**
  * The whole-job figure behind {@code reverie bench enumerate}: enumerate under a domain's uniform
  * grammar and check every program (compile, then run on examples until the first failure) against a
- * task of 15 random examples that no program solves, for a fixed time or up to a description
- * length.
+ * task that no cheap program solves ({@link #unsolvable}: 15 random examples, or the hardest task
+ * of the domain's own suites), for a fixed time or up to a description length.
  */
 public final class EnumerationBenchmark {
+  private static final ImmutableSet<String> RANDOM_TYPES =
+      ImmutableSet.of("int", "bool", "char", "list");
+
   private EnumerationBenchmark() {}
 
   /** The figures of one run. */
@@ -55,7 +63,7 @@ public final class EnumerationBenchmark {
     }
     Task task = unsolvable(domain, request, new Random(15));
     Scorer scorer = Scorer.of(domain);
-    Grammar grammar = Grammar.uniform(domain.primitives());
+    Grammar grammar = domain.baseGrammar();
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     long deadline = Double.isInfinite(seconds) ? Long.MAX_VALUE : start + (long) (seconds * 1e9);
@@ -104,8 +112,16 @@ public final class EnumerationBenchmark {
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
-  /** A task of fifteen examples with random inputs and random outputs of the request's types. */
+  /**
+   * The benchmark's task: for a request of ints, bools, chars and lists of them, fifteen examples
+   * with random inputs and random outputs of the request's types; for any other request (a domain
+   * whose values are not plain data, such as towers), the task of the domain's built-in suites with
+   * that request whose reference program is the longest, which no cheap program solves.
+   */
   static Task unsolvable(Domain domain, Type request, Random random) {
+    if (!randomizable(request)) {
+      return hardestBuiltIn(domain, request);
+    }
     Type output = request.finalResult();
     ImmutableList.Builder<Example> examples = ImmutableList.builder();
     for (int i = 0; i < 15; i++) {
@@ -118,9 +134,65 @@ public final class EnumerationBenchmark {
     return new Task("unsolvable", request, examples.build(), domain.name());
   }
 
+  /** Whether every type in {@code t} is an arrow or one {@link #randomJson} makes values of. */
+  private static boolean randomizable(Type t) {
+    if (!(t instanceof TypeConstructor c)) {
+      return false;
+    }
+    if (!RANDOM_TYPES.contains(c.name()) && !c.name().equals(Type.ARROW)) {
+      return false;
+    }
+    for (Type argument : c.arguments()) {
+      if (!randomizable(argument)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Task hardestBuiltIn(Domain domain, Type request) {
+    GeneratedTask hardest = null;
+    for (BuiltInSuite suite : domain.suites()) {
+      for (GeneratedTask t : suite.generatedTasks()) {
+        if (t.task().request().equals(request)
+            && (hardest == null
+                || t.referenceProgram().length() > hardest.referenceProgram().length())) {
+          hardest = t;
+        }
+      }
+    }
+    if (hardest == null) {
+      throw new InputException(
+          "bench enumerate cannot make random values of type "
+              + request
+              + ", and no built-in suite of domain "
+              + domain.name()
+              + " has a task of that type");
+    }
+    return hardest.task();
+  }
+
   private static JsonNode randomJson(Type t, Random random) {
-    return SampledValues.json(t, random)
-        .orElseThrow(
-            () -> new InputException("bench enumerate cannot make random values of type " + t));
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (t instanceof TypeConstructor c) {
+      switch (c.name()) {
+        case "int":
+          return f.numberNode(random.nextInt(20) - 3);
+        case "bool":
+          return f.booleanNode(random.nextBoolean());
+        case "char":
+          return f.textNode(String.valueOf((char) ('a' + random.nextInt(26))));
+        case "list":
+          ArrayNode a = f.arrayNode();
+          int n = 1 + random.nextInt(8);
+          for (int i = 0; i < n; i++) {
+            a.add(randomJson(c.arguments().get(0), random));
+          }
+          return a;
+        default:
+          break;
+      }
+    }
+    throw new InputException("bench enumerate cannot make random values of type " + t);
   }
 }

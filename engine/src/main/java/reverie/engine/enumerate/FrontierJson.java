@@ -80,12 +80,7 @@ public final class FrontierJson {
    * resolver}.
    */
   public static FrontierFile read(Path file, PrimitiveResolver resolver) throws IOException {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(file.toFile());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InputException(file + ": not JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = reverie.dsl.JsonText.read(file);
     return fromJson(root, resolver, file.toString());
   }
 

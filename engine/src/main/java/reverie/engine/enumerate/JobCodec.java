@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import java.util.OptionalLong;
 import reverie.dsl.InputException;
 import reverie.dsl.eval.EvaluationBudget;
 import reverie.dsl.grammar.ContextualGrammar;
@@ -41,7 +42,10 @@ public final class JobCodec {
     o.put("request", job.request().toString());
     o.set("grammar", GrammarJson.toJson(job.grammar()));
     ObjectNode budget = o.putObject("budget");
-    budget.put("timeout_seconds", job.budget().timeoutSeconds());
+    if (Double.isFinite(job.budget().timeoutSeconds())) {
+      budget.put("timeout_seconds", job.budget().timeoutSeconds());
+    }
+    job.budget().maxPrograms().ifPresent(n -> budget.put("max_programs", n));
     budget.put("top_k", job.budget().topK());
     if (Double.isFinite(job.budget().maxDescriptionLength())) {
       budget.put("max_description_length", job.budget().maxDescriptionLength());
@@ -85,17 +89,30 @@ public final class JobCodec {
         GrammarJson.readContextualGrammar(field(json, "grammar", where), domain.resolver());
     JsonNode b = field(json, "budget", where);
     JsonNode e = field(b, "evaluation", where);
-    SearchBudget budget =
-        new SearchBudget(
-            field(b, "timeout_seconds", where).asDouble(),
-            field(b, "top_k", where).asInt(),
-            b.has("max_description_length")
-                ? b.get("max_description_length").asDouble()
-                : Double.POSITIVE_INFINITY,
-            new EvaluationBudget(
-                field(e, "steps", where).asLong(),
-                field(e, "nanos", where).asLong(),
-                field(e, "cells", where).asLong()));
+    // A job with a program budget may have no CPU-second budget; one without must have one.
+    OptionalLong maxPrograms =
+        b.has("max_programs")
+            ? OptionalLong.of(field(b, "max_programs", where).asLong())
+            : OptionalLong.empty();
+    SearchBudget budget;
+    try {
+      budget =
+          new SearchBudget(
+              maxPrograms.isPresent() && !b.has("timeout_seconds")
+                  ? Double.POSITIVE_INFINITY
+                  : field(b, "timeout_seconds", where).asDouble(),
+              field(b, "top_k", where).asInt(),
+              b.has("max_description_length")
+                  ? b.get("max_description_length").asDouble()
+                  : Double.POSITIVE_INFINITY,
+              new EvaluationBudget(
+                  field(e, "steps", where).asLong(),
+                  field(e, "nanos", where).asLong(),
+                  field(e, "cells", where).asLong()),
+              maxPrograms);
+    } catch (IllegalArgumentException bad) {
+      throw new InputException(where + ": " + bad.getMessage());
+    }
     ObjectNode suite = MAPPER.createObjectNode();
     suite.put("domain", domain.name());
     suite.set("tasks", field(json, "tasks", where));

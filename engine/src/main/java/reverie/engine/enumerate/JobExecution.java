@@ -16,8 +16,11 @@ import reverie.tasks.Task;
  * against the tasks still searching, keeps each task's best programs, and charges CPU time.
  *
  * <p>A task stops searching when it has {@code topK} programs or when the CPU time charged to it
- * reaches the timeout; the job's CPU time is charged in equal shares to its searching tasks. The
- * counters may be read from another thread while the job runs (for progress).
+ * reaches the timeout; the job's CPU time is charged in equal shares to its searching tasks. Under
+ * a program budget a task stops after exactly that many programs have been checked against it, and
+ * the job runs on one thread whatever it is given, so that which programs those are is the
+ * enumeration's canonical order and not the threads' timing. The counters may be read from another
+ * thread while the job runs (for progress).
  */
 public final class JobExecution {
   private static final int FLUSH_INTERVAL = 256;
@@ -25,6 +28,8 @@ public final class JobExecution {
   private final SearchJob job;
   private final Scorer scorer;
   private final List<TaskState> tasks = new ArrayList<>();
+  // Programs each task may be checked against; Long.MAX_VALUE without a program budget.
+  private final long maxPrograms;
   // The tasks still searching; replaced (never mutated) when one finishes, read without locking.
   private volatile TaskState[] active;
   private double chargedNanos;
@@ -45,6 +50,7 @@ public final class JobExecution {
     }
     this.job = job;
     this.scorer = scorer;
+    this.maxPrograms = job.budget().maxPrograms().orElse(Long.MAX_VALUE);
     for (Task t : job.tasks()) {
       tasks.add(new TaskState(t));
     }
@@ -67,18 +73,20 @@ public final class JobExecution {
 
   /**
    * Runs the enumeration on {@code threads} threads (the search space split as {@link
-   * ProgramEnumeration} does) until every task has stopped or {@code cancelled} answers true.
+   * ProgramEnumeration} does; one under a program budget) until every task has stopped or {@code
+   * cancelled} answers true.
    */
   public JobResult run(int threads, BooleanSupplier cancelled) {
     // The domain's symmetry rules: programs a no larger one does better are never checked.
     ProgramEnumeration enumeration =
         new ProgramEnumeration(job.grammar(), job.request(), scorer.domain().symmetries());
-    enumeration.run(
-        threads,
-        job.budget().maxDescriptionLength(),
-        w -> new Checker(new CodeBuilder(enumeration.grammar(), scorer.table())),
-        () -> active.length == 0 || cancelled.getAsBoolean());
-    finishAll();
+    ProgramEnumeration.Outcome outcome =
+        enumeration.run(
+            maxPrograms == Long.MAX_VALUE ? threads : 1,
+            job.budget().maxDescriptionLength(),
+            w -> new Checker(new CodeBuilder(enumeration.grammar(), scorer.table())),
+            () -> active.length == 0 || cancelled.getAsBoolean());
+    finishAll(outcome.programs());
     return result();
   }
 
@@ -155,7 +163,9 @@ public final class JobExecution {
     onTaskFinished.run();
   }
 
-  private synchronized void finishAll() {
+  /** Stops every task; {@code enumerated} counts the programs since the workers' last flush too. */
+  private synchronized void finishAll(long enumerated) {
+    programs = Math.max(programs, enumerated);
     for (TaskState s : tasks) {
       s.done = true;
     }
@@ -169,6 +179,8 @@ public final class JobExecution {
     volatile boolean done;
     double chargedNanos;
     long programsTried;
+    // Under a program budget: programs checked against the task, counted exactly (one thread).
+    long checked;
 
     TaskState(Task task) {
       this.task = task;
@@ -195,7 +207,7 @@ public final class JobExecution {
           task.name(),
           new Frontier(task.name(), task.request(), ImmutableList.copyOf(entries)),
           chargedNanos / 1e9,
-          programsTried);
+          maxPrograms == Long.MAX_VALUE ? programsTried : checked);
     }
 
     synchronized boolean solved() {
@@ -232,17 +244,26 @@ public final class JobExecution {
       }
       CompiledProgram official = null;
       for (TaskState s : active) {
-        if (s.done || !checker.passes(code, s.task)) {
+        if (s.done) {
           continue;
         }
-        if (official == null) {
-          official = checker.compile(program);
+        // Under a program budget, the task's last program: it stops after this check.
+        boolean last = maxPrograms != Long.MAX_VALUE && ++s.checked >= maxPrograms;
+        if (checker.passes(code, s.task)) {
+          if (official == null) {
+            official = checker.compile(program);
+          }
+          double logLikelihood = checker.logLikelihood(official, s.task);
+          if (logLikelihood > Double.NEGATIVE_INFINITY
+              && s.offer(program, logPrior, logLikelihood)) {
+            // The programs of this worker since its last flush would otherwise be charged only to
+            // the tasks still searching: count them here so a task finished inside the first flush
+            // interval does not report 0 programs tried (other workers' unflushed ones are lost).
+            finished(s, pending);
+            continue;
+          }
         }
-        double logLikelihood = checker.logLikelihood(official, s.task);
-        if (logLikelihood > Double.NEGATIVE_INFINITY && s.offer(program, logPrior, logLikelihood)) {
-          // The programs of this worker since its last flush would otherwise be charged only to
-          // the tasks still searching: count them here so a task finished inside the first flush
-          // interval does not report 0 programs tried (other workers' unflushed ones are lost).
+        if (last) {
           finished(s, pending);
         }
       }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import reverie.tasks.Domain;
 import reverie.tasks.Scorer;
 
@@ -23,6 +24,10 @@ import reverie.tasks.Scorer;
  * largest first and each waits until its threads are free. A job holding all the tasks gets every
  * thread and splits its search ({@link ProgramEnumeration}); many small jobs run side by side on
  * one thread each. The total wall time is then close to the total budget divided by the threads.
+ *
+ * <p>Under a program budget every job runs on one thread (so that its frontiers do not depend on
+ * timing), and jobs are cut into pieces ({@link BalancedPlan}) so that a plan of few large jobs
+ * still keeps every thread busy.
  */
 public final class LocalRunner implements JobRunner {
   private final Domain domain;
@@ -37,12 +42,24 @@ public final class LocalRunner implements JobRunner {
 
   @Override
   public Outcome run(SearchPlan plan, SearchListener listener) {
+    if (plan.hasProgramBudget() && threads > 1) {
+      BalancedPlan balanced = BalancedPlan.of(plan, threads);
+      Outcome pieces = runJobs(balanced.pieces(), balanced.listenerFor(listener));
+      return new Outcome(
+          balanced.merge(pieces.results()), pieces.cpuSeconds(), pieces.wallSeconds());
+    }
+    return runJobs(plan, listener);
+  }
+
+  private Outcome runJobs(SearchPlan plan, SearchListener listener) {
     long wallStart = System.nanoTime();
     List<JobExecution> executions = new ArrayList<>();
     for (SearchJob job : plan.jobs()) {
       executions.add(new JobExecution(job, new Scorer(domain, job.budget().evaluation())));
     }
-    Runnable report = () -> listener.progress(progress(executions, plan.taskCount(), wallStart));
+    AtomicInteger jobsDone = new AtomicInteger();
+    Runnable report =
+        () -> listener.progress(progress(executions, plan.taskCount(), wallStart, jobsDone.get()));
     executions.forEach(e -> e.onTaskFinished(report));
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(daemon("solve-progress"));
@@ -59,14 +76,16 @@ public final class LocalRunner implements JobRunner {
       List<Future<?>> futures = new ArrayList<>();
       for (JobExecution execution : order) {
         int share =
-            Math.min(
-                threads,
-                Math.max(
-                    1,
-                    (int)
-                        Math.ceil(
-                            (double) threads * execution.job().tasks().size() / totalTasks
-                                - 1e-9)));
+            plan.hasProgramBudget()
+                ? 1
+                : Math.min(
+                    threads,
+                    Math.max(
+                        1,
+                        (int)
+                            Math.ceil(
+                                (double) threads * execution.job().tasks().size() / totalTasks
+                                    - 1e-9)));
         futures.add(
             pool.submit(
                 () -> {
@@ -78,6 +97,7 @@ public final class LocalRunner implements JobRunner {
                     free.release(share);
                   }
                   results[execution.job().id()] = r;
+                  jobsDone.incrementAndGet();
                   listener.jobFinished(r);
                 }));
       }
@@ -108,7 +128,7 @@ public final class LocalRunner implements JobRunner {
   }
 
   private static SolveListener.SolveProgress progress(
-      List<JobExecution> executions, int total, long wallStart) {
+      List<JobExecution> executions, int total, long wallStart, int jobsDone) {
     int finished = 0;
     int solved = 0;
     long programs = 0;
@@ -118,7 +138,13 @@ public final class LocalRunner implements JobRunner {
       programs += e.programs();
     }
     return new SolveListener.SolveProgress(
-        finished, solved, total, (System.nanoTime() - wallStart) / 1e9, programs);
+        finished,
+        solved,
+        total,
+        (System.nanoTime() - wallStart) / 1e9,
+        programs,
+        jobsDone,
+        executions.size());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -64,6 +64,11 @@ public record SearchPlan(ImmutableList<SearchJob> jobs) {
     return new SearchPlan(jobs.build());
   }
 
+  /** Whether the jobs search under a program budget, which makes their frontiers reproducible. */
+  public boolean hasProgramBudget() {
+    return jobs.stream().anyMatch(j -> j.budget().maxPrograms().isPresent());
+  }
+
   /** The number of tasks over all jobs. */
   public int taskCount() {
     return jobs.stream().mapToInt(j -> j.tasks().size()).sum();

@@ -8,6 +8,16 @@ public interface SolveListener {
   /** Called from a solver thread; must be quick and thread-safe. */
   void progress(SolveProgress progress);
 
-  /** A snapshot of a run. */
-  record SolveProgress(int finished, int solved, int total, double wallSeconds, long programs) {}
+  /**
+   * A snapshot of a run: tasks finished and solved of the total, and search jobs finished of all
+   * (on a cluster, the jobs come back whole).
+   */
+  record SolveProgress(
+      int finished,
+      int solved,
+      int total,
+      double wallSeconds,
+      long programs,
+      int jobsFinished,
+      int jobs) {}
 }

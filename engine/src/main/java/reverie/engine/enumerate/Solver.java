@@ -14,7 +14,8 @@ import reverie.tasks.Task;
 
 /**
  * The wake phase in one call: plans the search ({@link SearchPlan}), runs it on local threads
- * ({@link LocalRunner}) and returns each task's best programs with the totals.
+ * ({@link LocalRunner}) or with another {@link JobRunner}, and returns each task's best programs
+ * with the totals.
  */
 public final class Solver {
   private Solver() {}
@@ -42,6 +43,20 @@ public final class Solver {
       Function<? super Task, ContextualGrammar> grammarOf,
       SolveConfig config,
       Scorer scorer) {
+    return solve(
+        tasks, grammarOf, config, scorer, new LocalRunner(scorer.domain(), config.threads()));
+  }
+
+  /**
+   * Solves with a grammar per task as {@link #solve(List, Function, SolveConfig, Scorer)} does, the
+   * jobs run by {@code runner} (whose executors score with the scorer's domain and budget).
+   */
+  public static SolveResult solve(
+      List<Task> tasks,
+      Function<? super Task, ContextualGrammar> grammarOf,
+      SolveConfig config,
+      Scorer scorer,
+      JobRunner runner) {
     String domain = scorer.domain().name();
     for (Task t : tasks) {
       checkArgument(
@@ -54,15 +69,14 @@ public final class Solver {
     SearchPlan plan = SearchPlan.of(tasks, grammarOf, domain, config.budget(scorer.budget()));
     SolveListener listener = config.listener();
     JobRunner.Outcome outcome =
-        new LocalRunner(scorer.domain(), config.threads())
-            .run(
-                plan,
-                new SearchListener() {
-                  @Override
-                  public void progress(SolveListener.SolveProgress p) {
-                    listener.progress(p);
-                  }
-                });
+        runner.run(
+            plan,
+            new SearchListener() {
+              @Override
+              public void progress(SolveListener.SolveProgress p) {
+                listener.progress(p);
+              }
+            });
     return result(tasks, outcome);
   }
 
@@ -81,7 +95,11 @@ public final class Solver {
       results.add(new TaskResult(t, o.frontier(), o.cpuSeconds(), o.programsTried()));
     }
     return new SolveResult(
-        results.build(), outcome.cpuSeconds(), outcome.wallSeconds(), outcome.programs());
+        results.build(),
+        outcome.cpuSeconds(),
+        outcome.wallSeconds(),
+        outcome.programs(),
+        outcome.failures());
   }
 
   /** The contextual grammar that uses {@code g} in every context. */

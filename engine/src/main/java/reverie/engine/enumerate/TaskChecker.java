@@ -1,5 +1,6 @@
 package reverie.engine.enumerate;
 
+import com.google.common.collect.ImmutableList;
 import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.CompiledProgram;
 import reverie.dsl.eval.EvaluationException;
@@ -20,6 +21,16 @@ final class TaskChecker {
   private final Likelihood likelihood;
   private final Budget official;
   private Budget shared;
+  // The last fast run: its code, inputs and outcome (an output, or the failure). The enumerator
+  // checks each program against every task still searching, and tasks often share their inputs
+  // (every
+  // LOGO task runs on the start state): a program is then run once per distinct input, not once per
+  // task. Code is immutable and runs deterministically (budget failures are re-run on a fresh
+  // budget), so a remembered outcome is the one a new run would give.
+  private Code lastCode;
+  private java.util.List<Object> lastInputs;
+  private Object lastOutput;
+  private EvaluationException lastFailure;
 
   TaskChecker(Scorer scorer) {
     this.scorer = scorer;
@@ -37,7 +48,10 @@ final class TaskChecker {
    * verdict is always that of a fresh budget.
    */
   boolean passes(Code code, Task task) {
-    for (Example e : task.examples()) {
+    // Indexed, not for-each: an ImmutableList iterator per candidate and task shows in profiles.
+    ImmutableList<Example> examples = task.examples();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
       Object out;
       try {
         out = runFast(code, e);
@@ -52,6 +66,45 @@ final class TaskChecker {
   }
 
   private Object runFast(Code code, Example e) {
+    if (code == lastCode && sameInputs(e.inputs(), lastInputs)) {
+      if (lastFailure != null) {
+        throw lastFailure;
+      }
+      return lastOutput;
+    }
+    lastCode = code;
+    lastInputs = e.inputs();
+    lastOutput = null;
+    lastFailure = null;
+    try {
+      lastOutput = runFresh(code, e);
+      return lastOutput;
+    } catch (EvaluationException failed) {
+      lastFailure = failed;
+      throw failed;
+    }
+  }
+
+  /**
+   * Whether two input tuples are the same values: element by element identity, which is cheap and
+   * enough (tasks that share inputs share the value objects, as LOGO's start state).
+   */
+  private static boolean sameInputs(java.util.List<Object> a, java.util.List<Object> b) {
+    if (a == b) {
+      return true;
+    }
+    if (b == null || a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Object runFresh(Code code, Example e) {
     try {
       return Code.run(code, e.inputs(), shared);
     } catch (EvaluationException failed) {

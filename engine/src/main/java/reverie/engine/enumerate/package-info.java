@@ -4,10 +4,14 @@
  *
  * <p>{@link reverie.engine.enumerate.ProgramEnumeration} enumerates the programs of a request type
  * under a unigram or contextual grammar in DreamCoder's cost windows, each program once with its
- * log-prior, on one or several threads. {@link reverie.engine.enumerate.Solver} groups tasks that
- * share a request type and a grammar into one enumeration, checks every program against their
- * examples, and keeps each task's best programs in a {@link reverie.engine.enumerate.Frontier};
- * {@link reverie.engine.enumerate.SolveConfig} holds the budgets. {@link
+ * log-prior, on one or several threads. A {@link reverie.engine.enumerate.SearchPlan} groups tasks
+ * that share a request type and a grammar into {@link reverie.engine.enumerate.SearchJob}s, plain
+ * data that {@link reverie.engine.enumerate.JobCodec} serialises; a {@link
+ * reverie.engine.enumerate.JobRunner} runs them ({@link reverie.engine.enumerate.LocalRunner} on
+ * threads, each job a {@link reverie.engine.enumerate.JobExecution} that checks every program
+ * against its tasks with the {@link reverie.tasks.Scorer} and keeps each task's best programs in a
+ * {@link reverie.engine.enumerate.Frontier}). {@link reverie.engine.enumerate.Solver} does it in
+ * one call, with the budgets of {@link reverie.engine.enumerate.SolveConfig}. {@link
  * reverie.engine.enumerate.FrontierJson} reads and writes DreamCoder's compressor input. {@link
  * reverie.engine.enumerate.EnumerationBenchmark} is the figure behind {@code reverie bench
  * enumerate}.

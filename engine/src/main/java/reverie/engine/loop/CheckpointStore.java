@@ -56,6 +56,9 @@ public final class CheckpointStore {
 
   private final Path dir;
   private final RunConfig config;
+  // Whether create() made the directory itself (discard() then removes it whole).
+  private boolean createdDirectory;
+  private Optional<RunLock> lock = Optional.empty();
   // Held while a checkpoint is written, so a shutdown hook can wait for a consistent state.
   private final ReentrantLock writing = new ReentrantLock();
 
@@ -69,12 +72,92 @@ public final class CheckpointStore {
    * otherwise (nothing in it is touched).
    */
   public static CheckpointStore create(Path dir, RunConfig config) {
+    checkNew(dir);
+    return create(dir, config, Optional.empty(), !Files.exists(dir));
+  }
+
+  /**
+   * Starts a new run of {@code tasks} (already read and validated) in {@code dir}, which must be
+   * missing or empty: takes the run's {@link RunLock} (see {@link #lock}), then writes the run's
+   * copy of its task file with {@code source.json} (see {@link RunTasks}) and {@code config.json}.
+   * When a write fails, what was created is removed, so that the same command can be retried; two
+   * processes starting in one directory at once are told apart by the lock, and the second changes
+   * nothing.
+   */
+  public static CheckpointStore create(Path dir, RunConfig config, RunTasks tasks) {
+    checkNew(dir);
+    boolean existed = Files.exists(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw reverie.dsl.InputFiles.problem(dir, e);
+    }
+    RunLock lock;
+    try {
+      lock = RunLock.acquire(dir);
+    } catch (RuntimeException e) {
+      if (!existed) {
+        deleteIfEmpty(dir);
+      }
+      throw e;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      // Another run may have started here between the check and the lock.
+      if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
+        lock.close();
+        checkNew(dir);
+      }
+    } catch (IOException e) {
+      lock.close();
+      throw reverie.dsl.InputFiles.problem(dir, e);
+    }
+    CheckpointStore store = create(dir, config, Optional.of(tasks), !existed);
+    store.lock = Optional.of(lock);
+    return store;
+  }
+
+  private static CheckpointStore create(
+      Path dir, RunConfig config, Optional<RunTasks> tasks, boolean createdDirectory) {
+    CheckpointStore store = new CheckpointStore(dir, config);
+    store.createdDirectory = createdDirectory;
+    try {
+      Files.createDirectories(dir);
+      tasks.ifPresent(t -> t.writeSource(dir));
+      AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty(config.toJson()));
+    } catch (IOException | RuntimeException e) {
+      store.discard();
+      if (e instanceof IOException io) {
+        throw reverie.dsl.InputFiles.problem(dir, io);
+      }
+      throw (RuntimeException) e;
+    }
+    return store;
+  }
+
+  /** The lock {@link #create(Path, RunConfig, RunTasks)} took, if this store took one. */
+  public Optional<RunLock> lock() {
+    return lock;
+  }
+
+  private static void deleteIfEmpty(Path dir) {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (IOException notEmpty) {
+      // Another process's run is in it: leave it alone.
+    }
+  }
+
+  /**
+   * Checks that {@code dir} can hold a new run: missing, or an empty directory; an {@link
+   * InputException} otherwise. Creates nothing.
+   */
+  public static void checkNew(Path dir) {
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
         throw new InputException(dir + ": exists and is not a directory");
       }
       try (Stream<Path> entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
+        if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
           throw new InputException(
               "run directory "
                   + dir
@@ -83,15 +166,56 @@ public final class CheckpointStore {
                   + " or choose another --out");
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw reverie.dsl.InputFiles.problem(dir, e);
+      }
+      // Only a lock: a run that is starting there now, or a stale lock of one killed at its start.
+      Optional<String> holder = RunLock.liveHolder(dir.resolve(RunLock.FILE));
+      if (holder.isPresent()) {
+        throw new InputException("run directory " + dir + " is in use by " + holder.get());
       }
     }
-    AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty(config.toJson()));
-    return new CheckpointStore(dir, config);
+  }
+
+  /**
+   * Removes what {@link #create} and a run that never finished its first iteration wrote: the whole
+   * directory when this process created it, else the run's own files (a failed start must not block
+   * its retry with "not empty").
+   */
+  public void discard() {
+    try {
+      if (createdDirectory) {
+        lock.ifPresent(RunLock::close);
+        deleteRecursively(dir);
+        return;
+      }
+      for (String name :
+          List.of(
+              CONFIG,
+              RunTasks.SOURCE,
+              RunTasks.COPY_FOLDER,
+              METRICS,
+              LearningCurve.SVG,
+              LearningCurve.PNG)) {
+        deleteRecursively(dir.resolve(name));
+      }
+      removePartials();
+      try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*.tmp")) {
+        for (Path p : temps) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: the failure being reported matters more.
+    } finally {
+      lock.ifPresent(RunLock::close);
+    }
   }
 
   /** Opens an existing run directory; an {@link InputException} when it is not one. */
   public static CheckpointStore open(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new InputException(dir + ": is a file, not a run directory");
+    }
     if (!Files.isDirectory(dir)) {
       throw new InputException("run directory " + dir + " does not exist");
     }

@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
+import reverie.engine.enumerate.JobRunner;
 import reverie.engine.enumerate.SolveConfig;
 import reverie.engine.enumerate.SolveResult;
 import reverie.engine.enumerate.Solver;
@@ -22,8 +24,9 @@ import reverie.tasks.Task;
 
 /**
  * The wake phase with Reverie's enumerator: every task searched under the library's grammar, or
- * under the contextual grammar the recognition model predicts for it, within the run's timeout and
- * top-K.
+ * under the contextual grammar the recognition model predicts for it, within the run's timeout (or
+ * program budget) and top-K, on local threads or with another {@link JobRunner} (a cluster). A job
+ * that fails for good leaves its tasks unsolved, with a warning, and the phase goes on.
  *
  * @param <M> the recognition model type
  */
@@ -31,16 +34,27 @@ public final class EnumerationWake<M> implements WakePhase<M> {
   private final ImmutableMap<String, Task> tasks;
   private final BiFunction<M, Task, ContextualGrammar> predict;
   private final Scorer scorer;
+  private final Optional<JobRunner> runner;
 
   /**
    * {@code predict} gives a task's grammar under a model (unused when no model is passed to solve);
-   * {@code scorer} decides what solves a task.
+   * {@code scorer} decides what solves a task. Jobs run on local threads.
    */
   public EnumerationWake(
       Map<String, Task> tasks, BiFunction<M, Task, ContextualGrammar> predict, Scorer scorer) {
+    this(tasks, predict, scorer, Optional.empty());
+  }
+
+  /** As above, the jobs run by {@code runner} when present (local threads when empty). */
+  public EnumerationWake(
+      Map<String, Task> tasks,
+      BiFunction<M, Task, ContextualGrammar> predict,
+      Scorer scorer,
+      Optional<JobRunner> runner) {
     this.tasks = ImmutableMap.copyOf(tasks);
     this.predict = predict;
     this.scorer = scorer;
+    this.runner = runner;
   }
 
   @Override
@@ -62,16 +76,26 @@ public final class EnumerationWake<M> implements WakePhase<M> {
             .withTimeout(config.timeoutSeconds())
             .withThreads(config.threads())
             .withTopK(config.topK())
+            .withMaxPrograms(config.maxPrograms())
             .withListener(
                 p ->
                     progress.step(
                         p.finished(),
                         String.format(
-                            Locale.ROOT, "%d solved, %,d programs", p.solved(), p.programs())));
+                            Locale.ROOT,
+                            "%d solved, jobs %d/%d, %,d programs",
+                            p.solved(),
+                            p.jobsFinished(),
+                            p.jobs(),
+                            p.programs())));
+    ContextualGrammar library = Solver.contextual(grammar);
+    Function<Task, ContextualGrammar> grammarOf =
+        model.isPresent() ? t -> predict.apply(model.get(), t) : t -> library;
     SolveResult r =
-        model.isPresent()
-            ? Solver.solve(batch, t -> predict.apply(model.get(), t), sc, scorer)
-            : Solver.solve(batch, grammar, sc, scorer);
+        runner.isPresent()
+            ? Solver.solve(batch, grammarOf, sc, scorer, runner.get())
+            : Solver.solve(batch, grammarOf, sc, scorer);
+    r.failureLines().forEach(line -> progress.message("warning: " + line));
     Map<String, Frontier> out = new LinkedHashMap<>();
     for (TaskResult tr : r.tasks()) {
       Frontier f = tr.frontier();

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import reverie.dsl.InputException;
+import reverie.dsl.JsonText;
 
 /**
  * Small helpers for reading and writing the loop's JSON files with errors that name the file and
@@ -41,24 +39,15 @@ final class Json {
 
   /** Reads a JSON file; a missing or malformed file is an {@link InputException} naming it. */
   static JsonNode read(Path file) {
-    try {
-      return MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(file)) {
       throw new InputException(file + ": missing");
-    } catch (JsonProcessingException e) {
-      throw new InputException(file + ": not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
+    return JsonText.read(file);
   }
 
   /** Parses JSON text; {@code where} names its origin in errors. */
   static JsonNode parse(String text, String where) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new InputException(where + ": not valid JSON: " + e.getOriginalMessage());
-    }
+    return JsonText.parse(text, where);
   }
 
   static JsonNode required(JsonNode o, String key, String where) {

@@ -194,9 +194,7 @@ public record LibraryReport(
       return Optional.empty();
     }
     for (FrontierEntry s : frontier.entries()) {
-      List<Occurrence> found = new ArrayList<>();
-      applications(s.program(), inv, 0, found);
-      for (Occurrence o : found) {
+      for (Occurrence o : occurrences(s.program(), inv)) {
         Optional<String> line = runner.run(frontier.task(), o.application(), o.lambdas(), view);
         if (line.isPresent()) {
           return line;
@@ -209,7 +207,14 @@ public record LibraryReport(
   /**
    * An application headed by an invention, under {@code lambdas} enclosing lambdas of its program.
    */
-  private record Occurrence(Program application, int lambdas) {}
+  public record Occurrence(Program application, int lambdas) {}
+
+  /** The maximal applications headed by {@code inv} in {@code program}, outermost first. */
+  public static List<Occurrence> occurrences(Program program, Invented inv) {
+    List<Occurrence> found = new ArrayList<>();
+    applications(program, inv, 0, found);
+    return found;
+  }
 
   /** Collects the maximal applications headed by {@code inv}, outermost first. */
   private static void applications(Program p, Invented inv, int lambdas, List<Occurrence> into) {

@@ -70,7 +70,15 @@ public final class RecognitionDream implements DreamPhase<RecognitionModel> {
             dreamer,
             tc,
             p -> progress.step(p.step(), String.format(Locale.ROOT, "loss %.3f", p.meanLoss())));
-    progress.finish(String.format(Locale.ROOT, "%d replays, %s", replays.size(), report));
+    progress.finish(
+        String.format(
+            Locale.ROOT,
+            "%d steps on %d replays and %d fantasies, loss %.3f -> %.3f",
+            report.steps(),
+            replays.size(),
+            report.fantasies(),
+            report.firstLoss(),
+            report.lastLoss()));
     return Optional.of(model);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.OptionalLong;
 import reverie.dsl.InputException;
 
 /**
@@ -15,8 +16,8 @@ import reverie.dsl.InputException;
  *
  * @param suite a built-in suite name, or empty when {@code file} names a task file
  * @param file a task file, or empty when {@code suite} is set
- * @param split the fraction of tasks used for training (a seeded shuffle picks them); unused when a
- *     test source is given
+ * @param split the fraction of tasks used for training (a seeded shuffle picks them), unless {@code
+ *     ownSplit}; unused when a test source is given
  * @param iterations learning iterations after iteration 0 (the base grammar)
  * @param timeoutSeconds the per-task search budget of every wake and test evaluation
  * @param batchSize training tasks woken per iteration (unsolved first); 0 for all of them
@@ -31,6 +32,10 @@ import reverie.dsl.InputException;
  *     still refit)
  * @param threads worker threads of every phase
  * @param seed the seed from which every iteration's randomness is derived
+ * @param maxPrograms programs checked per task in every wake and test evaluation, in place of the
+ *     timeout: the same frontiers on any number of threads or machines (empty for the timeout)
+ * @param ownSplit whether the suite's own split is used ({@code --split dreamcoder}: the tasks a
+ *     file marks for training train, the others test) instead of a seeded split of {@code split}
  * @param testSuite a built-in suite whose tasks are the test split, all of the training source then
  *     training (as DreamCoder trains on generated text tasks and tests on SyGuS); empty for none
  * @param testFile a task file used as {@code testSuite} is; at most one of the two
@@ -51,6 +56,8 @@ public record RunConfig(
     boolean compression,
     int threads,
     long seed,
+    OptionalLong maxPrograms,
+    boolean ownSplit,
     Optional<String> testSuite,
     Optional<String> testFile) {
 
@@ -69,10 +76,17 @@ public record RunConfig(
     checkArgument(recognitionSteps >= 0, "negative recognition steps %s", recognitionSteps);
     checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
     checkArgument(
+        maxPrograms.isEmpty() || maxPrograms.getAsLong() >= 1,
+        "max programs must be at least 1: %s",
+        maxPrograms);
+    checkArgument(
         testSuite.isEmpty() || testFile.isEmpty(), "at most one of test suite and test file");
   }
 
-  /** A configuration whose test split comes from the training source ({@code split}). */
+  /**
+   * A configuration with the timeout as the search budget whose test split comes from the training
+   * source (a seeded split of {@code split}).
+   */
   public RunConfig(
       Optional<String> suite,
       Optional<String> file,
@@ -105,6 +119,8 @@ public record RunConfig(
         compression,
         threads,
         seed,
+        OptionalLong.empty(),
+        false,
         Optional.empty(),
         Optional.empty());
   }
@@ -132,6 +148,8 @@ public record RunConfig(
         compression,
         threads,
         seed,
+        maxPrograms,
+        ownSplit,
         suite,
         file);
   }
@@ -189,6 +207,32 @@ public record RunConfig(
         compression,
         threads,
         seed,
+        maxPrograms,
+        ownSplit,
+        testSuite,
+        testFile);
+  }
+
+  /** The same configuration with a program budget per task in place of the timeout. */
+  public RunConfig withMaxPrograms(OptionalLong n) {
+    return new RunConfig(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        n,
+        ownSplit,
         testSuite,
         testFile);
   }
@@ -211,6 +255,32 @@ public record RunConfig(
         compression,
         n,
         seed,
+        maxPrograms,
+        ownSplit,
+        testSuite,
+        testFile);
+  }
+
+  /** The same configuration with the suite's own split ({@code true}) or a seeded one. */
+  public RunConfig withOwnSplit(boolean own) {
+    return new RunConfig(
+        suite,
+        file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        maxPrograms,
+        own,
         testSuite,
         testFile);
   }
@@ -234,6 +304,8 @@ public record RunConfig(
     o.put("compression", compression);
     o.put("threads", threads);
     o.put("seed", seed);
+    maxPrograms.ifPresent(n -> o.put("max_programs", n));
+    o.put("own_split", ownSplit);
     testSuite.ifPresent(s -> o.put("test_suite", s));
     testFile.ifPresent(f -> o.put("test_file", f));
     return o;
@@ -268,6 +340,12 @@ public record RunConfig(
           Json.requiredBoolean(o, "compression", where),
           Json.requiredInt(o, "threads", where),
           Json.requiredLong(o, "seed", where),
+          // Runs written before program budgets have none.
+          o.has("max_programs")
+              ? OptionalLong.of(Json.requiredLong(o, "max_programs", where))
+              : OptionalLong.empty(),
+          // Runs written before suites could mark their own split have no such key.
+          o.has("own_split") && Json.requiredBoolean(o, "own_split", where),
           Optional.ofNullable(o.get("test_suite")).map(JsonNode::asText),
           Optional.ofNullable(o.get("test_file")).map(JsonNode::asText));
     } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package reverie.engine.loop;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import reverie.engine.enumerate.JobRunner;
 import reverie.engine.recognition.RecognitionModel;
 import reverie.tasks.Domains;
 
@@ -23,13 +24,26 @@ public final class StandardLoop {
   /** The loop over {@code tasks}, checkpointing into {@code store}. */
   public static WakeSleepLoop<RecognitionModel> create(
       RunTasks tasks, CheckpointStore store, ProgressListener progress, StopSignal stop) {
+    return create(tasks, store, progress, stop, Optional.empty());
+  }
+
+  /**
+   * The loop over {@code tasks}, checkpointing into {@code store}, its wake and test jobs run by
+   * {@code runner} when present (a cluster; compression, recognition and checkpoints stay here).
+   */
+  public static WakeSleepLoop<RecognitionModel> create(
+      RunTasks tasks,
+      CheckpointStore store,
+      ProgressListener progress,
+      StopSignal stop,
+      Optional<JobRunner> runner) {
     return new WakeSleepLoop<>(
         store,
         tasks.split(),
         tasks.baseGrammar(),
         tasks.resolver(),
         new EnumerationWake<RecognitionModel>(
-            tasks.tasks(), RecognitionDream::predict, tasks.scorer()),
+            tasks.tasks(), RecognitionDream::predict, tasks.scorer(), runner),
         new CompressionAbstraction(
             ABSTRACTIONS_PER_ITERATION,
             tasks.runner()::solves,
@@ -54,15 +68,18 @@ public final class StandardLoop {
 
   /**
    * Opens the checkpoint of {@code dir} at {@code iteration} (the latest when empty), verified
-   * against its manifest; an {@link reverie.dsl.InputException} when it is missing, corrupt or of
-   * another version.
+   * against its manifest and against the run's own tasks ({@link RunTasks#open}: its copy of the
+   * task file; the caller prints {@link RunTasks#warnings}); an {@link reverie.dsl.InputException}
+   * when it is missing, corrupt, of another version or names tasks the run does not have.
    */
   public static Loaded open(Path dir, Optional<Integer> iteration, Domains domains) {
     CheckpointStore store = CheckpointStore.open(dir);
-    RunTasks tasks = RunTasks.of(store.config(), domains);
+    RunTasks tasks = RunTasks.open(store, domains);
     int i = store.resolveIteration(iteration);
     DreamPhase<RecognitionModel> loader =
         new RecognitionDream(tasks.tasks(), tasks.split().train(), tasks.scorer());
-    return new Loaded(tasks, store.load(i, tasks.resolver(), loader));
+    Checkpoint<RecognitionModel> checkpoint = store.load(i, tasks.resolver(), loader);
+    tasks.check(checkpoint, store.folder(i));
+    return new Loaded(tasks, checkpoint);
   }
 }

@@ -1,5 +1,6 @@
 package reverie.engine.loop;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +44,44 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
    */
   @Override
   public Optional<String> run(String task, Program application, int lambdas, LibraryView view) {
+    return apply(task, application, lambdas, 0, view)
+        .map(
+            a ->
+                String.format(
+                    Locale.ROOT,
+                    "%s with %s gives %s  (task %s)",
+                    a.application(),
+                    String.join(", ", a.inputs()),
+                    a.output(),
+                    task));
+  }
+
+  /**
+   * An application of an invention evaluated on one example of a task.
+   *
+   * @param application the application as {@link LibraryView#readable} prints it
+   * @param inputs each input as {@code $i = value}, the first input first
+   * @param output the value the application gives, as the domain shows it
+   * @param value the output value itself, for a caller that draws it
+   * @param type the output's type
+   */
+  public record Applied(
+      String task,
+      int example,
+      String application,
+      ImmutableList<String> inputs,
+      String output,
+      Object value,
+      Type type) {}
+
+  /**
+   * The application evaluated on example {@code example} of the task, when it sits directly under
+   * the program's own lambdas and gives a first-order value; empty otherwise or when it fails.
+   */
+  public Optional<Applied> apply(
+      String task, Program application, int lambdas, int example, LibraryView view) {
     Task t = tasks.get(task);
-    if (t == null || lambdas != t.arity()) {
+    if (t == null || lambdas != t.arity() || example < 0 || example >= t.examples().size()) {
       return Optional.empty();
     }
     Program closed = Program.lambdas(lambdas, application);
@@ -57,26 +94,27 @@ public final class TaskRunner implements LibraryReport.ExampleRunner {
       if (result.isArrow() || result.isPolymorphic()) {
         return Optional.empty();
       }
-      Example e = t.examples().get(0);
+      Example e = t.examples().get(example);
       Object value = scorer.compile(closed).run(e.inputs(), scorer.meter());
       List<Type> inputTypes = t.inputTypes();
-      StringBuilder inputs = new StringBuilder();
+      ImmutableList.Builder<String> inputs = ImmutableList.builder();
       for (int i = 0; i < e.inputs().size(); i++) {
-        inputs
-            .append(i == 0 ? "" : ", ")
-            .append('$')
-            .append(e.inputs().size() - 1 - i)
-            .append(" = ")
-            .append(domain.show(e.inputs().get(i), inputTypes.get(i)));
+        // The first input is bound by the outermost lambda: de Bruijn index arity - 1.
+        inputs.add(
+            "$"
+                + (e.inputs().size() - 1 - i)
+                + " = "
+                + domain.show(e.inputs().get(i), inputTypes.get(i)));
       }
       return Optional.of(
-          String.format(
-              Locale.ROOT,
-              "%s with %s gives %s  (task %s)",
+          new Applied(
+              task,
+              example,
               view.readable(application),
-              inputs,
+              inputs.build(),
               domain.show(value, result),
-              task));
+              value,
+              result));
     } catch (EvaluationException | InputException | IllegalStateException e) {
       return Optional.empty();
     }

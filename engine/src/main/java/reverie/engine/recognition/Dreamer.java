@@ -125,7 +125,9 @@ public final class Dreamer implements FantasySource {
       if (outputs.size() > 1 && outputs.stream().distinct().count() == 1) {
         continue;
       }
-      List<Object> key = List.of(from, List.copyOf(outputs));
+      // Keyed by the inputs themselves, not the task they came from: tasks that share their inputs
+      // (every LOGO task starts from the same turtle) would otherwise keep one copy per task.
+      List<Object> key = List.of(from.request(), from.tuples(), List.copyOf(outputs));
       Fantasy f = new Fantasy(program, from, ImmutableList.copyOf(outputs));
       Fantasy old = kept.get(key);
       if (old == null || program.size() < old.program().size()) {

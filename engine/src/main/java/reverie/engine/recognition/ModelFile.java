@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import reverie.dsl.InputException;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.Production;
@@ -22,13 +23,15 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
 import reverie.tasks.Featurizer;
+import reverie.tasks.ImageFeaturizer;
 import reverie.tasks.SequenceFeaturizer;
 
 /**
  * The on-disk form of a {@link RecognitionModel}: {@code recognition.json}, a header (format
- * version, featurizer and vocabulary, architecture, the library's productions in DreamCoder form
- * with their weights, the parameter blocks), and {@code recognition.bin}, the weights as
- * little-endian IEEE doubles.
+ * version, featurizer and vocabulary, or the picture shape {@code [channels, height, width]} for a
+ * picture featurizer, architecture, the library's productions in DreamCoder form with their
+ * weights, the parameter blocks), and {@code recognition.bin}, the weights as little-endian IEEE
+ * doubles.
  */
 final class ModelFile {
   static final String HEADER = "recognition.json";
@@ -50,6 +53,10 @@ final class ModelFile {
     if (model.featurizer() instanceof SequenceFeaturizer s) {
       s.sideVocabulary().forEach(vocabulary::add);
     }
+    if (model.featurizer() instanceof ImageFeaturizer i) {
+      // Pictures have no vocabulary; their shape plays its part (a model reads one shape).
+      h.putArray("picture").add(i.channels()).add(i.height()).add(i.width());
+    }
     Architecture a = model.architecture();
     ObjectNode arch = h.putObject("architecture");
     arch.put("encoder", a.encoder());
@@ -60,6 +67,7 @@ final class ModelFile {
     a.hidden().forEach(hidden::add);
     arch.put("rank", a.rank());
     h.put("log_variable", model.library().logVariable());
+    model.library().continuationType().ifPresent(t -> h.put("continuation_type", t.toString()));
     ArrayNode productions = h.putArray("productions");
     for (Production p : model.library().productions()) {
       ObjectNode o = productions.addObject();
@@ -83,14 +91,10 @@ final class ModelFile {
   static RecognitionModel load(Path directory, Domain domain) throws IOException {
     PrimitiveResolver resolver = domain.resolver();
     Path headerFile = directory.resolve(HEADER);
-    JsonNode h;
-    try {
-      h = JSON.readTree(Files.readString(headerFile));
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(headerFile)) {
       throw new InputException(headerFile + ": no recognition model here");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InputException(headerFile + ": not valid JSON (" + e.getOriginalMessage() + ")");
     }
+    JsonNode h = reverie.dsl.JsonText.read(headerFile);
     if (!FORMAT.equals(text(h, "format", headerFile))) {
       throw new InputException(
           headerFile + ": not a recognition model header (format " + h.get("format") + ")");
@@ -106,6 +110,20 @@ final class ModelFile {
     if (featurizer instanceof SequenceFeaturizer s && !vocabulary.equals(s.sideVocabulary())) {
       throw new InputException(
           headerFile + ": the vocabulary differs from featurizer " + featurizer.name() + "'s");
+    }
+    if (featurizer instanceof ImageFeaturizer i) {
+      List<Integer> shape = new ArrayList<>();
+      field(h, "picture", headerFile).forEach(v -> shape.add(v.asInt()));
+      if (!shape.equals(List.of(i.channels(), i.height(), i.width()))) {
+        throw new InputException(
+            headerFile
+                + ": the model reads pictures of shape "
+                + shape
+                + ", featurizer "
+                + featurizer.name()
+                + " makes "
+                + List.of(i.channels(), i.height(), i.width()));
+      }
     }
     JsonNode arch = field(h, "architecture", headerFile);
     ImmutableList.Builder<Integer> hidden = ImmutableList.builder();
@@ -135,9 +153,25 @@ final class ModelFile {
         throw new InputException(headerFile + ": production " + expression + ": " + e.getMessage());
       }
     }
-    Grammar library =
-        new Grammar(
-            field(h, "log_variable", headerFile).asDouble(), ImmutableList.copyOf(productions));
+    // Models saved before grammars had continuation types have none.
+    Optional<Type> continuation = Optional.empty();
+    if (h.has("continuation_type")) {
+      try {
+        continuation = Optional.of(Type.parse(text(h, "continuation_type", headerFile)));
+      } catch (InputException e) {
+        throw new InputException(headerFile + ": continuation_type: " + e.getMessage());
+      }
+    }
+    Grammar library;
+    try {
+      library =
+          new Grammar(
+              field(h, "log_variable", headerFile).asDouble(),
+              ImmutableList.copyOf(productions),
+              continuation);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(headerFile + ": " + e.getMessage());
+    }
     int count = integer(h, "parameters", headerFile);
     Path weightsFile = directory.resolve(WEIGHTS);
     byte[] bytes;

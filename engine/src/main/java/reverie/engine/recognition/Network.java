@@ -16,16 +16,43 @@ final class Network {
   final OutputHead output;
   final int parameterCount;
 
+  /** What the encoder reads: token ids below a vocabulary size, or pictures of a shape. */
+  record Input(int vocabulary, int channels, int height, int width) {
+    static Input tokens(int vocabulary) {
+      return new Input(vocabulary, 0, 0, 0);
+    }
+
+    static Input pictures(int channels, int height, int width) {
+      return new Input(0, channels, height, width);
+    }
+  }
+
+  /** A network over token sequences of {@code vocabulary} ids. */
   Network(Architecture architecture, int vocabulary, int contexts, int outputs) {
+    this(architecture, Input.tokens(vocabulary), contexts, outputs);
+  }
+
+  Network(Architecture architecture, Input input, int contexts, int outputs) {
     encoder =
-        architecture.encoder().equals("conv")
-            ? new ConvEncoder(
-                layout,
-                vocabulary,
-                architecture.embedding(),
-                architecture.channels(),
-                architecture.width())
-            : new BagEncoder(layout, vocabulary, architecture.embedding());
+        switch (architecture.encoder()) {
+          case "conv" ->
+              new ConvEncoder(
+                  layout,
+                  input.vocabulary(),
+                  architecture.embedding(),
+                  architecture.channels(),
+                  architecture.width());
+          case "image" ->
+              new ImageEncoder(
+                  layout,
+                  input.channels(),
+                  input.height(),
+                  input.width(),
+                  architecture.embedding(),
+                  architecture.channels(),
+                  architecture.width());
+          default -> new BagEncoder(layout, input.vocabulary(), architecture.embedding());
+        };
     int in = encoder.outputSize();
     for (int i = 0; i < architecture.hidden().size(); i++) {
       int h = architecture.hidden().get(i);

@@ -19,6 +19,8 @@ final class OutputLayout {
   static final int VARIABLE_PARENT = 1;
 
   private final ImmutableList<Production> productions;
+  // The library's, kept by every predicted table (the candidates of a hole depend on it).
+  private final java.util.Optional<reverie.dsl.type.Type> continuationType;
   private final int[] arity;
   private final int[] firstContext;
   private final int contexts;
@@ -26,6 +28,7 @@ final class OutputLayout {
 
   OutputLayout(Grammar library) {
     this.productions = library.productions();
+    this.continuationType = library.continuationType();
     this.arity = new int[productions.size()];
     this.firstContext = new int[productions.size()];
     int next = 2;
@@ -112,6 +115,6 @@ final class OutputLayout {
     for (int j = 0; j < productions.size(); j++) {
       ps.add(productions.get(j).withLogWeight(w[base + j]));
     }
-    return new Grammar(w[base + variableSlot()], ps.build());
+    return new Grammar(w[base + variableSlot()], ps.build(), continuationType);
   }
 }

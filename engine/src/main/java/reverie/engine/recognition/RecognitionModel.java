@@ -14,6 +14,7 @@ import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
 import reverie.tasks.Example;
 import reverie.tasks.Featurizer;
+import reverie.tasks.ImageFeaturizer;
 import reverie.tasks.SequenceFeaturizer;
 import reverie.tasks.Task;
 
@@ -43,8 +44,17 @@ public final class RecognitionModel {
     this.featurizer = featurizer;
     this.architecture = architecture;
     this.layout = new OutputLayout(library);
+    if (!architecture.reads(featurizer)) {
+      throw new InputException(
+          "recognition model: a "
+              + architecture.encoder()
+              + " encoder cannot read featurizer "
+              + featurizer.name()
+              + "'s "
+              + (featurizer instanceof ImageFeaturizer ? "pictures" : "token sequences"));
+    }
     this.network =
-        new Network(architecture, inputSize(featurizer), layout.contexts(), layout.outputSize());
+        new Network(architecture, input(featurizer), layout.contexts(), layout.outputSize());
     this.counter = new UseCounter(layout, ContextualGrammar.fromGrammar(library));
     if (parameters == null) {
       parameters = network.initialise(0);
@@ -76,15 +86,21 @@ public final class RecognitionModel {
     return m;
   }
 
-  /** A fresh model with the standard architecture and the featurizer of {@code domain}. */
+  /**
+   * A fresh model with the standard architecture for the featurizer of {@code domain} (a picture
+   * encoder for pictures, the token convolution otherwise).
+   */
   public static RecognitionModel create(Grammar library, Domain domain, long seed) {
-    return create(library, domain.featurizer(), Architecture.standard(), seed);
+    return create(library, domain.featurizer(), Architecture.standard(domain.featurizer()), seed);
   }
 
-  /** The number of distinct inputs the encoder reads: token ids for a sequence featurizer. */
-  private static int inputSize(Featurizer featurizer) {
+  /** What the encoder reads: token ids of a vocabulary, or pictures of a shape. */
+  private static Network.Input input(Featurizer featurizer) {
     if (featurizer instanceof SequenceFeaturizer s) {
-      return s.vocabularySize();
+      return Network.Input.tokens(s.vocabularySize());
+    }
+    if (featurizer instanceof ImageFeaturizer i) {
+      return Network.Input.pictures(i.channels(), i.height(), i.width());
     }
     throw new AssertionError(featurizer);
   }
@@ -93,6 +109,9 @@ public final class RecognitionModel {
   EncodedTask encode(Type request, List<Example> examples) {
     if (featurizer instanceof SequenceFeaturizer s) {
       return new EncodedTask(s.sequences(request, examples));
+    }
+    if (featurizer instanceof ImageFeaturizer i) {
+      return EncodedTask.pictures(i.images(request, examples));
     }
     throw new AssertionError(featurizer);
   }

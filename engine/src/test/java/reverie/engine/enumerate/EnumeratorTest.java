@@ -137,6 +137,40 @@ class EnumeratorTest {
     assertTrue(costs.size() > 500);
   }
 
+  /** LOGO's grammar with its continuation type: nested bodies see several turtle variables. */
+  private static final ContextualGrammar LOGO =
+      CompiledGrammar.contextual(reverie.tasks.Domains.installed().byName("logo").baseGrammar());
+
+  @Test
+  void continuationGrammarMatchesReferenceAndItsOwnLogPrior() {
+    assertSameAsReference(LOGO, "turtle -> turtle", 12);
+    Type request = Type.parse("turtle -> turtle");
+    int sampled = 0;
+    for (Emitted e : fast(LOGO, "turtle -> turtle", 12, 1)) {
+      assertEquals(-LOGO.logPrior(e.program(), request), e.cost(), 1e-9, e.program()::toString);
+    }
+    // An outer continuation at an inner turtle hole is outside the language.
+    Program dropped =
+        Program.parse(
+            "(lambda (logo_GETSET (lambda $1) $0))",
+            reverie.tasks.Domains.installed().byName("logo").resolver());
+    assertEquals(Double.NEGATIVE_INFINITY, LOGO.logPrior(dropped, request));
+    Program kept =
+        Program.parse(
+            "(lambda (logo_GETSET (lambda $0) $0))",
+            reverie.tasks.Domains.installed().byName("logo").resolver());
+    assertTrue(LOGO.logPrior(kept, request) > Double.NEGATIVE_INFINITY);
+    Random random = new Random(3);
+    for (int i = 0; i < 300; i++) {
+      java.util.Optional<Program> p = LOGO.sample(request, random, 10);
+      if (p.isPresent()) {
+        assertTrue(LOGO.logPrior(p.get(), request) > Double.NEGATIVE_INFINITY, p.get()::toString);
+        sampled++;
+      }
+    }
+    assertTrue(sampled > 20, "samples: " + sampled);
+  }
+
   @Property(tries = 6, seed = "424242")
   void logPriorsEqualTheGrammarsAndSamplesAreEnumerated(
       @ForAll @IntRange(min = 0, max = 1_000_000) int seed,

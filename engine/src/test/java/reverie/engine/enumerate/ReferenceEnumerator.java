@@ -110,6 +110,23 @@ final class ReferenceEnumerator {
       }
       context.undo(mark);
     }
+    // DreamCoder's continuation filter, as its buildCandidates applies it: after collecting, keep
+    // the function-typed variables and the innermost of the others.
+    if (g.continuationType().map(context.resolve(request)::equals).orElse(false)) {
+      int innermost = Integer.MAX_VALUE;
+      for (Choice v : variables) {
+        int j = ((Index) v.head()).index();
+        if (!context.resolve(env.get(j)).isArrow()) {
+          innermost = Math.min(innermost, j);
+        }
+      }
+      int keep = innermost;
+      variables.removeIf(
+          v -> {
+            int j = ((Index) v.head()).index();
+            return !context.resolve(env.get(j)).isArrow() && j != keep;
+          });
+    }
     for (Choice v : variables) {
       productions.add(v);
       weights.add(g.logVariable() - Math.log(variables.size()));

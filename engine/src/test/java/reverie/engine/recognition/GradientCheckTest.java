@@ -132,6 +132,34 @@ class GradientCheckTest {
         "conv encoder");
   }
 
+  private static EncodedTask pictures(SplittableRandom r, int examples, int size) {
+    float[][] images = new float[examples][size];
+    for (float[] image : images) {
+      for (int i = 0; i < size; i++) {
+        // Some blank pixels, as in drawings, and distinct values elsewhere (no ties in a max-pool).
+        image[i] = r.nextInt(4) == 0 ? 0 : (float) r.nextDouble();
+      }
+    }
+    return EncodedTask.pictures(images);
+  }
+
+  @Test
+  void imageEncoder() {
+    SplittableRandom r = new SplittableRandom(9);
+    ParameterLayout layout = new ParameterLayout();
+    ImageEncoder enc = new ImageEncoder(layout, 2, 9, 8, 3, 4, 3);
+    double[] p = layout.initialise(r);
+    for (int i = 0; i < p.length; i++) {
+      p[i] += 0.1 * (r.nextDouble() - 0.3); // non-zero biases, so both ReLU sides are exercised
+    }
+    EncodedTask task = pictures(r, 3, 2 * 9 * 8);
+    assertEquals(4 * 2 * 2, enc.outputSize());
+    double[] c = random(r, enc.outputSize());
+    double[] grad = new double[p.length];
+    enc.backward(p, null, enc.forward(p, null, task), c, grad, enc.newAccumulator());
+    check(p, grad, q -> dot(c, enc.forward(q, null, task).output()), "image encoder");
+  }
+
   @Test
   void bagEncoder() {
     SplittableRandom r = new SplittableRandom(4);
@@ -192,5 +220,26 @@ class GradientCheckTest {
           q -> net.lossAndGradient(q, task, counts, 0.7, new double[q.length]),
           a + " network");
     }
+  }
+
+  @Test
+  void wholeImageNetwork() {
+    SplittableRandom r = new SplittableRandom(10);
+    Architecture a = new Architecture("image", 2, 3, 3, ImmutableList.of(5), 0);
+    Network net = new Network(a, Network.Input.pictures(1, 8, 8), 4, 8);
+    double[] p = net.initialise(11);
+    for (int i = 0; i < p.length; i++) {
+      p[i] += 0.3 * (r.nextDouble() - 0.4);
+    }
+    EncodedTask task = pictures(r, 2, 64);
+    UseCounts counts =
+        new UseCounts.Builder().use(1, 1).use(7, 2).normalise(new int[] {1, 2, 7}, 3).build();
+    double[] grad = new double[p.length];
+    net.lossAndGradient(p, task, counts, 0.7, grad);
+    check(
+        p,
+        grad,
+        q -> net.lossAndGradient(q, task, counts, 0.7, new double[q.length]),
+        "image network");
   }
 }

@@ -37,9 +37,11 @@ public final class TextDomain implements Domain {
   public static final Type STRING = list(CHAR);
 
   /** The delimiter characters and their names, in DreamCoder's order. */
-  private static final ImmutableMap<String, Character> CHARACTERS =
+  // Characters are code points (Integer), as JsonValues reads them.
+  private static final ImmutableMap<String, Integer> CHARACTERS =
       ImmutableMap.of(
-          "'.'", '.', "','", ',', "'-'", '-', "SPACE", ' ', "LPAREN", '(', "RPAREN", ')');
+          "'.'", (int) '.', "','", (int) ',', "'-'", (int) '-', "SPACE", (int) ' ', "LPAREN",
+          (int) '(', "RPAREN", (int) ')');
 
   private final ImmutableList<Primitive> primitives;
   private final ImmutableMap<String, Object> implementations;
@@ -117,11 +119,11 @@ public final class TextDomain implements Domain {
   public ImmutableMap<String, Object> implementationsWithString(String constant) {
     ImmutableMap.Builder<String, Object> b =
         ImmutableMap.<String, Object>builder().putAll(ListPrimitives.coreImplementations());
-    b.put("char-eq?", fn2((Character x, Character y) -> x.charValue() == y.charValue()));
-    for (Map.Entry<String, Character> c : CHARACTERS.entrySet()) {
+    b.put("char-eq?", fn2((Integer x, Integer y) -> x.intValue() == y.intValue()));
+    for (Map.Entry<String, Integer> c : CHARACTERS.entrySet()) {
       b.put(c.getKey(), c.getValue());
     }
-    b.put("STRING", ListValue.wrap(constant.chars().mapToObj(c -> (char) c).toArray()));
+    b.put("STRING", ListValue.wrap(constant.codePoints().boxed().toArray()));
     return b.buildOrThrow();
   }
 

@@ -1,7 +1,6 @@
 package reverie.tasks.text;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -337,11 +336,7 @@ public final class TextSuite {
 
   /** A string as the run-time value of {@code list(char)}. */
   static ImmutableList<Object> string(String s) {
-    List<Object> chars = new ArrayList<>(s.length());
-    for (char ch : s.toCharArray()) {
-      chars.add(ch);
-    }
-    return ImmutableList.copyOf(chars);
+    return s.codePoints().boxed().collect(ImmutableList.toImmutableList());
   }
 
   @SuppressWarnings("unchecked")
@@ -357,7 +352,7 @@ public final class TextSuite {
   private static String text(List<Object> chars) {
     StringBuilder s = new StringBuilder(chars.size());
     for (Object ch : chars) {
-      s.append((char) (Character) ch);
+      s.appendCodePoint((Integer) ch);
     }
     return s.toString();
   }

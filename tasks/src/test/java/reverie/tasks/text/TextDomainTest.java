@@ -84,8 +84,8 @@ class TextDomainTest {
 
   @Test
   void charactersAreOneCharacterStrings() throws Exception {
-    assertEquals('x', TEXT.valueFromJson(JSON.readTree("\"x\""), TextDomain.CHAR));
-    assertEquals("\"x\"", TEXT.valueToJson('x', TextDomain.CHAR).toString());
+    assertEquals((int) 'x', TEXT.valueFromJson(JSON.readTree("\"x\""), TextDomain.CHAR));
+    assertEquals("\"x\"", TEXT.valueToJson((int) 'x', TextDomain.CHAR).toString());
     assertEquals(
         "[\"ab\",\"\"]",
         TEXT.valueToJson(
@@ -101,5 +101,35 @@ class TextDomainTest {
         assertThrows(
             InputException.class, () -> TEXT.valueFromJson(JSON.readTree("7"), TextDomain.STRING));
     assertEquals("expected a string, found 7", e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0} on {1} = {2}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          (lambda (length $0))            | "\uD83D\uDE42"      | 1
+          (lambda (length $0))            | "a\uD83D\uDE42b"    | 3
+          (lambda (car $0))               | "\uD83D\uDE42a"     | "\uD83D\uDE42"
+          (lambda (cdr $0))               | "\uD83D\uDE42a"     | "a"
+          (lambda (cons (car $0) $0))     | "\uD83D\uDE42"      | "\uD83D\uDE42\uD83D\uDE42"
+          (lambda (char-eq? (car $0) (car (cdr $0))))  | "\uD83D\uDE42\uD83D\uDE43" | false
+          """)
+  void aCharacterIsACodePoint(String program, String input, String expected) throws Exception {
+    // Outside the Basic Multilingual Plane a character is two UTF-16 units; it is still one
+    // character (#18 item 7: length was 2 and car returned half a surrogate pair).
+    Program p = Program.parse(program, TEXT.resolver());
+    Type type = reverie.dsl.program.TypeInference.infer(p);
+    Object in = TEXT.valueFromJson(JSON.readTree(input), type.functionArguments().get(0));
+    Object out =
+        new reverie.dsl.eval.Evaluator(TEXT.primitiveTable())
+            .compile(p)
+            .run(List.of(in), Budget.standard());
+    Type result = type.finalResult();
+    if (result instanceof reverie.dsl.type.TypeVariable) {
+      result = TextDomain.CHAR;
+    }
+    assertEquals(JSON.readTree(expected).toString(), TEXT.valueToJson(out, result).toString());
   }
 }
