@@ -145,6 +145,11 @@ class RunCommandTest {
     JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
     assertEquals(test.toAbsolutePath().normalize().toString(), config.get("test_file").asText());
 
+    // The run keeps its own copy of the test file too: it answers after the original is gone.
+    JsonNode source = new ObjectMapper().readTree(out.resolve("source.json").toFile());
+    assertTrue(Files.isRegularFile(out.resolve(source.get("test_copy").asText())), source.toString());
+    Files.delete(test);
+
     // The checkpoint knows its test split: solve it again, and resume the finished run.
     CliRun solve =
         CliRun.of(
@@ -159,6 +164,7 @@ class RunCommandTest {
     assertEquals(0, solve.exitCode(), solve.err());
     assertEquals(2, new ObjectMapper().readTree(solve.out()).get("total").intValue());
     CliRun again = CliRun.of("run", "--resume", out.toString());
+    assertTrue(again.err().contains("is gone; using the run's copy"), again.err());
     assertEquals(0, again.exitCode(), again.err());
     assertEquals(2, Files.readAllLines(out.resolve("metrics.jsonl")).size());
   }
