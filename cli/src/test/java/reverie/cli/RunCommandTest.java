@@ -147,7 +147,8 @@ class RunCommandTest {
 
     // The run keeps its own copy of the test file too: it answers after the original is gone.
     JsonNode source = new ObjectMapper().readTree(out.resolve("source.json").toFile());
-    assertTrue(Files.isRegularFile(out.resolve(source.get("test_copy").asText())), source.toString());
+    assertTrue(
+        Files.isRegularFile(out.resolve(source.get("test_copy").asText())), source.toString());
     Files.delete(test);
 
     // The checkpoint knows its test split: solve it again, and resume the finished run.

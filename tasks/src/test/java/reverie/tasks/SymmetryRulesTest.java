@@ -284,7 +284,8 @@ class SymmetryRulesTest {
       case "bool":
         return random.nextBoolean();
       case "char":
-        return " .,-()abcAB".charAt(random.nextInt(11));
+        // The text domain's characters are code points.
+        return " .,-()abcAB".codePointAt(random.nextInt(11));
       default:
         Object[] items = new Object[random.nextInt(6)];
         for (int i = 0; i < items.length; i++) {
