@@ -33,8 +33,9 @@ import reverie.tasks.Domain;
           + " nothing solves (stopping at the first failing example), for a fixed time or exactly up"
           + " to a description length. For a request whose values are not ints, bools, chars or"
           + " lists (towers), the task is the one of the domain's built-in suites with the longest"
-          + " reference program. Reports programs per second, the description length reached"
-          + " (nats) and the number of programs."
+          + " reference program. Programs in which one of the domain's symmetry rules applies"
+          + " are not enumerated unless --no-pruning is given, and are not counted. Reports programs"
+          + " per second, the description length reached (nats) and the number of programs."
     })
 final class BenchEnumerateCommand implements Callable<Integer> {
   private static final String LIST_REQUEST = "list(int) -> list(int)";
@@ -71,6 +72,13 @@ final class BenchEnumerateCommand implements Callable<Integer> {
   }
 
   @Mixin ThreadsOption threads;
+
+  @Option(
+      names = "--no-pruning",
+      description =
+          "Enumerate every program, also those the domain's symmetry rules prune (a no larger"
+              + " program computes the same, as (car (cons a b)) or (+ x 0)).")
+  boolean noPruning;
 
   @Mixin JsonOption json;
 
@@ -119,7 +127,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
     Type request = type != null ? Type.parse(type) : defaultRequest(d);
     d.checkType(request);
     EnumerationBenchmark.Result r =
-        EnumerationBenchmark.run(d, request, seconds, maxNats, threads.threads());
+        EnumerationBenchmark.run(d, request, seconds, maxNats, threads.threads(), !noPruning);
     PrintWriter out = spec.commandLine().getOut();
     if (json.json) {
       ObjectNode o = new ObjectMapper().createObjectNode();
@@ -127,6 +135,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       o.put("nats_reached", r.natsReached());
       o.put("programs", r.programs());
       o.put("threads", r.threads());
+      o.put("pruning", r.pruning());
       o.put("seconds", r.seconds());
       o.put("cpu_seconds", r.cpuSeconds());
       o.put("worker_cpu_seconds", r.workerCpuSeconds());
@@ -136,11 +145,12 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "%,d programs of %s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per"
+              "%,d programs of %s%s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per"
                   + " CPU-second of the enumerating threads); description length reached %.1f"
                   + " nats",
               r.programs(),
               request,
+              r.pruning() ? "" : " (no pruning)",
               r.seconds(),
               r.threads(),
               r.threads() == 1 ? "" : "s",

@@ -62,9 +62,24 @@ final class RunCommand implements Callable<Integer> {
               + " seeded shuffle that keeps a member of every task family in training; or"
               + " dreamcoder: the tasks the file marks for training (\"train\": true, as in"
               + " DreamCoder's LOGO tasks) train and the others test (default: dreamcoder for a"
-              + " file that marks its training tasks, else ${DEFAULT-VALUE}). ('solve --split'"
+              + " file that marks its training tasks, else ${DEFAULT-VALUE}). Not with --test-file or"
+              + " --test-suite. ('solve --split'"
               + " instead names a part of a run's split.)")
   String split;
+
+  @Option(
+      names = "--test-file",
+      paramLabel = "PATH",
+      description =
+          "Test on the tasks of this file (of the same domain) and train on all of --file or"
+              + " --suite, as DreamCoder trains on generated text tasks and tests on SyGuS.")
+  Path testFile;
+
+  @Option(
+      names = "--test-suite",
+      paramLabel = "NAME",
+      description = "As --test-file, with a built-in suite.")
+  String testSuite;
 
   @Option(
       names = "--iterations",
@@ -293,7 +308,9 @@ final class RunCommand implements Callable<Integer> {
       "--max-programs",
       "--out",
       "--suite",
-      "--file"
+      "--file",
+      "--test-file",
+      "--test-suite"
     };
     for (String option : fixed) {
       if (given(option)) {
@@ -309,9 +326,21 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --suite or --file, not both");
     }
+    if (testFile != null && testSuite != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give --test-file or --test-suite, not both");
+    }
+    if (given("--split") && (testFile != null || testSuite != null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--split cannot be combined with --test-file or --test-suite: all of the training source"
+              + " trains");
+    }
     boolean own;
     double fraction = RunConfig.defaults().split();
-    if (!given("--split")) {
+    if (testFile != null || testSuite != null) {
+      own = false;
+    } else if (!given("--split")) {
       // A suite that marks its own training tasks is split that way unless told otherwise.
       own = source.load().ownSplit().isPresent();
     } else if (split.equals(OWN_SPLIT)) {
@@ -354,7 +383,11 @@ final class RunCommand implements Callable<Integer> {
           threads.threads(),
           seed.seed,
           maxPrograms.value(),
-          own);
+          own,
+          Optional.ofNullable(testSuite),
+          testFile != null
+              ? Optional.of(testFile.toAbsolutePath().normalize().toString())
+              : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

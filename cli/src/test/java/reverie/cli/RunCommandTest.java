@@ -79,6 +79,130 @@ class RunCommandTest {
     assertEquals(1, refused.err().strip().lines().count(), refused.err());
   }
 
+  /** Text tasks in DreamCoder's layout: {@code name: input -> output, ...}. */
+  private Path textTasks(String file, String... tasks) throws IOException {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < tasks.length; i++) {
+      String[] parts = tasks[i].split(": ");
+      b.append(i == 0 ? "" : ",")
+          .append("{\"name\": \"")
+          .append(parts[0])
+          .append("\", \"request\": \"list(char) -> list(char)\", \"examples\": [");
+      String[] examples = parts[1].split(", ");
+      for (int j = 0; j < examples.length; j++) {
+        String[] io = examples[j].split(" -> ");
+        b.append(j == 0 ? "" : ",")
+            .append("{\"inputs\": [\"")
+            .append(io[0])
+            .append("\"], \"output\": \"")
+            .append(io[1])
+            .append("\"}");
+      }
+      b.append("]}");
+    }
+    Path path = tmp.resolve(file);
+    Files.writeString(path, b.append("]").toString());
+    return path;
+  }
+
+  @Test
+  void trainsOnOneFileAndTestsOnAnother() throws IOException {
+    Path train =
+        textTasks(
+            "train.json",
+            "drop one: abc -> bc, hello -> ello, xy -> y",
+            "drop two: abcd -> cd, hello -> llo, xyz -> z",
+            "same: abc -> abc, q -> q, hello -> hello");
+    Path test =
+        textTasks(
+            "held-out.json",
+            "drop three: abcd -> d, hello -> lo",
+            "first: abc -> a, hello -> h, zz -> z");
+    Path out = tmp.resolve("run");
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--file",
+            train.toString(),
+            "--test-file",
+            test.toString(),
+            "--iterations",
+            "1",
+            "--timeout",
+            "0.5",
+            "--threads",
+            "1",
+            "--recognition-steps",
+            "20",
+            "--out",
+            out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertEquals(3, first.get("train_total").intValue());
+    assertEquals(2, first.get("test_total").intValue());
+    assertTrue(first.get("test_solved").intValue() >= 1, lines.get(0));
+    JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+    assertEquals(test.toAbsolutePath().normalize().toString(), config.get("test_file").asText());
+
+    // The run keeps its own copy of the test file too: it answers after the original is gone.
+    JsonNode source = new ObjectMapper().readTree(out.resolve("source.json").toFile());
+    assertTrue(
+        Files.isRegularFile(out.resolve(source.get("test_copy").asText())), source.toString());
+    Files.delete(test);
+
+    // The checkpoint knows its test split: solve it again, and resume the finished run.
+    CliRun solve =
+        CliRun.of(
+            "solve",
+            "--checkpoint",
+            out.toString(),
+            "--split",
+            "test",
+            "--timeout",
+            "0.5",
+            "--json");
+    assertEquals(0, solve.exitCode(), solve.err());
+    assertEquals(2, new ObjectMapper().readTree(solve.out()).get("total").intValue());
+    CliRun again = CliRun.of("run", "--resume", out.toString());
+    assertTrue(again.err().contains("is gone; using the run's copy"), again.err());
+    assertEquals(0, again.exitCode(), again.err());
+    assertEquals(2, Files.readAllLines(out.resolve("metrics.jsonl")).size());
+  }
+
+  @Test
+  void aTestSourceMustBeOfTheSameDomainWithOtherNamesAndWithoutSplit() throws IOException {
+    Path train = textTasks("train.json", "same: abc -> abc, q -> q");
+    Path clash = textTasks("clash.json", "same: x -> x");
+    CliRun dup =
+        CliRun.of(
+            "run",
+            "--file",
+            train.toString(),
+            "--test-file",
+            clash.toString(),
+            "--out",
+            tmp.resolve("a").toString());
+    assertEquals(3, dup.exitCode(), dup.err());
+    assertTrue(dup.err().contains("'same' is also a training task"), dup.err());
+    assertEquals(1, dup.err().strip().lines().count(), dup.err());
+    CliRun domain =
+        CliRun.of(
+            "run",
+            "--file",
+            train.toString(),
+            "--test-file",
+            tinySuite().toString(),
+            "--out",
+            tmp.resolve("b").toString());
+    assertEquals(3, domain.exitCode(), domain.err());
+    assertTrue(domain.err().contains("of domain lists"), domain.err());
+    CliRun split =
+        CliRun.of(
+            "run", "--file", train.toString(), "--test-file", clash.toString(), "--split", "0.5");
+    assertEquals(2, split.exitCode(), split.err());
+  }
+
   @Test
   void resumeRefusesChangedSettings() {
     CliRun r = CliRun.of("run", "--resume", tmp.toString(), "--timeout", "3");

@@ -84,14 +84,26 @@ class SolveCommandTest {
     assertEquals(2, CliRun.of("solve", "--suite", "lists", "--threads", "0").exitCode());
   }
 
+  /** The programs below 12 nats that no symmetry rule prunes (SymmetryPruningTest's count). */
+  private static final long SYMMETRIC_COUNT_BELOW_12 = 96;
+
   @Test
   void benchCountsExactlyBelowABound() throws Exception {
-    CliRun run = CliRun.of("bench", "enumerate", "--max-nats", "12", "--threads", "2", "--json");
+    CliRun run =
+        CliRun.of(
+            "bench", "enumerate", "--max-nats", "12", "--threads", "2", "--json", "--no-pruning");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertEquals(672, json.get("programs").asLong());
     assertEquals(12.0, json.get("nats_reached").asDouble());
     assertEquals(2, json.get("threads").asInt());
+    assertFalse(json.get("pruning").asBoolean());
+    // With the domain's symmetry rules, as SymmetryPruningTest counts them.
+    JsonNode pruned =
+        new ObjectMapper()
+            .readTree(CliRun.of("bench", "enumerate", "--max-nats", "12", "--json").out());
+    assertEquals(SYMMETRIC_COUNT_BELOW_12, pruned.get("programs").asLong());
+    assertTrue(pruned.get("pruning").asBoolean());
     assertTrue(json.has("programs_per_second") && json.has("seconds"));
     assertEquals(
         2, CliRun.of("bench", "enumerate", "--seconds", "1", "--max-nats", "3").exitCode());

@@ -9,6 +9,7 @@ import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
 import reverie.tasks.Likelihood;
+import reverie.tasks.SymmetryRules;
 
 /**
  * The lists domain under another name, with a likelihood that fails on two planted expected
@@ -51,6 +52,12 @@ public final class FlakyDomain implements Domain {
   @Override
   public ImmutableList<Type> baseTypes() {
     return lists().baseTypes();
+  }
+
+  // The same search space as lists, so the clean tasks' frontiers match a local run on lists.
+  @Override
+  public SymmetryRules symmetries() {
+    return lists().symmetries();
   }
 
   @Override

@@ -85,6 +85,15 @@ public interface Domain {
   }
 
   /**
+   * Shapes of program that never need to be searched, because a no larger program computes the same
+   * wherever they succeed ({@code (car (cons ?a ?b)) -> ?a}); the enumerator skips them and the
+   * compressor learns none. None by default.
+   */
+  default SymmetryRules symmetries() {
+    return SymmetryRules.NONE;
+  }
+
+  /**
    * The inputs a program of type {@code request} runs on when no task gives them, such as the LOGO
    * turtle's start state for {@code turtle -> turtle}: what {@code reverie draw} runs a program on
    * and what library figures apply a learned function to. Empty (the default) when the domain has

@@ -92,6 +92,73 @@ public final class ListPrimitives {
   }
 
   /**
+   * The symmetry rules of {@link #core()}, shared by the list and text domains: DreamCoder's
+   * enumerator's ({@code violates_symmetry} in {@code solvers/enumeration.ml}) for these
+   * primitives, the issue's list, and shapes found by measuring which equivalent programs the
+   * enumerator meets most. Each rewrite keeps the output wherever the left side succeeds (see
+   * {@link SymmetryRule}).
+   */
+  public static SymmetryRules coreSymmetries() {
+    return SymmetryRules.parse(
+        PrimitiveResolver.of(core()),
+        List.of(
+            // Constructors taken apart again, and partial functions of the empty list.
+            "(car (cons ?a ?b)) -> ?a",
+            "(cdr (cons ?a ?b)) -> ?b",
+            "(car empty)",
+            "(cdr empty)",
+            "(index ?i empty)",
+            "(empty? empty)",
+            "(empty? (cons ?a ?b))",
+            "(length empty) -> 0",
+            "(fold empty ?z ?f) -> ?z",
+            "(map ?f empty) -> empty",
+            "(range 0) -> empty",
+            "(car (range ?n)) -> 0",
+            "(index ?i (range ?n)) -> ?i",
+            "(index 0 ?l) -> (car ?l)",
+            "(index 1 (cons ?a ?b)) -> (car ?b)",
+            // The same size, but one of the two ways to take the second element is enough.
+            "(index 1 ?l) -> (car (cdr ?l))",
+            "(fold ?l ?z (lambda (lambda $0))) -> ?z",
+            "(fold ?l empty (lambda (lambda empty))) -> empty",
+            "(fold ?l ?z (lambda (lambda ?c))) -> (if (empty? ?l) ?z ?c) if closed ?c",
+            // Identities and neutral elements.
+            "(map (lambda $0) ?l) -> ?l",
+            "(length (map ?f ?l)) -> (length ?l)",
+            "(empty? (map ?f ?l)) -> (empty? ?l)",
+            // Taking an element of a map: the function applied to the element.
+            "(car (map (lambda ?b) ?l)) -> ((lambda ?b) (car ?l)) if once ?b",
+            "(index ?i (map (lambda ?b) ?l)) -> ((lambda ?b) (index ?i ?l)) if once ?b",
+            "(cdr (map ?f ?l)) -> (map ?f (cdr ?l))",
+            "(map (lambda ?b) (cons ?a empty)) -> (cons ((lambda ?b) ?a) empty) if once ?b",
+            "(cons (car ?l) (cdr ?l)) -> ?l",
+            "(map (lambda ?c) (map ?f ?l)) -> (map (lambda ?c) ?l) if closed ?c",
+            // Lengths: of a cons, of a range of a length, of a tail plus one.
+            "(length (cons ?a ?b)) -> (+ 1 (length ?b))",
+            "(length (range (length ?l))) -> (length ?l)",
+            "(empty? (range (length ?l))) -> (empty? ?l)",
+            "(+ 1 (length (cdr ?l))) -> (length ?l)",
+            "(+ 0 ?a) -> ?a",
+            "(+ ?a 0) -> ?a",
+            "(- ?a 0) -> ?a",
+            "(- ?a ?a) -> 0",
+            "(- 0 (- 0 ?a)) -> ?a",
+            "(- (+ ?a ?b) ?a) -> ?b",
+            "(- (+ ?a ?b) ?b) -> ?a",
+            "(+ ?a (- ?b ?a)) -> ?b",
+            "(if ?c ?a ?a) -> ?a",
+            // A condition without a variable is a constant: one branch does the same.
+            "(if ?c ?a ?b) if closed ?c",
+            // A stop test that ignores its argument makes an empty list or never stops.
+            "(unfold ?x (lambda ?p) ?h ?n) if closed ?p",
+            // Sums are right-nested and ordered.
+            "(+ (+ ?a ?b) ?c) -> (+ ?a (+ ?b ?c))",
+            "(+ ?a ?b) -> (+ ?b ?a) if ?b < ?a",
+            "(+ ?a (+ ?b ?c)) -> (+ ?b (+ ?a ?c)) if ?b < ?a"));
+  }
+
+  /**
    * Resolves the names of {@code primitives}, and decimal integer literals such as {@code 99} as
    * {@code int} constants outside the grammar (the evaluator gives them their value).
    */

@@ -39,6 +39,7 @@ import reverie.dsl.type.TypeVariable;
 public final class Compressor {
   private final CompressionConfig config;
   private final Consumer<String> progress;
+  private final InventionFilter filter;
   private final String lambdaWord;
   private final List<Program> inputs;
   private final int[] taskOf;
@@ -55,12 +56,14 @@ public final class Compressor {
       int[] taskOf,
       CompressionConfig config,
       String lambdaWord,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      InventionFilter filter) {
     this.inputs = programs;
     this.taskOf = taskOf;
     this.config = config;
     this.lambdaWord = lambdaWord;
     this.progress = progress;
+    this.filter = filter;
     int tasks = 0;
     for (int t : taskOf) {
       tasks = Math.max(tasks, t + 1);
@@ -100,6 +103,22 @@ public final class Compressor {
       CompressionConfig config,
       String lambdaWord,
       Consumer<String> progress) {
+    return compress(programs, tasks, library, config, lambdaWord, progress, InventionFilter.ANY);
+  }
+
+  /**
+   * As {@link #compress(List, List, List, CompressionConfig, String, Consumer)}, learning only the
+   * (typed) inventions {@code filter} admits; it sees each candidate with the inventions learned
+   * before it.
+   */
+  public static CompressionResult compress(
+      List<Program> programs,
+      List<Integer> tasks,
+      List<Invented> library,
+      CompressionConfig config,
+      String lambdaWord,
+      Consumer<String> progress,
+      InventionFilter filter) {
     checkArgument(
         programs.size() == tasks.size(),
         "%s programs but %s task ids",
@@ -109,7 +128,7 @@ public final class Compressor {
     for (int t : taskOf) {
       checkArgument(t >= 0, "negative task id %s", t);
     }
-    return new Compressor(programs, taskOf, config, lambdaWord, progress).run(library);
+    return new Compressor(programs, taskOf, config, lambdaWord, progress, filter).run(library);
   }
 
   /**
@@ -384,12 +403,17 @@ public final class Compressor {
       if (onlyRewraps(body)) {
         return false;
       }
+      Type type;
       try {
-        TypeInference.infer(body);
-        return true;
+        type = TypeInference.infer(body);
       } catch (TypeError e) {
         return false;
       }
+      List<Invented> before = new ArrayList<>();
+      for (LearnedAbstraction l : s.learned()) {
+        before.add(l.invented());
+      }
+      return filter.admits(new Invented(body, type), before);
     };
   }
 

@@ -17,6 +17,7 @@ import reverie.tasks.Domain;
 import reverie.tasks.Example;
 import reverie.tasks.GeneratedTask;
 import reverie.tasks.Scorer;
+import reverie.tasks.SymmetryRules;
 import reverie.tasks.Task;
 
 /**
@@ -37,6 +38,7 @@ public final class EnumerationBenchmark {
       double natsReached,
       long programs,
       int threads,
+      boolean pruning,
       double seconds,
       double cpuSeconds,
       double workerCpuSeconds) {
@@ -51,10 +53,11 @@ public final class EnumerationBenchmark {
 
   /**
    * Runs for {@code seconds} of wall-clock time (or without limit if infinite) and below {@code
-   * maxNats} (or without limit if infinite); one of the two must be finite.
+   * maxNats} (or without limit if infinite); one of the two must be finite. With {@code pruning}
+   * the domain's symmetry rules apply and only the programs that survive them are counted.
    */
   public static Result run(
-      Domain domain, Type request, double seconds, double maxNats, int threads) {
+      Domain domain, Type request, double seconds, double maxNats, int threads, boolean pruning) {
     if (Double.isInfinite(seconds) && Double.isInfinite(maxNats)) {
       throw new IllegalArgumentException("a time or a description-length bound is needed");
     }
@@ -64,7 +67,9 @@ public final class EnumerationBenchmark {
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     long deadline = Double.isInfinite(seconds) ? Long.MAX_VALUE : start + (long) (seconds * 1e9);
-    ProgramEnumeration enumeration = new ProgramEnumeration(grammar, request);
+    ProgramEnumeration enumeration =
+        new ProgramEnumeration(
+            grammar, request, pruning ? domain.symmetries() : SymmetryRules.NONE);
     CompiledGrammar compiled = enumeration.grammar();
     ProgramEnumeration.Outcome outcome =
         enumeration.run(
@@ -95,6 +100,7 @@ public final class EnumerationBenchmark {
         outcome.natsReached(),
         outcome.programs(),
         threads,
+        pruning,
         elapsed,
         cpu,
         outcome.workerCpuSeconds());

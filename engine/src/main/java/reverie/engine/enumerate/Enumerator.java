@@ -25,6 +25,8 @@ final class Enumerator {
 
   private final CompiledGrammar grammar;
   private final CandidateCache cache;
+  private final CompiledSymmetries symmetries;
+  private final CompiledSymmetries.Matcher matcher = new CompiledSymmetries.Matcher();
   private Unifier unifier = new Unifier(0);
 
   private FastType[] holeType = new FastType[64];
@@ -69,9 +71,17 @@ final class Enumerator {
   // window cuts nothing, the (finite) program space is exhausted.
   private boolean pruned;
 
+  /** Programs or branches refused by a symmetry rule since construction. */
+  long refused;
+
   Enumerator(CompiledGrammar grammar) {
+    this(grammar, CompiledSymmetries.NONE);
+  }
+
+  Enumerator(CompiledGrammar grammar, CompiledSymmetries symmetries) {
     this.grammar = grammar;
     this.cache = new CandidateCache(grammar);
+    this.symmetries = symmetries;
   }
 
   boolean takePruned() {
@@ -116,18 +126,23 @@ final class Enumerator {
     int context = holeContext[h];
     Frame saved = top;
     if (request.isArrow()) {
-      top = new Frame(null, 1, saved);
+      top = Frame.lambda(saved);
       setHole(h, request.arguments[1], new Env(request.arguments[0], env), context, holeLb[h]);
       holes = h + 1;
       out.add(snapshot(p.cost));
       return out;
     }
     CandidateTable table = cache.lookup(context, request, env, unifier);
+    CompiledSymmetries.Refusal refusal = refusalAt(saved);
     int[] map = map(0, table);
     for (Candidate c : table.candidates) {
+      if (refusal != null && refusal.refuses(c.head)) {
+        continue;
+      }
       long mark = unifier.mark();
-      apply(c, map, table.keyVariables, h, env);
-      out.add(snapshot(p.cost + c.cost));
+      if (apply(c, map, table.keyVariables, h, env)) {
+        out.add(snapshot(p.cost + c.cost));
+      }
       top = saved;
       holes = h;
       unifier.undo(mark);
@@ -163,7 +178,7 @@ final class Enumerator {
     }
     Frame parent = withCode(f.parent);
     if (f.partial == null) {
-      return new Frame(null, 1, parent);
+      return Frame.lambda(parent);
     }
     java.util.List<Program> done = f.partial.applicationArguments();
     Code[] arguments = new Code[done.size()];
@@ -171,7 +186,13 @@ final class Enumerator {
       arguments[i] = codes.compile(done.get(i));
     }
     return new Frame(
-        f.partial, f.remaining, parent, codes.compile(f.partial.applicationHead()), arguments);
+        f.partial,
+        f.remaining,
+        parent,
+        f.headId,
+        f.arity,
+        codes.compile(f.partial.applicationHead()),
+        arguments);
   }
 
   private PartialProgram snapshot(double cost) {
@@ -219,13 +240,14 @@ final class Enumerator {
     Frame saved = top;
     if (request.isArrow()) {
       // Eta-long: an arrow-typed hole is always a lambda; it costs nothing.
-      top = new Frame(null, 1, saved);
+      top = Frame.lambda(saved);
       setHole(h, request.arguments[1], new Env(request.arguments[0], env), context, lb);
       holes = h + 1;
       search(cost);
       top = saved;
     } else {
       CandidateTable table = cache.lookup(context, request, env, unifier);
+      CompiledSymmetries.Refusal refusal = refusalAt(saved);
       int[] map = map(depth, table);
       int m = table.keyVariables;
       depth++;
@@ -237,9 +259,14 @@ final class Enumerator {
           // Candidates are sorted by cost + argumentsBound, and costs only grow along a path.
           break;
         }
+        if (refusal != null && refusal.refuses(c.head)) {
+          refused++;
+          continue;
+        }
         long mark = unifier.mark();
-        apply(c, map, m, h, env);
-        search(next);
+        if (apply(c, map, m, h, env)) {
+          search(next);
+        }
         top = saved;
         holes = h;
         unifier.undo(mark);
@@ -272,10 +299,27 @@ final class Enumerator {
   }
 
   /**
-   * Applies a candidate at hole {@code h}: binds key variables, records the head, pushes argument
-   * holes.
+   * The heads a symmetry rule refuses at the hole below frame {@code f}: found from the nearest
+   * application above it, the argument being filled and the lambdas in between.
    */
-  private void apply(Candidate c, int[] map, int m, int h, Env env) {
+  private CompiledSymmetries.Refusal refusalAt(Frame f) {
+    if (symmetries.isEmpty()) {
+      return null;
+    }
+    int lambdas = 0;
+    while (f != null && f.partial == null) {
+      lambdas++;
+      f = f.parent;
+    }
+    return f == null ? null : symmetries.refusal(f.headId, f.arity - f.remaining, lambdas);
+  }
+
+  /**
+   * Applies a candidate at hole {@code h}: binds key variables, records the head, pushes argument
+   * holes. Returns false when the subtree it finishes makes a shape a symmetry rule refuses (the
+   * caller undoes as usual).
+   */
+  private boolean apply(Candidate c, int[] map, int m, int h, Env env) {
     if (c.fresh > 0) {
       int base = unifier.allocate(c.fresh);
       for (int r = 0; r < c.fresh; r++) {
@@ -286,16 +330,14 @@ final class Enumerator {
       unifier.bindUnchecked(map[c.boundKeys[k]], c.boundTo[k].rename(map, unifier));
     }
     int n = c.arguments.length;
+    if (n == 0) {
+      // A leaf: nothing to push, and the subtrees it completes are checked.
+      return codes == null ? finish(c.program) : finishWithCode(c.program, codes.head(c.head));
+    }
     if (codes == null) {
-      if (n == 0) {
-        finish(c.program);
-      } else {
-        top = new Frame(c.program, n, top);
-      }
-    } else if (n == 0) {
-      finishWithCode(c.program, codes.head(c.head));
+      top = new Frame(c.program, n, top, c.head, n);
     } else {
-      top = new Frame(c.program, n, top, codes.head(c.head), NO_CODE);
+      top = new Frame(c.program, n, top, c.head, n, codes.head(c.head), NO_CODE);
     }
     ensureHoles(h + n);
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
@@ -308,6 +350,7 @@ final class Enumerator {
           c.argumentBounds[i]);
     }
     holes = h + n;
+    return true;
   }
 
   private void emit(Program p, double cost) {
@@ -320,7 +363,7 @@ final class Enumerator {
   }
 
   /** Like {@link #finish}, also compiling each finished node once. */
-  private void finishWithCode(Program value, Code code) {
+  private boolean finishWithCode(Program value, Code code) {
     Frame f = top;
     while (f != null) {
       if (f.partial == null) {
@@ -328,6 +371,9 @@ final class Enumerator {
         code = codes.lambda(code);
         f = f.parent;
         continue;
+      }
+      if (!admissible(f, value)) {
+        return false;
       }
       Program applied = new Application(f.partial, value);
       int n = f.arguments.length;
@@ -337,8 +383,8 @@ final class Enumerator {
       }
       arguments[n] = code;
       if (f.remaining > 1) {
-        top = new Frame(applied, f.remaining - 1, f.parent, f.head, arguments);
-        return;
+        top = new Frame(applied, f.remaining - 1, f.parent, f.headId, f.arity, f.head, arguments);
+        return true;
       }
       value = applied;
       code = codes.apply(f.head, arguments);
@@ -347,12 +393,15 @@ final class Enumerator {
     top = null;
     completed = value;
     completedCode = code;
+    return true;
   }
 
   /**
    * A subtree is finished: wraps it into the unfinished frames above it as far as they finish too.
+   * Returns false, leaving {@code top} as it was, when an argument it completes decides a symmetry
+   * rule that applies.
    */
-  private void finish(Program value) {
+  private boolean finish(Program value) {
     Frame f = top;
     while (f != null) {
       if (f.partial == null) {
@@ -360,16 +409,35 @@ final class Enumerator {
         f = f.parent;
         continue;
       }
+      if (!admissible(f, value)) {
+        return false;
+      }
       Program applied = new Application(f.partial, value);
       if (f.remaining > 1) {
-        top = new Frame(applied, f.remaining - 1, f.parent);
-        return;
+        top = new Frame(applied, f.remaining - 1, f.parent, f.headId, f.arity);
+        return true;
       }
       value = applied;
       f = f.parent;
     }
     top = null;
     completed = value;
+    return true;
+  }
+
+  /** Whether no rule decided by argument {@code value} of frame {@code f} applies. */
+  private boolean admissible(Frame f, Program value) {
+    CompiledSymmetries.Deferred[] rules = symmetries.deferred(f.headId, f.arity - f.remaining);
+    if (rules == null) {
+      return true;
+    }
+    for (CompiledSymmetries.Deferred d : rules) {
+      if (matcher.applies(d, f, value)) {
+        refused++;
+        return false;
+      }
+    }
+    return true;
   }
 
   private void setHole(int i, FastType type, Env env, int context, double lowerBound) {

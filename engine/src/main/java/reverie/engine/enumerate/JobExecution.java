@@ -77,7 +77,9 @@ public final class JobExecution {
    * cancelled} answers true.
    */
   public JobResult run(int threads, BooleanSupplier cancelled) {
-    ProgramEnumeration enumeration = new ProgramEnumeration(job.grammar(), job.request());
+    // The domain's symmetry rules: programs a no larger one does better are never checked.
+    ProgramEnumeration enumeration =
+        new ProgramEnumeration(job.grammar(), job.request(), scorer.domain().symmetries());
     ProgramEnumeration.Outcome outcome =
         enumeration.run(
             maxPrograms == Long.MAX_VALUE ? threads : 1,

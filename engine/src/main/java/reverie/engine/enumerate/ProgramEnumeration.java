@@ -17,6 +17,7 @@ import java.util.function.IntFunction;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.type.Type;
+import reverie.tasks.SymmetryRules;
 
 /**
  * Enumerates the programs of a request type under a grammar in DreamCoder's cost windows: all
@@ -37,16 +38,32 @@ public final class ProgramEnumeration {
 
   private final CompiledGrammar grammar;
   private final FastType request;
+  private final CompiledSymmetries symmetries;
 
-  /** Enumeration of {@code request} under a contextual grammar. */
+  /** Enumeration of {@code request} under a contextual grammar, every program. */
   public ProgramEnumeration(ContextualGrammar grammar, Type request) {
+    this(grammar, request, SymmetryRules.NONE);
+  }
+
+  /**
+   * Enumeration of {@code request} under a contextual grammar, without the programs in which one of
+   * {@code symmetries} applies; the others come each once with the grammar's log-prior, as without
+   * rules.
+   */
+  public ProgramEnumeration(ContextualGrammar grammar, Type request, SymmetryRules symmetries) {
     this.grammar = CompiledGrammar.of(grammar);
     this.request = this.grammar.names.fromType(request);
+    this.symmetries = CompiledSymmetries.of(this.grammar, symmetries);
   }
 
   /** Enumeration of {@code request} under a unigram grammar (the same weights in every context). */
   public ProgramEnumeration(Grammar grammar, Type request) {
     this(CompiledGrammar.contextual(grammar), request);
+  }
+
+  /** As {@link #ProgramEnumeration(ContextualGrammar, Type, SymmetryRules)}, unigram. */
+  public ProgramEnumeration(Grammar grammar, Type request, SymmetryRules symmetries) {
+    this(CompiledGrammar.contextual(grammar), request, symmetries);
   }
 
   CompiledGrammar grammar() {
@@ -76,7 +93,7 @@ public final class ProgramEnumeration {
     Enumerator[] workers = new Enumerator[threads];
     ProgramSink[] workerSinks = new ProgramSink[threads];
     for (int i = 0; i < threads; i++) {
-      workers[i] = new Enumerator(grammar);
+      workers[i] = new Enumerator(grammar, symmetries);
       workerSinks[i] = sinks.apply(i);
     }
     List<PartialProgram> fringe =

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.Production;
 import reverie.dsl.program.Abstraction;
@@ -19,19 +20,26 @@ import reverie.dsl.program.Program;
 import reverie.engine.compress.CompressionConfig;
 import reverie.engine.compress.CompressionResult;
 import reverie.engine.compress.Compressor;
+import reverie.engine.compress.InventionFilter;
+import reverie.engine.compress.InventionHygiene;
 import reverie.engine.compress.LearnedAbstraction;
 import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
+import reverie.tasks.SymmetryRules;
 
 /**
- * The abstraction phase with Reverie's compressor: learns up to {@code abstractionsPerIteration}
- * typed inventions from the frontiers, rewrites them (keeping a task's original program wherever a
- * rewritten one falls outside the new grammar's language), then refits the grammar's weights and
- * rescores.
+ * The abstraction phase with Reverie's compressor: rewrites the frontiers with the domain's
+ * symmetry rules (a rewritten program that still solves its task replaces the original), learns up
+ * to {@code abstractionsPerIteration} typed inventions from them, admitting only those the library
+ * hygiene does not object to ({@link InventionHygiene}), rewrites the frontiers with them (keeping
+ * a task's original program wherever a rewritten one falls outside the new grammar's language),
+ * then refits the grammar's weights and rescores.
  */
 public final class CompressionAbstraction implements AbstractionPhase {
   private final int abstractionsPerIteration;
   private final ProgramChecker checker;
+  private final SymmetryRules rules;
+  private final Function<Grammar, InventionFilter> hygiene;
 
   /**
    * Re-checks a rewritten program on its task's examples; rewriting must never change a solution.
@@ -41,9 +49,24 @@ public final class CompressionAbstraction implements AbstractionPhase {
     boolean solves(String task, Program program);
   }
 
+  /** Without symmetry rules or hygiene. */
   public CompressionAbstraction(int abstractionsPerIteration, ProgramChecker checker) {
+    this(abstractionsPerIteration, checker, SymmetryRules.NONE, g -> InventionFilter.ANY);
+  }
+
+  /**
+   * With the domain's symmetry {@code rules} for the frontiers and {@code hygiene} (made for each
+   * iteration's grammar) for the inventions.
+   */
+  public CompressionAbstraction(
+      int abstractionsPerIteration,
+      ProgramChecker checker,
+      SymmetryRules rules,
+      Function<Grammar, InventionFilter> hygiene) {
     this.abstractionsPerIteration = abstractionsPerIteration;
     this.checker = checker;
+    this.rules = rules;
+    this.hygiene = hygiene;
   }
 
   @Override
@@ -51,6 +74,7 @@ public final class CompressionAbstraction implements AbstractionPhase {
       Grammar grammar, ImmutableMap<String, Frontier> frontiers, PhaseContext context) {
     RunConfig config = context.config();
     Grammar library = grammar;
+    frontiers = normalized(grammar, frontiers);
     Map<String, Frontier> current = new LinkedHashMap<>(frontiers);
     if (config.compression() && frontiers.size() >= 2) {
       context.progress().start("abstraction", abstractionsPerIteration);
@@ -84,7 +108,8 @@ public final class CompressionAbstraction implements AbstractionPhase {
               existing,
               cc,
               "lambda",
-              line -> context.progress().step(++step[0], line));
+              line -> context.progress().step(++step[0], line),
+              hygiene.apply(grammar));
       List<Program> learned = new ArrayList<>(grammar.library());
       for (LearnedAbstraction a : result.abstractions()) {
         if (!learned.contains(a.invented())) {
@@ -137,6 +162,40 @@ public final class CompressionAbstraction implements AbstractionPhase {
     }
     Refit.Result fitted = Refit.refitAndRescore(library, current, config.pseudoCounts());
     return new Result(fitted.grammar(), fitted.frontiers());
+  }
+
+  /**
+   * The frontiers with each program rewritten by the symmetry rules, where the rewritten program is
+   * in the grammar's language and still solves its task (rescored under the grammar); programs that
+   * become equal are kept once.
+   */
+  private ImmutableMap<String, Frontier> normalized(
+      Grammar grammar, ImmutableMap<String, Frontier> frontiers) {
+    if (rules.isEmpty()) {
+      return frontiers;
+    }
+    ImmutableMap.Builder<String, Frontier> out = ImmutableMap.builder();
+    for (Map.Entry<String, Frontier> e : frontiers.entrySet()) {
+      Frontier f = e.getValue();
+      List<FrontierEntry> entries = new ArrayList<>();
+      Set<Program> seen = new HashSet<>();
+      for (FrontierEntry s : f.entries()) {
+        Program p = rules.normalize(s.program());
+        FrontierEntry kept = s;
+        if (!p.equals(s.program())) {
+          double logPrior = grammar.logPrior(p, f.request());
+          if (logPrior > Double.NEGATIVE_INFINITY && checker.solves(f.task(), p)) {
+            kept = new FrontierEntry(p, logPrior, s.logLikelihood());
+          }
+        }
+        if (seen.add(kept.program())) {
+          entries.add(kept);
+        }
+      }
+      entries.sort(Frontier.BEST_FIRST);
+      out.put(e.getKey(), new Frontier(f.task(), f.request(), ImmutableList.copyOf(entries)));
+    }
+    return out.buildOrThrow();
   }
 
   /** Adds every invention in {@code p}, and those inside their bodies, to {@code into}. */

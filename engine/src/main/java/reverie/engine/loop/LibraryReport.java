@@ -18,6 +18,7 @@ import reverie.dsl.program.Application;
 import reverie.dsl.program.Invented;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.Program;
+import reverie.dsl.type.Type;
 import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 
@@ -50,7 +51,9 @@ public record LibraryReport(
       int taskCount,
       ImmutableList<String> tasks,
       ImmutableList<String> dependsOn,
-      Optional<String> example) {}
+      Optional<String> example,
+      ImmutableList<String> agreesWith,
+      Optional<String> prunedShape) {}
 
   /** One primitive with its log-weight. */
   public record PrimitiveInfo(String name, String type, double logWeight) {}
@@ -65,13 +68,49 @@ public record LibraryReport(
     Optional<String> run(String task, Program application, int lambdas, LibraryView view);
   }
 
+  /** What makes an invention redundant, as the run's domain and tasks tell. */
+  public interface Redundancy {
+    /**
+     * Compares two inventions on the inputs it tries: a description such as {@code "on every input
+     * tried"} when they agree on every one, else empty.
+     */
+    Optional<String> agreement(Invented a, Type aType, Invented b, Type bType);
+
+    /** A shape the domain's symmetry rules prune in the invention's body, if any. */
+    Optional<String> prunedShape(Invented invention);
+
+    /** Finds nothing. */
+    Redundancy NONE =
+        new Redundancy() {
+          @Override
+          public Optional<String> agreement(Invented a, Type aType, Invented b, Type bType) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<String> prunedShape(Invented invention) {
+            return Optional.empty();
+          }
+        };
+  }
+
   /**
    * The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications.
    */
   public static LibraryReport of(Checkpoint<?> checkpoint, ExampleRunner runner) {
+    return of(checkpoint, runner, Redundancy.NONE);
+  }
+
+  /**
+   * The report of {@code checkpoint}'s library; {@code runner} evaluates the example applications,
+   * and {@code redundancy} marks every two inventions that agree and every pruned shape.
+   */
+  public static LibraryReport of(
+      Checkpoint<?> checkpoint, ExampleRunner runner, Redundancy redundancy) {
     Grammar grammar = checkpoint.grammar();
     LibraryView view = new LibraryView(grammar);
     Map<Invented, LibraryView.Usage> usage = view.usage(checkpoint.frontiers().values());
+    Map<Invented, List<String>> agreements = agreements(grammar, view, redundancy);
     ImmutableList.Builder<InventionInfo> inventions = ImmutableList.builder();
     ImmutableList.Builder<PrimitiveInfo> primitives = ImmutableList.builder();
     for (Production p : grammar.productions()) {
@@ -105,7 +144,9 @@ public record LibraryReport(
               u.tasks().size(),
               ImmutableList.copyOf(u.tasks().subList(0, Math.min(TASKS_SHOWN, u.tasks().size()))),
               ImmutableList.copyOf(deps),
-              example));
+              example,
+              ImmutableList.copyOf(agreements.getOrDefault(inv, List.of())),
+              redundancy.prunedShape(inv)));
     }
     return new LibraryReport(
         checkpoint.iteration(),
@@ -113,6 +154,34 @@ public record LibraryReport(
         inventions.build(),
         primitives.build(),
         grammar.logVariable());
+  }
+
+  /** For each invention, "fN (on ...)" for every other invention it agrees with. */
+  private static Map<Invented, List<String>> agreements(
+      Grammar grammar, LibraryView view, Redundancy redundancy) {
+    List<Production> inventions = new ArrayList<>();
+    for (Production p : grammar.productions()) {
+      if (p.program() instanceof Invented) {
+        inventions.add(p);
+      }
+    }
+    Map<Invented, List<String>> out = new java.util.HashMap<>();
+    for (int i = 0; i < inventions.size(); i++) {
+      for (int j = i + 1; j < inventions.size(); j++) {
+        Production a = inventions.get(i);
+        Production b = inventions.get(j);
+        Invented ia = (Invented) a.program();
+        Invented ib = (Invented) b.program();
+        Optional<String> same = redundancy.agreement(ia, a.type(), ib, b.type());
+        if (same.isPresent()) {
+          out.computeIfAbsent(ia, k -> new ArrayList<>())
+              .add(view.name(ib) + " (" + same.get() + ")");
+          out.computeIfAbsent(ib, k -> new ArrayList<>())
+              .add(view.name(ia) + " (" + same.get() + ")");
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -218,6 +287,10 @@ public record LibraryReport(
             .append('\n');
       }
       i.example().ifPresent(e -> b.append("    e.g. ").append(e).append('\n'));
+      for (String other : i.agreesWith()) {
+        b.append("    REDUNDANT: agrees with ").append(other).append('\n');
+      }
+      i.prunedShape().ifPresent(p -> b.append("    REDUNDANT: ").append(p).append('\n'));
     }
     b.append(
         String.format(Locale.ROOT, "%nPrimitives (log-weight; variables %.3f):%n", logVariable));
@@ -251,6 +324,9 @@ public record LibraryReport(
       i.dependsOn().forEach(n.putArray("depends_on")::add);
       usedIn(i.name()).forEach(n.putArray("used_in")::add);
       i.example().ifPresentOrElse(e -> n.put("example", e), () -> n.putNull("example"));
+      i.agreesWith().forEach(n.putArray("agrees_with")::add);
+      i.prunedShape()
+          .ifPresentOrElse(p -> n.put("pruned_shape", p), () -> n.putNull("pruned_shape"));
     }
     ArrayNode prims = o.putArray("primitives");
     for (PrimitiveInfo p : primitives) {

@@ -17,7 +17,7 @@ import reverie.dsl.InputException;
  * @param suite a built-in suite name, or empty when {@code file} names a task file
  * @param file a task file, or empty when {@code suite} is set
  * @param split the fraction of tasks used for training (a seeded shuffle picks them), unless {@code
- *     ownSplit}
+ *     ownSplit}; unused when a test source is given
  * @param iterations learning iterations after iteration 0 (the base grammar)
  * @param timeoutSeconds the per-task search budget of every wake and test evaluation
  * @param batchSize training tasks woken per iteration (unsolved first); 0 for all of them
@@ -36,6 +36,9 @@ import reverie.dsl.InputException;
  *     timeout: the same frontiers on any number of threads or machines (empty for the timeout)
  * @param ownSplit whether the suite's own split is used ({@code --split dreamcoder}: the tasks a
  *     file marks for training train, the others test) instead of a seeded split of {@code split}
+ * @param testSuite a built-in suite whose tasks are the test split, all of the training source then
+ *     training (as DreamCoder trains on generated text tasks and tests on SyGuS); empty for none
+ * @param testFile a task file used as {@code testSuite} is; at most one of the two
  */
 public record RunConfig(
     Optional<String> suite,
@@ -54,7 +57,9 @@ public record RunConfig(
     int threads,
     long seed,
     OptionalLong maxPrograms,
-    boolean ownSplit) {
+    boolean ownSplit,
+    Optional<String> testSuite,
+    Optional<String> testFile) {
 
   /** The version of the run and checkpoint formats; a different one is refused on load. */
   public static final int FORMAT_VERSION = 1;
@@ -74,9 +79,14 @@ public record RunConfig(
         maxPrograms.isEmpty() || maxPrograms.getAsLong() >= 1,
         "max programs must be at least 1: %s",
         maxPrograms);
+    checkArgument(
+        testSuite.isEmpty() || testFile.isEmpty(), "at most one of test suite and test file");
   }
 
-  /** A configuration with the timeout as the search budget and a seeded split of the tasks. */
+  /**
+   * A configuration with the timeout as the search budget whose test split comes from the training
+   * source (a seeded split of {@code split}).
+   */
   public RunConfig(
       Optional<String> suite,
       Optional<String> file,
@@ -110,7 +120,38 @@ public record RunConfig(
         threads,
         seed,
         OptionalLong.empty(),
-        false);
+        false,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** Whether the test split is a source of its own ({@link #testSuite} or {@link #testFile}). */
+  public boolean hasTestSource() {
+    return testSuite.isPresent() || testFile.isPresent();
+  }
+
+  /** The same configuration with its test split taken from a suite or a file. */
+  public RunConfig withTestSource(Optional<String> suite, Optional<String> file) {
+    return new RunConfig(
+        this.suite,
+        this.file,
+        split,
+        iterations,
+        timeoutSeconds,
+        batchSize,
+        topK,
+        maxArity,
+        structurePenalty,
+        pseudoCounts,
+        recognitionSteps,
+        recognition,
+        compression,
+        threads,
+        seed,
+        maxPrograms,
+        ownSplit,
+        suite,
+        file);
   }
 
   /**
@@ -139,9 +180,13 @@ public record RunConfig(
         0);
   }
 
-  /** A human-readable name of the task source. */
+  /** A human-readable name of the task source (and of the test source, if any). */
   public String source() {
-    return suite.map(s -> "suite " + s).orElseGet(() -> "file " + file.orElseThrow());
+    String train = suite.map(s -> "suite " + s).orElseGet(() -> "file " + file.orElseThrow());
+    return testSuite
+        .map(s -> train + ", tested on suite " + s)
+        .or(() -> testFile.map(f -> train + ", tested on file " + f))
+        .orElse(train);
   }
 
   /** The same configuration with another iteration count. */
@@ -163,7 +208,9 @@ public record RunConfig(
         threads,
         seed,
         maxPrograms,
-        ownSplit);
+        ownSplit,
+        testSuite,
+        testFile);
   }
 
   /** The same configuration with a program budget per task in place of the timeout. */
@@ -185,7 +232,9 @@ public record RunConfig(
         threads,
         seed,
         n,
-        ownSplit);
+        ownSplit,
+        testSuite,
+        testFile);
   }
 
   /** The same configuration with another thread count. */
@@ -207,7 +256,9 @@ public record RunConfig(
         n,
         seed,
         maxPrograms,
-        ownSplit);
+        ownSplit,
+        testSuite,
+        testFile);
   }
 
   /** The same configuration with the suite's own split ({@code true}) or a seeded one. */
@@ -229,7 +280,9 @@ public record RunConfig(
         threads,
         seed,
         maxPrograms,
-        own);
+        own,
+        testSuite,
+        testFile);
   }
 
   /** The JSON form, with snake_case keys and the format version. */
@@ -253,6 +306,8 @@ public record RunConfig(
     o.put("seed", seed);
     maxPrograms.ifPresent(n -> o.put("max_programs", n));
     o.put("own_split", ownSplit);
+    testSuite.ifPresent(s -> o.put("test_suite", s));
+    testFile.ifPresent(f -> o.put("test_file", f));
     return o;
   }
 
@@ -290,7 +345,9 @@ public record RunConfig(
               ? OptionalLong.of(Json.requiredLong(o, "max_programs", where))
               : OptionalLong.empty(),
           // Runs written before suites could mark their own split have no such key.
-          o.has("own_split") && Json.requiredBoolean(o, "own_split", where));
+          o.has("own_split") && Json.requiredBoolean(o, "own_split", where),
+          Optional.ofNullable(o.get("test_suite")).map(JsonNode::asText),
+          Optional.ofNullable(o.get("test_file")).map(JsonNode::asText));
     } catch (IllegalArgumentException e) {
       throw new InputException(where + ": " + e.getMessage());
     }

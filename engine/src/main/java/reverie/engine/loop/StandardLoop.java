@@ -44,7 +44,11 @@ public final class StandardLoop {
         tasks.resolver(),
         new EnumerationWake<RecognitionModel>(
             tasks.tasks(), RecognitionDream::predict, tasks.scorer(), runner),
-        new CompressionAbstraction(ABSTRACTIONS_PER_ITERATION, tasks.runner()::solves),
+        new CompressionAbstraction(
+            ABSTRACTIONS_PER_ITERATION,
+            tasks.runner()::solves,
+            tasks.domain().symmetries(),
+            tasks::hygiene),
         dream(tasks, store),
         progress,
         stop);

@@ -50,7 +50,7 @@ class EnumerationBenchmarkTest {
     Domain towers = Domains.installed().byName("towers");
     EnumerationBenchmark.Result r =
         EnumerationBenchmark.run(
-            towers, Type.parse("tower -> tower"), Double.POSITIVE_INFINITY, 9.0, 1);
+            towers, Type.parse("tower -> tower"), Double.POSITIVE_INFINITY, 9.0, 1, true);
     assertTrue(r.programs() > 100, r.toString());
   }
 }

@@ -15,12 +15,14 @@ import reverie.dsl.program.Index;
 import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 import reverie.dsl.type.TypeContext;
+import reverie.tasks.SymmetryRule;
+import reverie.tasks.SymmetryRules;
 
 /**
  * A deliberately simple DreamCoder enumerator, log-prior and sampler for tests:
  * continuation-passing recursion, candidates recomputed from scratch at every hole with the
- * foundation's {@link TypeContext}, no caching, no windows. The fast enumerator is checked against
- * it.
+ * foundation's {@link TypeContext}, no caching, no windows; symmetry rules, if any, are matched
+ * with their own matcher at every node built. The fast enumerator is checked against it.
  */
 final class ReferenceEnumerator {
   record Scored(Program program, double cost) {}
@@ -33,19 +35,44 @@ final class ReferenceEnumerator {
 
   private final ContextualGrammar grammar;
   private final TypeContext context;
+  private final SymmetryRules rules;
 
-  private ReferenceEnumerator(ContextualGrammar grammar, Type request) {
+  private ReferenceEnumerator(ContextualGrammar grammar, Type request, SymmetryRules rules) {
     this.grammar = grammar;
     this.context = new TypeContext(request);
+    this.rules = rules;
+  }
+
+  private ReferenceEnumerator(ContextualGrammar grammar, Type request) {
+    this(grammar, request, SymmetryRules.NONE);
   }
 
   /** Every program of {@code request} with cost strictly below {@code bound}. */
   static List<Scored> enumerate(ContextualGrammar g, Type request, double bound) {
+    return enumerate(g, request, bound, SymmetryRules.NONE);
+  }
+
+  /**
+   * Every program of {@code request} with cost strictly below {@code bound} in which none of {@code
+   * rules} applies: each node is matched against every rule when it is built (with the rules' own
+   * matcher), and a node that matches is dropped with all its completions.
+   */
+  static List<Scored> enumerate(
+      ContextualGrammar g, Type request, double bound, SymmetryRules rules) {
     List<Scored> out = new ArrayList<>();
-    new ReferenceEnumerator(g, request)
+    new ReferenceEnumerator(g, request, rules)
         .enumerate(
             g.noParent(), request, ImmutableList.of(), bound, (p, c) -> out.add(new Scored(p, c)));
     return out;
+  }
+
+  private boolean refused(Program node) {
+    for (SymmetryRule r : rules.rules()) {
+      if (r.match(node).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -143,7 +170,17 @@ final class ReferenceEnumerator {
     if (request.isArrow()) {
       ImmutableList<Type> inner =
           ImmutableList.<Type>builder().add(request.argumentType()).addAll(env).build();
-      enumerate(g, request.resultType(), inner, budget, (b, c) -> k.accept(new Abstraction(b), c));
+      enumerate(
+          g,
+          request.resultType(),
+          inner,
+          budget,
+          (b, c) -> {
+            Program lambda = new Abstraction(b);
+            if (!refused(lambda)) {
+              k.accept(lambda, c);
+            }
+          });
       return;
     }
     for (Choice c : candidates(g, request, env)) {
@@ -177,16 +214,13 @@ final class ReferenceEnumerator {
         types.get(i),
         env,
         budget,
-        (a, ca) ->
+        (a, ca) -> {
+          Program applied = new Application(f, a);
+          if (!refused(applied)) {
             arguments(
-                g,
-                c,
-                new Application(f, a),
-                types,
-                i + 1,
-                env,
-                budget - ca,
-                (p, rest) -> k.accept(p, ca + rest)));
+                g, c, applied, types, i + 1, env, budget - ca, (p, rest) -> k.accept(p, ca + rest));
+          }
+        });
   }
 
   private double cost(Grammar g, Program p, Type request, ImmutableList<Type> env) {

@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reverie.dsl.program.Invented;
 import reverie.dsl.program.PrimitiveResolver;
+import reverie.dsl.type.Type;
 import reverie.engine.enumerate.FrontierJson;
 
 class LibraryReportTest {
@@ -58,6 +60,33 @@ class LibraryReportTest {
     assertEquals(List.of(), report.usedIn("f1"));
     assertEquals("f1", json.get("inventions").get(0).get("used_in").get(0).asText());
     assertTrue(text.contains("and inside the body of f1"), text);
+  }
+
+  @Test
+  void marksInventionsThatAgreeOnEveryInputTried() {
+    LibraryReport report =
+        LibraryReport.of(
+            checkpoint,
+            (task, application, lambdas, view) -> Optional.empty(),
+            new LibraryReport.Redundancy() {
+              @Override
+              public Optional<String> agreement(Invented a, Type at, Invented b, Type bt) {
+                return Optional.of("on every input tried");
+              }
+
+              @Override
+              public Optional<String> prunedShape(Invented invention) {
+                return Optional.of("contains (inc 0)");
+              }
+            });
+    assertEquals(List.of("f1 (on every input tried)"), report.byName().get("f0").agreesWith());
+    assertTrue(report.toText().contains("REDUNDANT: agrees with f0"), report.toText());
+    assertTrue(report.toText().contains("REDUNDANT: contains (inc 0)"), report.toText());
+    assertEquals(
+        "f1 (on every input tried)",
+        report.toJson().get("inventions").get(0).get("agrees_with").get(0).asText());
+    LibraryReport plain = LibraryReport.of(checkpoint, (t, a, l, v) -> Optional.empty());
+    assertFalse(plain.toText().contains("REDUNDANT"), plain.toText());
   }
 
   @Test

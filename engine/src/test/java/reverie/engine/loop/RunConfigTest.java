@@ -2,12 +2,15 @@ package reverie.engine.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** A run's configuration keeps its program budget, and runs written before it still load. */
+/** A run's configuration keeps its program budget and test source, and older runs still load. */
 class RunConfigTest {
 
   @Test
@@ -27,5 +30,27 @@ class RunConfigTest {
     RunConfig read = RunConfig.fromJson(json, "config.json");
     assertEquals(OptionalLong.empty(), read.maxPrograms());
     assertEquals(RunConfig.defaults(), read);
+  }
+
+  @Test
+  void aTestSourceIsSavedAndReadBackAndOlderConfigsHaveNone() {
+    RunConfig plain = RunConfig.defaults();
+    ObjectNode json = plain.toJson();
+    assertFalse(json.has("test_file") || json.has("test_suite"), json.toString());
+    assertEquals(plain, RunConfig.fromJson(json, "config.json"));
+    assertFalse(plain.hasTestSource());
+
+    RunConfig tested = plain.withTestSource(Optional.empty(), Optional.of("/data/held-out.json"));
+    assertTrue(tested.hasTestSource());
+    assertEquals("/data/held-out.json", tested.toJson().get("test_file").asText());
+    assertEquals(tested, RunConfig.fromJson(tested.toJson(), "config.json"));
+    assertEquals(tested, RunConfig.fromJson(tested.toJson(), "c").withIterations(3));
+    assertTrue(tested.source().endsWith("tested on file /data/held-out.json"), tested.source());
+    assertEquals(
+        Optional.of("text"),
+        plain.withTestSource(Optional.of("text"), Optional.empty()).withThreads(1).testSuite());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> plain.withTestSource(Optional.of("text"), Optional.of("x.json")));
   }
 }

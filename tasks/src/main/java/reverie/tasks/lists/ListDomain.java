@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.util.List;
 import reverie.dsl.eval.EvaluationException;
 import reverie.dsl.program.Primitive;
 import reverie.dsl.program.PrimitiveResolver;
@@ -19,6 +20,7 @@ import reverie.tasks.Featurizer;
 import reverie.tasks.JsonValues;
 import reverie.tasks.ListPrimitives;
 import reverie.tasks.SequenceFeaturizer;
+import reverie.tasks.SymmetryRules;
 
 /**
  * DreamCoder's list domain: the 22 primitives of its list experiments ({@code
@@ -70,6 +72,32 @@ public final class ListDomain implements Domain {
 
   private final Featurizer featurizer = SequenceFeaturizer.smallValues("lists", this::valueToJson);
 
+  private final SymmetryRules symmetries =
+      ListPrimitives.coreSymmetries()
+          .plus(
+              SymmetryRules.parse(
+                  PrimitiveResolver.of(primitives),
+                  List.of(
+                      // DreamCoder's rules for * (violates_symmetry), with the order of + for its
+                      // operands.
+                      "(* 0 ?a) -> 0",
+                      "(* ?a 0) -> 0",
+                      "(* 1 ?a) -> ?a",
+                      "(* ?a 1) -> ?a",
+                      "(* (* ?a ?b) ?c) -> (* ?a (* ?b ?c))",
+                      "(* ?a ?b) -> (* ?b ?a) if ?b < ?a",
+                      "(* ?a (* ?b ?c)) -> (* ?b (* ?a ?c)) if ?b < ?a",
+                      "(eq? ?a ?b) -> (eq? ?b ?a) if ?b < ?a",
+                      // Comparisons of a length with 0 or 1.
+                      "(eq? 0 (length ?l)) -> (empty? ?l)",
+                      "(gt? 1 (length ?l)) -> (empty? ?l)",
+                      "(gt? 0 (length ?l))",
+                      // mod by 0 fails, by 1 (or by itself) is 0; 0 mod anything is 0.
+                      "(mod ?a 0)",
+                      "(mod ?a 1) -> 0",
+                      "(mod 0 ?a) -> 0",
+                      "(mod ?a ?a) -> 0")));
+
   @Override
   public String name() {
     return "lists";
@@ -88,6 +116,14 @@ public final class ListDomain implements Domain {
   @Override
   public ImmutableMap<String, Object> implementations() {
     return implementations;
+  }
+
+  /**
+   * The core list rules ({@link ListPrimitives#coreSymmetries()}) and those of {@code * mod eq?}.
+   */
+  @Override
+  public SymmetryRules symmetries() {
+    return symmetries;
   }
 
   @Override

@@ -7,6 +7,7 @@ import static reverie.tasks.ListPrimitives.list;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.List;
 import java.util.Map;
 import reverie.dsl.eval.ListValue;
 import reverie.dsl.program.Primitive;
@@ -18,6 +19,7 @@ import reverie.tasks.Featurizer;
 import reverie.tasks.JsonValues;
 import reverie.tasks.ListPrimitives;
 import reverie.tasks.SequenceFeaturizer;
+import reverie.tasks.SymmetryRules;
 
 /**
  * DreamCoder's text-editing domain: strings are {@code list(char)}; its base grammar is the 16 core
@@ -43,6 +45,7 @@ public final class TextDomain implements Domain {
 
   private final ImmutableList<Primitive> primitives;
   private final ImmutableMap<String, Object> implementations;
+  private final SymmetryRules symmetries;
   private final ImmutableList<BuiltInSuite> suites =
       ImmutableList.of(
           new BuiltInSuite(
@@ -59,6 +62,12 @@ public final class TextDomain implements Domain {
     p.add(new Primitive("STRING", STRING));
     primitives = p.build();
     implementations = implementationsWithString("");
+    symmetries =
+        ListPrimitives.coreSymmetries()
+            .plus(
+                SymmetryRules.parse(
+                    PrimitiveResolver.of(primitives),
+                    List.of("(char-eq? ?a ?b) -> (char-eq? ?b ?a) if ?b < ?a")));
   }
 
   @Override
@@ -75,6 +84,12 @@ public final class TextDomain implements Domain {
   @Override
   public ImmutableList<Primitive> primitives() {
     return primitives;
+  }
+
+  /** The core list rules ({@link ListPrimitives#coreSymmetries()}) and {@code char-eq?}'s order. */
+  @Override
+  public SymmetryRules symmetries() {
+    return symmetries;
   }
 
   @Override

@@ -1,0 +1,517 @@
+package reverie.engine.enumerate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import reverie.dsl.program.Abstraction;
+import reverie.dsl.program.Application;
+import reverie.dsl.program.Index;
+import reverie.dsl.program.Primitive;
+import reverie.dsl.program.Program;
+import reverie.tasks.SymmetryRule;
+import reverie.tasks.SymmetryRules;
+
+/**
+ * A domain's {@link SymmetryRules} compiled against a grammar's productions, as the two checks the
+ * enumerator makes.
+ *
+ * <p><b>Refused heads</b>, checked when a hole's candidates are tried: a rule whose pattern is a
+ * primitive {@code h} applied to pattern variables except at argument {@code k}, which is {@code m}
+ * lambdas around a head {@code c} applied to pattern variables, all distinct and without conditions
+ * ({@code (car (cons ?a ?b))}, {@code (map (lambda $0) ?l)}), applies exactly when {@code c} is
+ * chosen for argument {@code k} of {@code h} under {@code m} lambdas. A table lookup per hole and
+ * an array read per candidate decide it before anything below is searched.
+ *
+ * <p><b>Rules decided on completion</b>: every other rule is decided when the last place it needs
+ * (a variable used twice or named by a condition, or the last fixed part) is complete: that is the
+ * completion of argument {@code k} of some application node {@code D} of the pattern. Then the
+ * pattern is matched ({@link Matcher}) against the frames around {@code D}'s, where the arguments
+ * not yet searched may only meet variables that decide nothing. This matcher is the enumerator's
+ * own, allocation-free; the tests check it against the rules' ({@link SymmetryRule#match}).
+ */
+final class CompiledSymmetries {
+  /** The most lambdas between a parent and a refused head that the table covers. */
+  static final int MAX_LAMBDAS = 3;
+
+  static final CompiledSymmetries NONE = new CompiledSymmetries();
+
+  /** The heads refused for one (parent production, argument, lambdas) key. */
+  static final class Refusal {
+    final boolean[] productions;
+    boolean[] variables = new boolean[0];
+
+    Refusal(int productionCount) {
+      productions = new boolean[productionCount];
+    }
+
+    /** Whether a candidate with this head (a production, or {@code -(j + 1)} for {@code $j}). */
+    boolean refuses(int head) {
+      if (head >= 0) {
+        return productions[head];
+      }
+      int j = -head - 1;
+      return j < variables.length && variables[j];
+    }
+  }
+
+  /**
+   * A rule decided when an argument completes, matched {@code ascend} application frames up: its
+   * pattern compiled to {@link Node}s, its variables numbered, its conditions as codes.
+   */
+  static final class Deferred {
+    final SymmetryRule rule;
+    final int ascend;
+    final Node pattern;
+    final int variables;
+    // conditions[i] = {kind, variable, other variable}
+    final int[][] conditions;
+
+    Deferred(SymmetryRule rule, int ascend) {
+      this.rule = rule;
+      this.ascend = ascend;
+      Map<String, Integer> slots = new HashMap<>();
+      List<String> deciding = rule.decidingVariables();
+      this.pattern = Node.of(rule.pattern(), slots, deciding);
+      this.variables = slots.size();
+      this.conditions = new int[rule.conditions().size()][];
+      for (int i = 0; i < conditions.length; i++) {
+        SymmetryRule.Condition c = rule.conditions().get(i);
+        if (c instanceof SymmetryRule.Less l) {
+          conditions[i] = new int[] {LESS, slots.get(l.smaller()), slots.get(l.larger())};
+        } else if (c instanceof SymmetryRule.Closed k) {
+          conditions[i] = new int[] {CLOSED, slots.get(k.variable()), 0};
+        } else {
+          conditions[i] = new int[] {ONCE, slots.get(((SymmetryRule.Once) c).variable()), 0};
+        }
+      }
+    }
+  }
+
+  private static final int LESS = 0;
+  private static final int CLOSED = 1;
+  private static final int ONCE = 2;
+
+  /** A pattern node: a variable, a leaf (primitive or index), a lambda, or a primitive's spine. */
+  static final class Node {
+    static final int VARIABLE = 0;
+    static final int LEAF = 1;
+    static final int LAMBDA = 2;
+    static final int SPINE = 3;
+
+    final int kind;
+    final int slot;
+    final boolean deciding;
+    final Program leaf;
+    final Node[] arguments;
+    final Node body;
+
+    private Node(int kind, int slot, boolean deciding, Program leaf, Node[] arguments, Node body) {
+      this.kind = kind;
+      this.slot = slot;
+      this.deciding = deciding;
+      this.leaf = leaf;
+      this.arguments = arguments;
+      this.body = body;
+    }
+
+    static Node of(Program p, Map<String, Integer> slots, List<String> deciding) {
+      if (SymmetryRule.isVariable(p)) {
+        String name = ((Primitive) p).name();
+        int slot = slots.computeIfAbsent(name, k -> slots.size());
+        return new Node(VARIABLE, slot, deciding.contains(name), null, null, null);
+      }
+      if (p instanceof Abstraction l) {
+        return new Node(LAMBDA, -1, false, null, null, of(l.body(), slots, deciding));
+      }
+      if (p instanceof Application) {
+        List<Program> args = p.applicationArguments();
+        Node[] nodes = new Node[args.size()];
+        for (int i = 0; i < nodes.length; i++) {
+          nodes[i] = of(args.get(i), slots, deciding);
+        }
+        return new Node(SPINE, -1, false, p.applicationHead(), nodes, null);
+      }
+      return new Node(LEAF, -1, false, p, null, null);
+    }
+  }
+
+  // early[h][k][m]; null where nothing is refused.
+  private final Refusal[][][] early;
+  // deferred[h][k]; null where no rule is decided.
+  private final Deferred[][][] deferred;
+  private final boolean any;
+
+  private CompiledSymmetries() {
+    early = new Refusal[0][][];
+    deferred = new Deferred[0][][];
+    any = false;
+  }
+
+  private CompiledSymmetries(CompiledGrammar grammar, SymmetryRules rules) {
+    int n = grammar.programs.length;
+    Map<Program, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(grammar.programs[i], i);
+    }
+    early = new Refusal[n][][];
+    deferred = new Deferred[n][][];
+    boolean found = false;
+    for (SymmetryRule rule : rules.rules()) {
+      if (!allIn(rule.pattern(), index)) {
+        continue; // the grammar cannot build this shape
+      }
+      int root = index.get(rule.pattern().applicationHead());
+      int arity = CompiledGrammar.arity(grammar.schemes[root]);
+      if (rule.pattern().applicationArguments().size() > arity) {
+        continue; // the enumerator never applies the head to more arguments than its type takes
+      }
+      found = true;
+      if (!addRefusal(grammar, index, root, arity, rule)) {
+        addDeferred(index, rule, grammar);
+      }
+    }
+    any = found;
+  }
+
+  private static boolean allIn(Program p, Map<Program, Integer> index) {
+    if (p instanceof Application a) {
+      return allIn(a.function(), index) && allIn(a.argument(), index);
+    }
+    if (p instanceof Abstraction l) {
+      return allIn(l.body(), index);
+    }
+    return !(p instanceof Primitive) || SymmetryRule.isVariable(p) || index.containsKey(p);
+  }
+
+  static CompiledSymmetries of(CompiledGrammar grammar, SymmetryRules rules) {
+    return rules.isEmpty() ? NONE : new CompiledSymmetries(grammar, rules);
+  }
+
+  boolean isEmpty() {
+    return !any;
+  }
+
+  /** The refused heads at argument {@code k} of production {@code h} under {@code m} lambdas. */
+  Refusal refusal(int h, int k, int m) {
+    if (h < 0 || h >= early.length || m > MAX_LAMBDAS) {
+      return null;
+    }
+    Refusal[][] byArgument = early[h];
+    if (byArgument == null || k >= byArgument.length) {
+      return null;
+    }
+    return byArgument[k][m];
+  }
+
+  /** The rules decided when argument {@code k} of an application of production {@code h} ends. */
+  Deferred[] deferred(int h, int k) {
+    if (h < 0 || h >= deferred.length) {
+      return null;
+    }
+    Deferred[][] byArgument = deferred[h];
+    return byArgument == null || k >= byArgument.length ? null : byArgument[k];
+  }
+
+  /** Adds a rule to the refused heads if it has their form; returns whether it did. */
+  private boolean addRefusal(
+      CompiledGrammar grammar,
+      Map<Program, Integer> index,
+      int root,
+      int arity,
+      SymmetryRule rule) {
+    if (!rule.conditions().isEmpty() || !rule.decidingVariables().isEmpty()) {
+      return false;
+    }
+    List<Program> arguments = rule.pattern().applicationArguments();
+    int fixed = -1;
+    for (int a = 0; a < arguments.size(); a++) {
+      if (!SymmetryRule.isVariable(arguments.get(a))) {
+        if (fixed >= 0) {
+          return false;
+        }
+        fixed = a;
+      }
+    }
+    if (fixed < 0) {
+      return false;
+    }
+    Program inner = arguments.get(fixed);
+    int lambdas = 0;
+    while (inner instanceof Abstraction l) {
+      inner = l.body();
+      lambdas++;
+    }
+    if (lambdas > MAX_LAMBDAS) {
+      return false;
+    }
+    for (Program a : inner.applicationArguments()) {
+      if (!SymmetryRule.isVariable(a)) {
+        return false;
+      }
+    }
+    Program head = inner.applicationHead();
+    int candidate;
+    if (head instanceof Index i) {
+      if (i.index() >= lambdas) {
+        return false;
+      }
+      candidate = -(i.index() + 1);
+    } else if (head instanceof Primitive && !SymmetryRule.isVariable(head)) {
+      candidate = index.get(head);
+      if (inner.applicationArguments().size()
+          != CompiledGrammar.arity(grammar.schemes[candidate])) {
+        return false; // the enumerator applies the head to all its arguments
+      }
+    } else {
+      return false;
+    }
+    if (candidate < 0 && !inner.applicationArguments().isEmpty()) {
+      return false;
+    }
+    if (early[root] == null) {
+      early[root] = new Refusal[arity][MAX_LAMBDAS + 1];
+    }
+    Refusal r = early[root][fixed][lambdas];
+    if (r == null) {
+      r = new Refusal(grammar.programs.length);
+      early[root][fixed][lambdas] = r;
+    }
+    if (candidate >= 0) {
+      r.productions[candidate] = true;
+    } else {
+      int j = -candidate - 1;
+      if (r.variables.length <= j) {
+        r.variables = Arrays.copyOf(r.variables, j + 1);
+      }
+      r.variables[j] = true;
+    }
+    return true;
+  }
+
+  private void addDeferred(Map<Program, Integer> index, SymmetryRule rule, CompiledGrammar g) {
+    List<String> deciding = rule.decidingVariables();
+    List<int[]> path = new ArrayList<>();
+    List<int[]> last = new ArrayList<>();
+    visitArguments(rule.pattern(), deciding, path, last, index);
+    if (last.isEmpty()) {
+      // Only the root's head is fixed and no variable decides: any application of it matches, which
+      // is known once its first argument is complete.
+      last.add(new int[] {index.get(rule.pattern().applicationHead()), 0});
+    }
+    int[] decision = last.get(last.size() - 1);
+    int h = decision[0];
+    int k = decision[1];
+    if (deferred[h] == null) {
+      deferred[h] = new Deferred[CompiledGrammar.arity(g.schemes[h])][];
+    }
+    Deferred[] old = deferred[h][k] == null ? new Deferred[0] : deferred[h][k];
+    Deferred[] now = Arrays.copyOf(old, old.length + 1);
+    now[old.length] = new Deferred(rule, last.size() - 1);
+    deferred[h][k] = now;
+  }
+
+  /**
+   * Visits the arguments of a pattern spine in preorder; {@code path} holds (head production,
+   * argument) for the spines above the place visited, and {@code last} becomes a copy of it at
+   * every place that decides: a fixed node below the root's head, or a deciding variable. Its final
+   * value names the argument whose completion decides the rule.
+   */
+  private static void visitArguments(
+      Program spine,
+      List<String> deciding,
+      List<int[]> path,
+      List<int[]> last,
+      Map<Program, Integer> index) {
+    int h = index.get(spine.applicationHead());
+    List<Program> arguments = spine.applicationArguments();
+    for (int a = 0; a < arguments.size(); a++) {
+      path.add(new int[] {h, a});
+      visit(arguments.get(a), deciding, path, last, index);
+      path.remove(path.size() - 1);
+    }
+  }
+
+  private static void visit(
+      Program p,
+      List<String> deciding,
+      List<int[]> path,
+      List<int[]> last,
+      Map<Program, Integer> index) {
+    if (SymmetryRule.isVariable(p)) {
+      if (deciding.contains(((Primitive) p).name())) {
+        last.clear();
+        last.addAll(path);
+      }
+      return;
+    }
+    last.clear();
+    last.addAll(path);
+    if (p instanceof Abstraction l) {
+      visit(l.body(), deciding, path, last, index);
+    } else if (p instanceof Application) {
+      visitArguments(p, deciding, path, last, index);
+    }
+  }
+
+  /**
+   * Matches deferred rules against the partial program around a frame, without building it: one per
+   * enumerating thread, since it keeps the bindings and the frames it climbed in scratch arrays.
+   */
+  static final class Matcher {
+    private Program[] bound = new Program[8];
+    private Frame[] levels = new Frame[8];
+    // lambdas[level]: lambda frames between levels[level] and levels[level + 1].
+    private int[] lambdas = new int[8];
+
+    /**
+     * Whether {@code d} applies now that {@code value}, argument {@code f.arity - f.remaining} of
+     * frame {@code f}, is complete: the pattern's root is {@code d.ascend} application frames up,
+     * and the arguments not yet searched may only be variables that decide nothing.
+     */
+    boolean applies(Deferred d, Frame f, Program value) {
+      if (levels.length <= d.ascend) {
+        levels = new Frame[d.ascend + 1];
+        lambdas = new int[d.ascend + 1];
+      }
+      levels[d.ascend] = f;
+      Frame x = f.parent;
+      for (int level = d.ascend - 1; level >= 0; level--) {
+        int between = 0;
+        while (x != null && x.partial == null) {
+          between++;
+          x = x.parent;
+        }
+        if (x == null) {
+          return false;
+        }
+        levels[level] = x;
+        lambdas[level] = between;
+        x = x.parent;
+      }
+      if (bound.length < d.variables) {
+        bound = new Program[d.variables];
+      }
+      java.util.Arrays.fill(bound, 0, d.variables, null);
+      return spineAt(d.pattern, 0, d.ascend, value) && conditionsHold(d);
+    }
+
+    private boolean conditionsHold(Deferred d) {
+      for (int[] c : d.conditions) {
+        Program a = bound[c[1]];
+        boolean holds =
+            switch (c[0]) {
+              case LESS -> SymmetryRules.compare(a, bound[c[2]]) < 0;
+              case CLOSED -> !SymmetryRules.hasFreeIndex(a, 0);
+              default -> usesAtMostOnce(a, 0);
+            };
+        if (!holds) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Matches a spine against the application of frame {@code levels[level]}. */
+    private boolean spineAt(Node spine, int level, int last, Program value) {
+      Frame x = levels[level];
+      if (spine.kind != Node.SPINE || spine.arguments.length != x.arity) {
+        return false;
+      }
+      int current = x.arity - x.remaining;
+      Program p = x.partial;
+      for (int i = current - 1; i >= 0; i--) {
+        Application a = (Application) p;
+        if (!program(spine.arguments[i], a.argument())) {
+          return false;
+        }
+        p = a.function();
+      }
+      if (!spine.leaf.equals(p)) {
+        return false;
+      }
+      Node here = spine.arguments[current];
+      if (level == last) {
+        if (!program(here, value)) {
+          return false;
+        }
+      } else {
+        for (int m = 0; m < lambdas[level] && here.kind != Node.VARIABLE; m++) {
+          if (here.kind != Node.LAMBDA) {
+            return false;
+          }
+          here = here.body;
+        }
+        // A variable here spans the unfinished argument: it must decide nothing.
+        if (here.kind == Node.VARIABLE ? here.deciding : !spineAt(here, level + 1, last, value)) {
+          return false;
+        }
+      }
+      for (int i = current + 1; i < spine.arguments.length; i++) {
+        Node later = spine.arguments[i];
+        if (later.kind != Node.VARIABLE || later.deciding) {
+          return false; // not searched yet: it cannot decide
+        }
+      }
+      return true;
+    }
+
+    /** Matches a node against a complete term, binding variables. */
+    private boolean program(Node n, Program p) {
+      switch (n.kind) {
+        case Node.VARIABLE:
+          Program earlier = bound[n.slot];
+          if (earlier == null) {
+            bound[n.slot] = p;
+            return true;
+          }
+          return earlier.equals(p);
+        case Node.LEAF:
+          return n.leaf.equals(p);
+        case Node.LAMBDA:
+          return p instanceof Abstraction l && program(n.body, l.body());
+        default:
+          for (int i = n.arguments.length - 1; i >= 0; i--) {
+            if (!(p instanceof Application a) || !program(n.arguments[i], a.argument())) {
+              return false;
+            }
+            p = a.function();
+          }
+          return n.leaf.equals(p);
+      }
+    }
+  }
+
+  /** Whether {@code $target} occurs at most once in {@code p}, and not under a lambda of p. */
+  static boolean usesAtMostOnce(Program p, int target) {
+    return uses(p, target) <= 1;
+  }
+
+  private static int uses(Program p, int target) {
+    if (p instanceof Index i) {
+      return i.index() == target ? 1 : 0;
+    }
+    if (p instanceof Application a) {
+      int n = uses(a.function(), target);
+      return n > 1 ? n : n + uses(a.argument(), target);
+    }
+    if (p instanceof Abstraction l) {
+      return mentions(l.body(), target + 1) ? 2 : 0;
+    }
+    return 0;
+  }
+
+  private static boolean mentions(Program p, int target) {
+    if (p instanceof Index i) {
+      return i.index() == target;
+    }
+    if (p instanceof Application a) {
+      return mentions(a.function(), target) || mentions(a.argument(), target);
+    }
+    if (p instanceof Abstraction l) {
+      return mentions(l.body(), target + 1);
+    }
+    return false;
+  }
+}
