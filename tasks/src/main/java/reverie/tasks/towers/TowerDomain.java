@@ -27,9 +27,11 @@ import reverie.tasks.Suite;
  * towers-old}, is the same domain with the old set ({@code left right}). Both parse and run
  * programs of either set.
  *
- * <p>Towers and worlds have pictures ({@link TowerPicture}), and programs of type {@code tower ->
- * tower} run on the empty tower when no task gives an input, so {@code reverie draw}, task
- * montages, library figures and dream sheets show towers.
+ * <p>As in DreamCoder, {@code tower} is the grammar's continuation type: a hole for the rest of the
+ * building takes the innermost continuation only. Towers and worlds have pictures ({@link
+ * TowerPicture}), and programs of type {@code tower -> tower} run on the empty tower when no task
+ * gives an input, so {@code reverie draw}, task montages, library figures and dream sheets show
+ * towers.
  *
  * <p>It reads DreamCoder's {@code tower_tasks.json} ({@link TowerTaskFile}) with its training
  * split, and generates the built-in {@code towers} suite ({@link TowerSuite}).
@@ -118,6 +120,16 @@ public sealed class TowerDomain implements Domain permits OldTowerDomain {
   public final String show(Object value, Type type) {
     String s = TowerValues.show(value, type);
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+
+  /**
+   * {@code tower}, as DreamCoder's tower grammar ({@code continuationType=ttower}, {@code
+   * domains/tower/main.py}): a hole for the rest of the building takes the innermost continuation
+   * only.
+   */
+  @Override
+  public final Optional<Type> continuationType() {
+    return Optional.of(TowerPrimitives.TOWER);
   }
 
   @Override
