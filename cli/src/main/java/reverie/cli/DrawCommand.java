@@ -19,12 +19,15 @@ import reverie.dsl.type.Type;
     header = "Draw what a program makes, as a PNG picture.",
     description = {
       "Parses PROGRAM with the primitives of the domain, runs it on the domain's standard input"
-          + " for its type (for logo, a turtle -> turtle program runs from the start state) within"
-          + " the standard budget, and writes a picture of the output: for logo, the drawing"
-          + " centred on its 9 x 9 canvas, strokes coloured from blue (first) to pink (last) as in"
-          + " DreamCoder's figures.",
+          + " for its type (for logo, a turtle -> turtle program runs from the start state; for"
+          + " towers, a tower -> tower program from the empty tower) within the standard budget,"
+          + " and writes a picture of the output: for logo, the drawing centred on its 9 x 9"
+          + " canvas, strokes coloured from blue (first) to pink (last) as in DreamCoder's"
+          + " figures; for towers, the blocks at rest on the ground, coloured from blue (placed"
+          + " first) to pink (last).",
       "A program of a type the domain does not run, a failed run, or an output that is no valid"
-          + " target (a drawing off the canvas) is refused with one line and exit code 3."
+          + " target (a drawing off the canvas, a tower with no blocks) is refused with one line"
+          + " and exit code 3."
     },
     mixinStandardHelpOptions = true)
 final class DrawCommand implements Callable<Integer> {

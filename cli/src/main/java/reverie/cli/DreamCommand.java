@@ -69,7 +69,7 @@ final class DreamCommand implements Callable<Integer> {
       names = "--pictures",
       paramLabel = "FILE.png",
       description =
-          "Also write a sheet of the fantasies' pictures (for logo, each program's drawing), so"
+          "Also write a sheet of the fantasies' pictures (for logo, each program's drawing; for towers, its tower), so"
               + " that dreams before and after learning can be compared.")
   java.nio.file.Path pictures;
 

@@ -55,7 +55,7 @@ final class LibraryCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Also draw the library into DIR: for each invention that makes a picture (for logo, a"
-              + " drawing), a row of it applied to example arguments (DIR/fN.png), all rows in"
+              + " drawing; for towers, a tower), a row of it applied to example arguments (DIR/fN.png), all rows in"
               + " DIR/library.png, and DIR/index.html with every invention's body and type.")
   Path pictures;
 

@@ -45,7 +45,7 @@ final class TasksCommand implements Callable<Integer> {
       paramLabel = "FILE.png",
       description =
           "Also write a montage of the tasks' targets (each task's first expected output) with"
-              + " their names, for a domain whose values have pictures (logo).")
+              + " their names, for a domain whose values have pictures (logo, towers).")
   Path pictures;
 
   static final int PICTURE_SIZE = 96;

@@ -171,6 +171,19 @@ class EnumeratorTest {
     assertTrue(sampled > 20, "samples: " + sampled);
   }
 
+  /** The towers grammar with its continuation type: loop and embedding bodies nest towers. */
+  @Test
+  void towersContinuationGrammarMatchesReferenceAndItsOwnLogPrior() {
+    ContextualGrammar towers =
+        CompiledGrammar.contextual(
+            reverie.tasks.Domains.installed().byName("towers").baseGrammar());
+    assertSameAsReference(towers, "tower -> tower", 12);
+    Type request = Type.parse("tower -> tower");
+    for (Emitted e : fast(towers, "tower -> tower", 12, 1)) {
+      assertEquals(-towers.logPrior(e.program(), request), e.cost(), 1e-9, e.program()::toString);
+    }
+  }
+
   @Property(tries = 6, seed = "424242")
   void logPriorsEqualTheGrammarsAndSamplesAreEnumerated(
       @ForAll @IntRange(min = 0, max = 1_000_000) int seed,

@@ -9,7 +9,8 @@
  *       blocks it places relative to the hand.
  *   <li>{@link reverie.tasks.towers.World}: a plan centred, dropped without physics and sorted, the
  *       target of every task; {@link reverie.tasks.towers.TowerLikelihood} compares worlds exactly.
- *   <li>{@link reverie.tasks.towers.TowerValues}: plans and worlds in JSON.
+ *   <li>{@link reverie.tasks.towers.TowerValues}: plans and worlds in JSON; {@link
+ *       reverie.tasks.towers.TowerPicture}: their pictures.
  *   <li>{@link reverie.tasks.towers.TowerTaskFile}: DreamCoder's {@code tower_tasks.json} layout,
  *       with its training split; {@link reverie.tasks.towers.TowerSuite}: the built-in suite.
  * </ul>

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reverie.dsl.InputException;
+import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.Program;
 import reverie.tasks.CheckReport;
 import reverie.tasks.Scorer;
@@ -102,5 +103,27 @@ class DreamCoderTowersTest {
     assertEquals("towers-old", suite.domain());
     assertEquals(53, suite.ownSplit().orElseThrow().train().size());
     assertEquals(Suites.load(file()).tasks().get(5).examples(), suite.tasks().get(5).examples());
+  }
+
+  /**
+   * DreamCoder's 100 expressible programs are in the language of the old set's continuation grammar
+   * (its {@code Grammar.uniform(primitives, continuationType=ttower)}).
+   */
+  @Test
+  void theProgramsHaveFiniteLogPriorsUnderTheContinuationGrammar() throws Exception {
+    JsonNode tasks = JSON.readTree(file().toFile());
+    Grammar g = TowerPrimitivesTest.OLD.baseGrammar();
+    int expressible = 0;
+    for (JsonNode t : tasks) {
+      String program = t.get("program").textValue();
+      if (program.contains("(- ")) {
+        continue;
+      }
+      Program p = Program.parse(program, TowerPrimitivesTest.OLD.resolver());
+      double prior = g.logPrior(p, TowerPrimitives.STEP);
+      assertTrue(prior > Double.NEGATIVE_INFINITY, t.get("name").textValue());
+      expressible++;
+    }
+    assertEquals(100, expressible);
   }
 }

@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reverie.dsl.InputException;
+import reverie.dsl.grammar.Grammar;
+import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
+import reverie.tasks.BuiltInSuite;
 import reverie.tasks.Domain;
 import reverie.tasks.Example;
+import reverie.tasks.GeneratedTask;
 import reverie.tasks.SequenceFeaturizer;
 import reverie.tasks.Suite;
 import reverie.tasks.Suites;
@@ -188,5 +192,39 @@ class TowerDomainTest {
       assertTrue(world.size() >= 1, t.name());
     }
     assertEquals(suite, Suites.byName("towers"));
+  }
+
+  @Test
+  void towerIsTheContinuationType() {
+    for (Domain d : List.of(TOWERS, TowerPrimitivesTest.OLD)) {
+      assertEquals(Optional.of(TOWER), d.continuationType());
+      assertEquals(Optional.of(TOWER), d.baseGrammar().continuationType());
+    }
+    Grammar g = TOWERS.baseGrammar();
+    // Inside an embedding, the rest of the building is the body's own continuation, not the outer.
+    Program outer = Program.parse("(lambda (tower_embed (lambda $1) $0))", TOWERS.resolver());
+    assertEquals(Double.NEGATIVE_INFINITY, g.logPrior(outer, TowerPrimitives.STEP));
+    Program inner = Program.parse("(lambda (tower_embed (lambda $0) $0))", TOWERS.resolver());
+    assertTrue(g.logPrior(inner, TowerPrimitives.STEP) > Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * Every reference program of the built-in suite is in the language of the continuation grammar,
+   * and no less likely than with every tower variable a choice at each tower hole.
+   */
+  @Test
+  void theSuitesReferenceProgramsUseTheInnermostContinuation() {
+    Grammar with = TOWERS.baseGrammar();
+    Grammar without = Grammar.uniform(TOWERS.primitives());
+    int likelier = 0;
+    for (GeneratedTask t : TowerSuite.generate(BuiltInSuite.SEED)) {
+      Program p = Program.parse(t.referenceProgram(), TOWERS.resolver());
+      double a = with.logPrior(p, TowerPrimitives.STEP);
+      double b = without.logPrior(p, TowerPrimitives.STEP);
+      assertTrue(a > Double.NEGATIVE_INFINITY, t.task().name());
+      assertTrue(a >= b - 1e-9, t.task().name() + ": " + a + " < " + b);
+      likelier += a > b + 1e-9 ? 1 : 0;
+    }
+    assertTrue(likelier > 0, "loops and embeddings have two tower variables in scope");
   }
 }
