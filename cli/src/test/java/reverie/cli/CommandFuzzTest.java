@@ -86,6 +86,14 @@ class CommandFuzzTest {
       args.addAll(Arrays.asList(rest.split("\0", -1)));
     }
     CliRun run = run(args.toArray(String[]::new));
+    if (args.contains("-v") || args.contains("--verbose")) {
+      // -v asks for the stack trace under the message: only the first line is the contract.
+      if (run.exitCode() != ExitCode.OK && run.exitCode() != ExitCode.USAGE) {
+        assertEquals(ExitCode.BAD_DATA, run.exitCode(), run::err);
+        assertTrue(run.err().startsWith("reverie: "), run::err);
+      }
+      return;
+    }
     if (run.exitCode() == ExitCode.USAGE) {
       // An argument such as "-1" or "--x" reads as an unknown option.
       assertTrue(run.err().startsWith("reverie: "), run::err);
