@@ -122,6 +122,9 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    // No "@FILE" argument files: an argument that starts with '@' is itself (picocli would print a
+    // stack trace for one it cannot read; found by fuzzing eval with "@/").
+    cli.setExpandAtFiles(false);
     for (Object sub : Commands.all()) {
       cli.addSubcommand(sub);
     }

@@ -38,6 +38,18 @@ class BadInputTest {
     }
   }
 
+  @Test
+  void anArgumentStartingWithAnAtSignIsAnArgumentNotAFileOfArguments() {
+    // picocli would read "@FILE" as a file of arguments, and print a stack trace for "@/" (a
+    // directory; found by fuzzing eval).
+    for (String bad : new String[] {"@/", "@" + tmp.resolve("missing-args.txt")}) {
+      CliRun r = CliRun.of("eval", "--domain", "lists", "(lambda $0)", bad);
+      assertEquals(3, r.exitCode(), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertEquals(true, r.err().startsWith("reverie: argument 1: "), r.err());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"list(integer) -> integer", "lst(int)", "foo -> bar"})
   void sampleRefusesUnknownTypeConstructors(String type) {
