@@ -140,6 +140,8 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       o.put("cpu_seconds", r.cpuSeconds());
       o.put("worker_cpu_seconds", r.workerCpuSeconds());
       o.put("programs_per_worker_cpu_second", r.programsPerWorkerCpuSecond());
+      o.put("holes_expanded", r.expansions());
+      o.put("refused_by_symmetry_rules", r.refused());
       out.println(o.toPrettyString());
     } else {
       out.println(

@@ -25,9 +25,10 @@ import reverie.tasks.SymmetryRules;
 /**
  * Keeps the library free of redundant inventions: refuses one whose body (with the inventions it
  * uses inlined and beta-reduced) contains a shape a symmetry rule prunes, one that is only an
- * argument permutation of a primitive or invention, and one that computes the same function as an
- * existing primitive or invention, or as one learned before it (checked with a {@link
- * FunctionProbe}, under every permutation of the other's arguments).
+ * argument permutation of a primitive or invention, one that only applies a parameter to constants,
+ * and one that computes the same function as an existing primitive or invention, or as one learned
+ * before it (checked with a {@link FunctionProbe}, under every permutation of the other's
+ * arguments).
  */
 public final class InventionHygiene implements InventionFilter {
   private static final int MAX_REDUCTION_STEPS = 2_000;
@@ -77,6 +78,9 @@ public final class InventionHygiene implements InventionFilter {
     Optional<Program> permuted = permutationOf(candidate.body());
     if (permuted.isPresent()) {
       return Optional.of("only permutes the arguments of " + permuted.get());
+    }
+    if (onlyAppliesAParameter(candidate.body())) {
+      return Optional.of("only applies a parameter to constants and parameters");
     }
     for (Production p : library) {
       if (p.program().equals(candidate)) {
@@ -190,6 +194,35 @@ public final class InventionHygiene implements InventionFilter {
       seen[i.index()] = true;
     }
     return Optional.of(head);
+  }
+
+  /**
+   * Whether {@code body} is {@code (lambda ... (lambda ($i a ...)))} with every {@code a} a
+   * primitive or a parameter: such an invention ({@code (lambda (lambda ($1 3 $0)))}) only saves
+   * writing a constant at its one call site, and every task that uses it is as short with the
+   * constant in place; the compressor finds it because one constant is cheaper than a leaf of the
+   * grammar's choosing, not because it names a reusable function.
+   */
+  static boolean onlyAppliesAParameter(Program body) {
+    int n = 0;
+    Program p = body;
+    while (p instanceof Abstraction l) {
+      n++;
+      p = l.body();
+    }
+    if (n == 0 || !(p.applicationHead() instanceof Index head) || head.index() >= n) {
+      return false;
+    }
+    List<Program> arguments = p.applicationArguments();
+    if (arguments.isEmpty()) {
+      return false;
+    }
+    for (Program a : arguments) {
+      if (!(a instanceof Primitive || (a instanceof Index i && i.index() < n))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<String> sameFunction(Invented candidate, Program other, Type otherType) {

@@ -41,7 +41,9 @@ public final class EnumerationBenchmark {
       boolean pruning,
       double seconds,
       double cpuSeconds,
-      double workerCpuSeconds) {
+      double workerCpuSeconds,
+      long expansions,
+      long refused) {
     /**
      * Programs per CPU-second of the enumerating threads: the figure that a busy machine does not
      * skew.
@@ -103,7 +105,9 @@ public final class EnumerationBenchmark {
         pruning,
         elapsed,
         cpu,
-        outcome.workerCpuSeconds());
+        outcome.workerCpuSeconds(),
+        outcome.expansions(),
+        outcome.refused());
   }
 
   private static long processCpuNanos() {

@@ -70,9 +70,17 @@ public final class ProgramEnumeration {
     return grammar;
   }
 
-  /** What a run did. */
+  /**
+   * What a run did: the programs emitted, and the search's work behind them (holes expanded, and
+   * heads or finished arguments a symmetry rule refused).
+   */
   public record Outcome(
-      long programs, double natsReached, boolean exhausted, double workerCpuSeconds) {}
+      long programs,
+      double natsReached,
+      boolean exhausted,
+      double workerCpuSeconds,
+      long expansions,
+      long refused) {}
 
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
@@ -111,7 +119,7 @@ public final class ProgramEnumeration {
         double hi = Math.min(lo + WINDOW, maxNats);
         runWindow(fringe, lo, hi, workers, workerSinks, halt, stopped, pool);
         if (stopped.get() || stop.getAsBoolean()) {
-          return new Outcome(emitted(workers), lo, false, workerCpu.get() / 1e9);
+          return outcome(workers, lo, false);
         }
         boolean pruned = false;
         for (Enumerator w : workers) {
@@ -119,10 +127,10 @@ public final class ProgramEnumeration {
         }
         lo = hi;
         if (!pruned) {
-          return new Outcome(emitted(workers), lo, true, workerCpu.get() / 1e9);
+          return outcome(workers, lo, true);
         }
       }
-      return new Outcome(emitted(workers), maxNats, false, workerCpu.get() / 1e9);
+      return outcome(workers, maxNats, false);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -130,12 +138,17 @@ public final class ProgramEnumeration {
     }
   }
 
-  private static long emitted(Enumerator[] workers) {
-    long n = 0;
+  private Outcome outcome(Enumerator[] workers, double natsReached, boolean exhausted) {
+    long programs = 0;
+    long expansions = 0;
+    long refused = 0;
     for (Enumerator w : workers) {
-      n += w.emitted;
+      programs += w.emitted;
+      expansions += w.expansions;
+      refused += w.refused;
     }
-    return n;
+    return new Outcome(
+        programs, natsReached, exhausted, workerCpu.get() / 1e9, expansions, refused);
   }
 
   private void runWindow(

@@ -59,7 +59,10 @@ class InventionHygieneTest {
         "(lambda (lambda (- $1 (- 0 $0))))|computes what +",
         // A fold that conses is map.
         "(lambda (lambda (fold $0 empty (lambda (lambda (cons ($3 $1) $0))))))|computes what map",
-        "(lambda (cdr (cons 0 $0)))|contains"
+        "(lambda (cdr (cons 0 $0)))|contains",
+        // Seen in a towers library: a constant passed to a function parameter.
+        "(lambda (lambda ($1 3 $0)))|only applies a parameter",
+        "(lambda ($0 empty))|only applies a parameter"
       })
   void refusesRedundantInventions(String body, String reason) {
     Optional<String> o = objection(BASE, body);
@@ -74,6 +77,8 @@ class InventionHygieneTest {
     assertEquals(
         Optional.empty(),
         objection(BASE, "(lambda (lambda (lambda (map (lambda ($3 $0 $2)) $0))))"));
+    // A parameter applied to a computed argument is a function of its own.
+    assertEquals(Optional.empty(), objection(BASE, "(lambda (lambda ($1 (+ 1 $0))))"));
   }
 
   @Test
