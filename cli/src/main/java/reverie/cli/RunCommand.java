@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import reverie.dsl.InputException;
 import reverie.engine.enumerate.JobRunner;
 import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.loop.CheckpointStore;
@@ -203,9 +202,12 @@ final class RunCommand implements Callable<Integer> {
       // Nothing is created until the directory is known to be usable and the tasks have been read
       // and checked: a failed start leaves nothing that would block its own retry.
       CheckpointStore.checkNew(dir);
-      setup = RunTasks.of(config, Domains.installed());
+      setup =
+          given("--split") || testFile != null || testSuite != null
+              ? RunTasks.of(config, Domains.installed())
+              : RunTasks.withDefaultSplit(config, Domains.installed());
       // create() takes the run's lock before it writes anything.
-      store = CheckpointStore.create(dir, config, setup);
+      store = CheckpointStore.create(dir, setup.config(), setup);
       lock = store.lock().orElseThrow();
       err.println("run directory: " + dir);
     }
@@ -341,16 +343,11 @@ final class RunCommand implements Callable<Integer> {
     if (testFile != null || testSuite != null) {
       own = false;
     } else if (!given("--split")) {
-      // A suite that marks its own training tasks is split that way unless told otherwise.
-      own = source.load().ownSplit().isPresent();
+      // Decided by RunTasks.withDefaultSplit once it has read the suite: one that marks its own
+      // training tasks is split that way unless told otherwise.
+      own = false;
     } else if (split.equals(OWN_SPLIT)) {
-      own = true;
-      if (source.load().ownSplit().isEmpty()) {
-        throw new InputException(
-            source.describe()
-                + " marks no training tasks of its own (a task's \"train\": true); give --split"
-                + " FRACTION");
-      }
+      own = true; // RunTasks refuses a suite that marks no training tasks of its own
     } else {
       own = false;
       try {

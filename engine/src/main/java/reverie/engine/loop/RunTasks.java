@@ -53,6 +53,7 @@ public final class RunTasks {
   /** The bytes of a task file as they were read and validated, and where they came from. */
   private record TaskFile(Path original, byte[] bytes) {}
 
+  private final RunConfig config;
   private final Optional<TaskFile> file;
   private final Optional<TaskFile> testFile;
   private final ImmutableList<String> warnings;
@@ -76,6 +77,7 @@ public final class RunTasks {
       Optional<Source> test,
       Domains domains,
       ImmutableList<String> warnings) {
+    this.config = config;
     this.file = training.file();
     this.testFile = test.flatMap(Source::file);
     this.warnings = warnings;
@@ -152,12 +154,34 @@ public final class RunTasks {
    * are of different domains, or when a task name is in both.
    */
   public static RunTasks of(RunConfig config, Domains domains) {
+    return of(config, domains, false);
+  }
+
+  /**
+   * As {@link #of}, for a run whose split was not given: a suite that marks its own training tasks
+   * is split that way ({@link #config()} then has {@code ownSplit}), any other by the config's
+   * fraction. The source is read once for both decisions.
+   */
+  public static RunTasks withDefaultSplit(RunConfig config, Domains domains) {
+    return of(config, domains, true);
+  }
+
+  private static RunTasks of(RunConfig config, Domains domains, boolean defaultSplit) {
     Source training = read(config.suite(), config.file(), domains);
     Optional<Source> test =
         config.hasTestSource()
             ? Optional.of(read(config.testSuite(), config.testFile(), domains))
             : Optional.empty();
-    return new RunTasks(config, training, test, domains, ImmutableList.of());
+    RunConfig resolved =
+        defaultSplit && test.isEmpty()
+            ? config.withOwnSplit(training.suite().ownSplit().isPresent())
+            : config;
+    return new RunTasks(resolved, training, test, domains, ImmutableList.of());
+  }
+
+  /** The run's settings, with the split as it was resolved. */
+  public RunConfig config() {
+    return config;
   }
 
   private static Source read(Optional<String> suite, Optional<String> file, Domains domains) {

@@ -69,6 +69,16 @@ class RunTasksTest {
   }
 
   @Test
+  void withoutAGivenSplitASuiteThatMarksItsTrainingTasksIsSplitThatWay() throws IOException {
+    RunTasks marked = RunTasks.withDefaultSplit(config(file(true), false), Domains.installed());
+    assertTrue(marked.config().ownSplit(), "the resolved config is what config.json records");
+    assertEquals(List.of("t0", "t1"), marked.split().train());
+    RunTasks plain = RunTasks.withDefaultSplit(config(file(false), false), Domains.installed());
+    assertFalse(plain.config().ownSplit());
+    assertEquals(3, plain.split().train().size());
+  }
+
+  @Test
   void anOwnSplitOfASuiteWithoutMarksIsAnInputError() throws IOException {
     RunConfig c = config(file(false), true);
     InputException e =
