@@ -189,7 +189,7 @@ chmod +x "$work/java11/bin/java"
 start_master master-java11
 start_worker worker-java11 "$master" "$work/spark-home" "$work/java11"
 JAVA_OPTS="-Dspark.reverie.startTimeoutSeconds=60" \
-  one_line java11 "Java 17" "$root/reverie" "${solve[@]}" --master "$master"
+  one_line java11 "exit as they start.*Java 17" "$root/reverie" "${solve[@]}" --master "$master"
 stop_all
 
 # An executor with another Reverie: its worker's SPARK_HOME holds another build of reverie-spark.jar,

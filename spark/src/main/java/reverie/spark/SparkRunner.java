@@ -64,6 +64,12 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
   /** Seconds to wait for the first executor to run a task, unless the Spark configuration says. */
   static final int START_TIMEOUT = 120;
 
+  /**
+   * Executors removed before the first task ran after which the start is given up: one can die for
+   * a passing reason, but three in a row that exit as they start will not do better.
+   */
+  static final int EXITS_BEFORE_GIVING_UP = 3;
+
   private final MasterUrl master;
   private final JavaSparkContext spark;
   private final Consumer<String> log;
@@ -102,14 +108,15 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     // Until the cluster has run a task, a failure is told in one line of ours, not in Spark's log.
     Level level = LogManager.getRootLogger().getLevel();
     Configurator.setRootLevel(Level.OFF);
-    try {
-      return connect(master, appName, log);
+    try (ExecutorExits exits = master.isLocal() ? null : ExecutorExits.listen()) {
+      return connect(master, appName, log, Optional.ofNullable(exits));
     } finally {
       Configurator.setRootLevel(level);
     }
   }
 
-  private static SparkRunner connect(MasterUrl master, String appName, Consumer<String> log) {
+  private static SparkRunner connect(
+      MasterUrl master, String appName, Consumer<String> log, Optional<ExecutorExits> exits) {
     SparkConf conf =
         new SparkConf(true)
             .setMaster(master.url())
@@ -131,7 +138,7 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     spark.sc().addSparkListener(failures);
     SparkRunner runner = new SparkRunner(master, spark, log, tries, Versions.reverie(), failures);
     try {
-      runner.probe(conf.getInt("spark.reverie.startTimeoutSeconds", START_TIMEOUT));
+      runner.probe(conf.getInt("spark.reverie.startTimeoutSeconds", START_TIMEOUT), exits);
     } catch (RuntimeException e) {
       spark.stop();
       throw e;
@@ -554,7 +561,7 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
    * {@link InputException} when none runs a task in time or they run another Java, Reverie or
    * Spark.
    */
-  private void probe(int timeoutSeconds) {
+  private void probe(int timeoutSeconds, Optional<ExecutorExits> exits) {
     int n = slots();
     JavaFutureAction<List<String>> f =
         spark
@@ -562,27 +569,60 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
             .map(Probe::line)
             .collectAsync();
     List<String> lines;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     try {
-      lines = f.get(timeoutSeconds, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      throw new InputException(
-          String.format(
-              Locale.ROOT,
-              "no Spark executor ran a task within %d s on %s: are workers registered with free"
-                  + " cores and memory, and do they run Java %d or later? (spark.reverie."
-                  + "startTimeoutSeconds sets the wait)",
-              timeoutSeconds,
-              master.url(),
-              Versions.JAVA));
+      while (true) {
+        try {
+          lines = f.get(200, TimeUnit.MILLISECONDS);
+          break;
+        } catch (TimeoutException e) {
+          int exited = exits.map(ExecutorExits::count).orElse(0);
+          if (exited >= EXITS_BEFORE_GIVING_UP) {
+            f.cancel(true);
+            throw new InputException(
+                String.format(
+                    Locale.ROOT,
+                    "the executors of %s exit as they start (%d so far, the last %s): do the"
+                        + " workers run Java %d or later? (an executor's stderr is in its"
+                        + " worker's work directory)",
+                    master.url(),
+                    exited,
+                    exits.get().last(),
+                    Versions.JAVA));
+          }
+          if (System.nanoTime() >= deadline) {
+            f.cancel(true);
+            throw new InputException(
+                String.format(
+                    Locale.ROOT,
+                    "no Spark executor ran a task within %d s on %s: are workers registered with"
+                        + " free cores and memory, and do they run Java %d or later? (spark.reverie."
+                        + "startTimeoutSeconds sets the wait)",
+                    timeoutSeconds,
+                    master.url(),
+                    Versions.JAVA));
+          }
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InputException("interrupted while waiting for Spark executors");
     } catch (ExecutionException e) {
       if (spark.sc().isStopped()) {
+        String exited =
+            exits
+                .filter(x -> x.count() > 0)
+                .map(
+                    x ->
+                        "; "
+                            + x.count()
+                            + " executors exited as they started, the last "
+                            + x.last())
+                .orElse("");
         throw new InputException(
             "the Spark application was stopped before any executor ran a task ("
                 + PieceTask.oneLine(root(e))
+                + exited
                 + "): do the workers' executors start, with Java "
                 + Versions.JAVA
                 + " or later? (see the worker logs)");
