@@ -75,12 +75,9 @@ public final class InventionHygiene implements InventionFilter {
     if (shape.isPresent()) {
       return shape;
     }
-    Optional<Program> permuted = permutationOf(candidate.body());
-    if (permuted.isPresent()) {
-      return Optional.of("only permutes the arguments of " + permuted.get());
-    }
-    if (onlyAppliesAParameter(candidate.body())) {
-      return Optional.of("only applies a parameter to constants and parameters");
+    Optional<String> trivial = trivialBody(candidate);
+    if (trivial.isPresent()) {
+      return trivial;
     }
     for (Production p : library) {
       if (p.program().equals(candidate)) {
@@ -142,6 +139,22 @@ public final class InventionHygiene implements InventionFilter {
   }
 
   /**
+   * Why the candidate's body is too trivial to name a function of its own: it only permutes the
+   * arguments of a primitive or invention, or only applies a parameter to constants and parameters.
+   * Empty when it is not.
+   */
+  public Optional<String> trivialBody(Invented candidate) {
+    Optional<Program> permuted = permutationOf(candidate.body());
+    if (permuted.isPresent()) {
+      return Optional.of("only permutes the arguments of " + permuted.get());
+    }
+    if (onlyAppliesAParameter(candidate.body())) {
+      return Optional.of("only applies a parameter to constants and parameters");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Whether a rule only puts operands in order ({@code (+ ?a ?b) -> (+ ?b ?a) if ?b < ?a}): in a
    * body the operands are often the invention's parameters, whose de Bruijn indices order them
    * arbitrarily, and either order computes the same function.
@@ -198,10 +211,10 @@ public final class InventionHygiene implements InventionFilter {
 
   /**
    * Whether {@code body} is {@code (lambda ... (lambda ($i a ...)))} with every {@code a} a
-   * primitive or a parameter: such an invention ({@code (lambda (lambda ($1 3 $0)))}) only saves
-   * writing a constant at its one call site, and every task that uses it is as short with the
-   * constant in place; the compressor finds it because one constant is cheaper than a leaf of the
-   * grammar's choosing, not because it names a reusable function.
+   * primitive, an invention or a parameter: such an invention ({@code (lambda (lambda ($1 3 $0)))})
+   * only saves writing a constant at its one call site, and every task that uses it is as short
+   * with the constant in place; the compressor finds it because one constant is cheaper than a leaf
+   * of the grammar's choosing, not because it names a reusable function.
    */
   static boolean onlyAppliesAParameter(Program body) {
     int n = 0;
@@ -218,7 +231,9 @@ public final class InventionHygiene implements InventionFilter {
       return false;
     }
     for (Program a : arguments) {
-      if (!(a instanceof Primitive || (a instanceof Index i && i.index() < n))) {
+      if (!(a instanceof Primitive
+          || a instanceof Invented
+          || (a instanceof Index i && i.index() < n))) {
         return false;
       }
     }

@@ -76,7 +76,10 @@ public record LibraryReport(
      */
     Optional<String> agreement(Invented a, Type aType, Invented b, Type bType);
 
-    /** A shape the domain's symmetry rules prune in the invention's body, if any. */
+    /**
+     * A shape the domain's symmetry rules prune in the invention's body, or a body too trivial to
+     * name a function (an argument permutation, a parameter applied to constants), if any.
+     */
     Optional<String> prunedShape(Invented invention);
 
     /** Finds nothing. */

@@ -422,7 +422,7 @@ public final class RunTasks {
 
           @Override
           public Optional<String> prunedShape(Invented invention) {
-            return hygiene.prunedShape(invention);
+            return hygiene.prunedShape(invention).or(() -> hygiene.trivialBody(invention));
           }
         });
   }
