@@ -28,7 +28,8 @@ class PicturesTest {
 
   @TempDir Path tmp;
 
-  private static BufferedImage read(Path file) throws IOException {
+  /** The picture in {@code file}; fails the test when it is none. */
+  static BufferedImage read(Path file) throws IOException {
     BufferedImage image = ImageIO.read(file.toFile());
     assertTrue(image != null, file + " is no picture");
     return image;
@@ -42,10 +43,15 @@ class PicturesTest {
     assertEquals(0, r.exitCode(), r.err());
     BufferedImage image = read(out);
     assertEquals(128, image.getWidth());
+    assertTrue(hasBlueAndPink(image), "strokes from blue to pink");
+  }
+
+  /** Whether the picture has both ends of the drawing colours' ramp: a blue and a pink pixel. */
+  static boolean hasBlueAndPink(BufferedImage image) {
     boolean blue = false;
     boolean pink = false;
-    for (int y = 0; y < 128; y++) {
-      for (int x = 0; x < 128; x++) {
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
         int rgb = image.getRGB(x, y);
         int red = (rgb >> 16) & 0xff;
         int bl = rgb & 0xff;
@@ -53,7 +59,7 @@ class PicturesTest {
         pink |= red > 200 && bl > 120 && ((rgb >> 8) & 0xff) < 100;
       }
     }
-    assertTrue(blue && pink, "strokes from blue to pink");
+    return blue && pink;
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,12 +69,6 @@ class TowerPicturesTest {
     assertEquals(0, r.exitCode(), r.err());
   }
 
-  private static BufferedImage read(Path file) throws IOException {
-    BufferedImage image = ImageIO.read(file.toFile());
-    assertTrue(image != null, file + " is no picture");
-    return image;
-  }
-
   /** The number of pixels that are neither white nor grey: blocks coloured by placing order. */
   private static int coloured(BufferedImage image) {
     int n = 0;
@@ -98,20 +91,9 @@ class TowerPicturesTest {
         CliRun.of("draw", "--domain", "towers", ARCH, "--out", out.toString(), "--size", "104");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("104x104 picture of tower -> tower"), r.out());
-    BufferedImage image = read(out);
+    BufferedImage image = PicturesTest.read(out);
     assertEquals(104, image.getWidth());
-    boolean blue = false;
-    boolean pink = false;
-    for (int y = 0; y < 104; y++) {
-      for (int x = 0; x < 104; x++) {
-        int rgb = image.getRGB(x, y);
-        int red = (rgb >> 16) & 0xff;
-        int bl = rgb & 0xff;
-        blue |= bl > 180 && red < 90;
-        pink |= red > 200 && bl > 120 && ((rgb >> 8) & 0xff) < 100;
-      }
-    }
-    assertTrue(blue && pink, "blocks from blue to pink");
+    assertTrue(PicturesTest.hasBlueAndPink(image), "blocks from blue to pink");
     Path again = tmp.resolve("again.png");
     CliRun.of("draw", "--domain", "towers", ARCH, "--out", again.toString(), "--size", "104");
     assertTrue(
@@ -145,7 +127,7 @@ class TowerPicturesTest {
     CliRun r = CliRun.of("tasks", "--suite", "towers", "--pictures", out.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains("the targets of 74 tasks"), r.err());
-    BufferedImage image = read(out);
+    BufferedImage image = PicturesTest.read(out);
     int columns = TasksCommand.PICTURE_COLUMNS;
     assertTrue(image.getWidth() >= columns * TasksCommand.PICTURE_SIZE, "" + image.getWidth());
     int rows = (74 + columns - 1) / columns;
@@ -159,14 +141,14 @@ class TowerPicturesTest {
     CliRun r = CliRun.of("dream", "--domain", "towers", "-n", "8", "--pictures", out.toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains(": 8 fantasies drawn"), r.err());
-    assertTrue(coloured(read(out)) > 0);
+    assertTrue(coloured(PicturesTest.read(out)) > 0);
     Path fromRun = tmp.resolve("run-dreams.png");
     CliRun c =
         CliRun.of(
             "dream", "--checkpoint", run.toString(), "-n", "5", "--pictures", fromRun.toString());
     assertEquals(0, c.exitCode(), c.err());
     assertTrue(c.err().contains(": 5 fantasies drawn"), c.err());
-    assertTrue(coloured(read(fromRun)) > 0);
+    assertTrue(coloured(PicturesTest.read(fromRun)) > 0);
   }
 
   @Test
@@ -176,9 +158,9 @@ class TowerPicturesTest {
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("f0 = (lambda (1x3 (1x3 $0)))"), r.out());
     assertTrue(r.err().contains("1 of 1 inventions drawn"), r.err());
-    BufferedImage row = read(dir.resolve("f0.png"));
+    BufferedImage row = PicturesTest.read(dir.resolve("f0.png"));
     assertTrue(coloured(row) > 0, "the invention applied to the empty tower");
-    read(dir.resolve("library.png"));
+    PicturesTest.read(dir.resolve("library.png"));
     String index = Files.readString(dir.resolve("index.html"));
     assertTrue(index.contains("<img src=\"f0.png\""), index);
     assertTrue(index.contains("tower -&gt; tower"), index);
