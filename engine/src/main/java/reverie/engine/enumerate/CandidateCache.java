@@ -32,8 +32,19 @@ final class CandidateCache {
   private CandidateTable[] tables = new CandidateTable[1024];
   private int size;
 
+  private final CompiledSymmetries symmetries;
+
   CandidateCache(CompiledGrammar grammar) {
+    this(grammar, CompiledSymmetries.NONE);
+  }
+
+  /**
+   * A cache whose argument bounds leave out the heads {@code symmetries} refuse at each argument,
+   * so that the search stops before a branch whose only completions within budget are refused.
+   */
+  CandidateCache(CompiledGrammar grammar, CompiledSymmetries symmetries) {
     this.grammar = grammar;
+    this.symmetries = symmetries;
   }
 
   int size() {
@@ -211,7 +222,7 @@ final class CandidateCache {
       Candidate c = found.get(i);
       double[] bounds = new double[c.arguments.length];
       for (int a = 0; a < bounds.length; a++) {
-        bounds[a] = holeLowerBound(c.arguments[a], c.argumentContexts[a]);
+        bounds[a] = argumentBound(c.head, a, c.arguments[a], c.argumentContexts[a], env);
       }
       result.add(
           new Candidate(
@@ -307,23 +318,92 @@ final class CandidateCache {
    */
   double holeLowerBound(FastType t, int context) {
     FastType result = finalResult(t);
-    return result.ground ? groundBound(result, context, BOUND_DEPTH) : grammar.minHoleCost[context];
+    return result.ground
+        ? groundBound(result, context, BOUND_DEPTH, null, null)
+        : grammar.minHoleCost[context];
   }
 
   /**
-   * For a ground, non-arrow type the productions that unify with it do not depend on the
-   * environment, and they are all in the hole's normalising set: choosing one costs at least
-   * lse(them) - its weight plus bounds on its arguments, and a variable at least lse(them +
-   * {logVariable}) - logVariable. Memoised per thread; {@code depth} limits the recursion into
+   * As {@link #holeLowerBound}, for argument {@code a} of a candidate with head {@code head} at a
+   * hole whose variables have types {@code env}: the heads a symmetry rule refuses there, and a
+   * variable where none in scope can have the type, do not count.
+   */
+  private double argumentBound(int head, int a, FastType type, int context, FastType[] env) {
+    FastType result = finalResult(type);
+    // A type with variables is known exactly only at the first argument, which is searched right
+    // after its head is chosen; a later one may have had its variables bound by then.
+    if (!result.ground && a > 0) {
+      return grammar.minHoleCost[context];
+    }
+    CompiledSymmetries.Refusal refusal =
+        head >= 0 ? symmetries.refusal(head, a, CompiledGrammar.arity(type)) : null;
+    return groundBound(result, context, BOUND_DEPTH, refusal, inScope(env, type));
+  }
+
+  /** The types of the variables in scope in the body of an eta-long argument of type {@code t}. */
+  private static FastType[] inScope(FastType[] env, FastType t) {
+    FastType[] lambdas = spine(t);
+    if (lambdas.length == 0) {
+      return env;
+    }
+    FastType[] all = Arrays.copyOf(lambdas, lambdas.length + env.length);
+    System.arraycopy(env, 0, all, lambdas.length, env.length);
+    return all;
+  }
+
+  /**
+   * Whether a variable of one of the types {@code env} (null: not known) could fill a hole of the
+   * ground type {@code t}, as the value or as the head of an application.
+   */
+  private static boolean variableMayFit(FastType t, FastType[] env) {
+    if (env == null || !t.ground) {
+      return true;
+    }
+    for (FastType e : env) {
+      FastType r = finalResult(e);
+      if (!r.ground || Arrays.equals(r.code(), t.code())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For a non-arrow type that the hole will have exactly when it is searched (a ground one, or any
+   * at a first argument), the productions that unify with it do not depend on the environment, and
+   * they are all in the hole's normalising set: choosing one costs at least lse(them) - its weight
+   * plus bounds on its arguments, and a variable, where one in scope may have the type, at least
+   * lse(them + {logVariable}) - logVariable. Heads that {@code refusal} refuses are left out of the
+   * minimum (not of the normaliser). Memoised per thread; {@code depth} limits the recursion into
    * argument types.
    */
-  private double groundBound(FastType t, int context, int depth) {
-    String key = context + "/" + depth + "/" + Arrays.toString(t.code());
-    Double memo = groundBounds.get(key);
+  private double groundBound(
+      FastType t, int context, int depth, CompiledSymmetries.Refusal refusal, FastType[] env) {
+    boolean variable = variableMayFit(t, env);
+    StringBuilder key =
+        new StringBuilder()
+            .append(context)
+            .append('/')
+            .append(depth)
+            .append('/')
+            .append(shape(t))
+            .append('/')
+            .append(refusal == null ? 0 : refusal.id)
+            .append('/')
+            .append(variable);
+    if (depth > 0 && env != null) {
+      // Deeper bounds depend on which types are in scope.
+      for (FastType e : env) {
+        FastType r = finalResult(e);
+        key.append(r.ground ? Arrays.toString(r.code()) : "?");
+      }
+    }
+    String memoKey = key.toString();
+    Double memo = groundBounds.get(memoKey);
     if (memo != null) {
       return memo;
     }
-    Unifier s = new Unifier(0);
+    Unifier s = new Unifier(t.variableBound());
     double[] w = grammar.logWeights[context];
     List<Double> weights = new ArrayList<>();
     List<Double> argumentCosts = new ArrayList<>();
@@ -343,12 +423,23 @@ final class CandidateCache {
         FastType[] args = spine(instance);
         for (int a = 0; a < args.length; a++) {
           int child = grammar.childContext[p][a];
-          FastType r = finalResult(s.resolve(args[a]));
+          FastType resolved = s.resolve(args[a]);
+          FastType r = finalResult(resolved);
+          // The first argument's type is exact even with variables (see argumentBound).
           arguments +=
-              depth > 0 && r.ground ? groundBound(r, child, depth - 1) : grammar.minHoleCost[child];
+              depth > 0 && (r.ground || a == 0)
+                  ? groundBound(
+                      r,
+                      child,
+                      depth - 1,
+                      symmetries.refusal(p, a, CompiledGrammar.arity(resolved)),
+                      env == null ? null : inScope(env, resolved))
+                  : grammar.minHoleCost[child];
         }
         weights.add(w[p]);
-        argumentCosts.add(arguments);
+        // A refused head stays in the normaliser, but no completion starts with it.
+        argumentCosts.add(
+            refusal != null && refusal.refuses(p) ? Double.POSITIVE_INFINITY : arguments);
       }
       s.undo(mark);
     }
@@ -358,7 +449,7 @@ final class CandidateCache {
       best = Math.min(best, z - weights.get(i) + argumentCosts.get(i));
     }
     double lv = grammar.logVariable[context];
-    if (lv > Double.NEGATIVE_INFINITY) {
+    if (lv > Double.NEGATIVE_INFINITY && variable) {
       List<Double> withVariable = new ArrayList<>(weights);
       withVariable.add(lv);
       best = Math.min(best, logSumExp(withVariable) - lv);
@@ -367,8 +458,35 @@ final class CandidateCache {
         best == Double.POSITIVE_INFINITY ? grammar.minHoleCost[context] : Math.max(0, best - 1e-9);
     // Never weaker than the context's bound, which holds for every hole.
     bound = Math.max(bound, grammar.minHoleCost[context]);
-    groundBounds.put(key, bound);
+    groundBounds.put(memoKey, bound);
     return bound;
+  }
+
+  /** A type's structure with its variables numbered in order of first appearance. */
+  private static String shape(FastType t) {
+    if (t.ground) {
+      return Arrays.toString(t.code());
+    }
+    StringBuilder out = new StringBuilder();
+    shape(t, new ArrayList<>(), out);
+    return out.toString();
+  }
+
+  private static void shape(FastType t, List<Integer> seen, StringBuilder out) {
+    if (t.isVariable()) {
+      int i = seen.indexOf(t.variable);
+      if (i < 0) {
+        i = seen.size();
+        seen.add(t.variable);
+      }
+      out.append('v').append(i).append(',');
+      return;
+    }
+    out.append(TypeNames.encode(t.constructor, t.arguments.length)).append('(');
+    for (FastType a : t.arguments) {
+      shape(a, seen, out);
+    }
+    out.append(')');
   }
 
   static FastType[] spine(FastType t) {

@@ -42,8 +42,12 @@ final class CompiledSymmetries {
     final boolean[] productions;
     boolean[] variables = new boolean[0];
 
-    Refusal(int productionCount) {
+    /** Distinct per refusal of one compiled rule set: part of the memo key of cost bounds. */
+    final int id;
+
+    Refusal(int productionCount, int id) {
       productions = new boolean[productionCount];
+      this.id = id;
     }
 
     /** Whether a candidate with this head (a production, or {@code -(j + 1)} for {@code $j}). */
@@ -142,6 +146,7 @@ final class CompiledSymmetries {
   // deferred[h][k]; null where no rule is decided.
   private final Deferred[][][] deferred;
   private final boolean any;
+  private int refusals;
 
   private CompiledSymmetries() {
     early = new Refusal[0][][];
@@ -275,7 +280,7 @@ final class CompiledSymmetries {
     }
     Refusal r = early[root][fixed][lambdas];
     if (r == null) {
-      r = new Refusal(grammar.programs.length);
+      r = new Refusal(grammar.programs.length, ++refusals);
       early[root][fixed][lambdas] = r;
     }
     if (candidate >= 0) {

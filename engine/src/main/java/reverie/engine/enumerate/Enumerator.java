@@ -80,7 +80,7 @@ final class Enumerator {
 
   Enumerator(CompiledGrammar grammar, CompiledSymmetries symmetries) {
     this.grammar = grammar;
-    this.cache = new CandidateCache(grammar);
+    this.cache = new CandidateCache(grammar, symmetries);
     this.symmetries = symmetries;
   }
 
