@@ -308,7 +308,44 @@ final class CandidateCache {
   }
 
   private static final int BOUND_DEPTH = 2;
-  private final java.util.Map<String, Double> groundBounds = new java.util.HashMap<>();
+  private final java.util.Map<BoundKey, Double> groundBounds = new java.util.HashMap<>();
+
+  /** What a bound depends on: the hole's table, the depth left, what is refused, the type. */
+  private static final class BoundKey {
+    final int context;
+    final int depth;
+    final int refusal;
+    final boolean variable;
+    final int[] type;
+    final int hash;
+
+    BoundKey(int context, int depth, int refusal, boolean variable, int[] type) {
+      this.context = context;
+      this.depth = depth;
+      this.refusal = refusal;
+      this.variable = variable;
+      this.type = type;
+      this.hash =
+          31 * (31 * (31 * (31 * context + depth) + refusal) + (variable ? 1 : 0))
+              + Arrays.hashCode(type);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BoundKey k
+          && k.hash == hash
+          && k.context == context
+          && k.depth == depth
+          && k.refusal == refusal
+          && k.variable == variable
+          && Arrays.equals(k.type, type);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /**
    * A lower bound on the cost of any completion of a hole of type {@code t} in context {@code
@@ -374,31 +411,15 @@ final class CandidateCache {
    * they are all in the hole's normalising set: choosing one costs at least lse(them) - its weight
    * plus bounds on its arguments, and a variable, where one in scope may have the type, at least
    * lse(them + {logVariable}) - logVariable. Heads that {@code refusal} refuses are left out of the
-   * minimum (not of the normaliser). Memoised per thread; {@code depth} limits the recursion into
-   * argument types.
+   * minimum (not of the normaliser). Which variables are in scope ({@code env}) is known at the
+   * argument itself; deeper, a variable is assumed possible, so that the memo (per thread) needs no
+   * environment in its key. {@code depth} limits the recursion into argument types.
    */
   private double groundBound(
       FastType t, int context, int depth, CompiledSymmetries.Refusal refusal, FastType[] env) {
     boolean variable = variableMayFit(t, env);
-    StringBuilder key =
-        new StringBuilder()
-            .append(context)
-            .append('/')
-            .append(depth)
-            .append('/')
-            .append(shape(t))
-            .append('/')
-            .append(refusal == null ? 0 : refusal.id)
-            .append('/')
-            .append(variable);
-    if (depth > 0 && env != null) {
-      // Deeper bounds depend on which types are in scope.
-      for (FastType e : env) {
-        FastType r = finalResult(e);
-        key.append(r.ground ? Arrays.toString(r.code()) : "?");
-      }
-    }
-    String memoKey = key.toString();
+    BoundKey memoKey =
+        new BoundKey(context, depth, refusal == null ? 0 : refusal.id, variable, shape(t));
     Double memo = groundBounds.get(memoKey);
     if (memo != null) {
       return memo;
@@ -433,7 +454,7 @@ final class CandidateCache {
                       child,
                       depth - 1,
                       symmetries.refusal(p, a, CompiledGrammar.arity(resolved)),
-                      env == null ? null : inScope(env, resolved))
+                      null)
                   : grammar.minHoleCost[child];
         }
         weights.add(w[p]);
@@ -462,31 +483,33 @@ final class CandidateCache {
     return bound;
   }
 
-  /** A type's structure with its variables numbered in order of first appearance. */
-  private static String shape(FastType t) {
+  /**
+   * A type's preorder code with its variables numbered in order of first appearance (as {@code -(n
+   * + 1)}).
+   */
+  private static int[] shape(FastType t) {
     if (t.ground) {
-      return Arrays.toString(t.code());
+      return t.code();
     }
-    StringBuilder out = new StringBuilder();
-    shape(t, new ArrayList<>(), out);
-    return out.toString();
+    List<Integer> out = new ArrayList<>();
+    shape(t, out, new ArrayList<>());
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static void shape(FastType t, List<Integer> seen, StringBuilder out) {
+  private static void shape(FastType t, List<Integer> out, List<Integer> seen) {
     if (t.isVariable()) {
       int i = seen.indexOf(t.variable);
       if (i < 0) {
         i = seen.size();
         seen.add(t.variable);
       }
-      out.append('v').append(i).append(',');
+      out.add(-(i + 1));
       return;
     }
-    out.append(TypeNames.encode(t.constructor, t.arguments.length)).append('(');
+    out.add(TypeNames.encode(t.constructor, t.arguments.length));
     for (FastType a : t.arguments) {
-      shape(a, seen, out);
+      shape(a, out, seen);
     }
-    out.append(')');
   }
 
   static FastType[] spine(FastType t) {
