@@ -16,4 +16,16 @@ public interface FunctionValue {
   default Object apply2(Object first, Object second, Budget budget) {
     return ((FunctionValue) apply(first, budget)).apply(second, budget);
   }
+
+  /**
+   * Applies this function to all of {@code arguments} in turn (the array is the callee's to keep);
+   * a primitive of that arity skips the partial applications in between.
+   */
+  default Object applyAll(Object[] arguments, Budget budget) {
+    Object value = this;
+    for (Object a : arguments) {
+      value = ((FunctionValue) value).apply(a, budget);
+    }
+    return value;
+  }
 }

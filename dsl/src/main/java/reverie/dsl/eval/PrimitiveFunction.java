@@ -18,6 +18,13 @@ abstract class PrimitiveFunction implements FunctionValue {
     return new Partial(this, new Object[] {argument});
   }
 
+  @Override
+  public Object applyAll(Object[] arguments, Budget budget) {
+    return arguments.length == arity()
+        ? call(arguments, budget)
+        : FunctionValue.super.applyAll(arguments, budget);
+  }
+
   /** A primitive applied to fewer arguments than its arity. */
   static final class Partial implements FunctionValue {
     private final PrimitiveFunction function;

@@ -136,6 +136,30 @@ abstract class Code {
     }
   }
 
+  /**
+   * A function applied to three or more arguments at once: a primitive of that arity is called
+   * directly instead of through partial applications.
+   */
+  static final class ApplyAll extends Code {
+    final Code function;
+    final Code[] arguments;
+
+    ApplyAll(Code function, Code[] arguments) {
+      this.function = function;
+      this.arguments = arguments;
+    }
+
+    @Override
+    Object eval(Values env, Budget budget) {
+      FunctionValue f = (FunctionValue) function.eval(env, budget);
+      Object[] values = new Object[arguments.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = arguments[i].eval(env, budget);
+      }
+      return f.applyAll(values, budget);
+    }
+  }
+
   /** A fully applied {@code if}: lazy in its branches, one step like the primitive. */
   static final class If extends Code {
     final Code condition;

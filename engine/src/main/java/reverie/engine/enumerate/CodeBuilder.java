@@ -47,9 +47,12 @@ final class CodeBuilder {
     return new Code.Lambda(body);
   }
 
-  /** The code of {@code head} applied to all of {@code arguments}. */
+  /**
+   * The code of {@code head} applied to all of {@code arguments}, which it keeps (no caller changes
+   * an argument array once built).
+   */
   Code apply(Code head, Code[] arguments) {
-    // Straight-line cases for the usual arities; the loop below handles the rest.
+    // Straight-line cases for the usual arities.
     switch (arguments.length) {
       case 1:
         return new Code.Apply(head, arguments[0]);
@@ -59,16 +62,17 @@ final class CodeBuilder {
         if (head instanceof Code.Constant c && c.value == Curried.IF) {
           return new Code.If(arguments[0], arguments[1], arguments[2]);
         }
-        return new Code.Apply(new Code.Apply2(head, arguments[0], arguments[1]), arguments[2]);
+        return new Code.ApplyAll(head, arguments);
       default:
         break;
     }
-    int used = 0;
-    Code code = head;
-    if (head instanceof Code.Constant c && c.value == Curried.IF && arguments.length >= 3) {
-      code = new Code.If(arguments[0], arguments[1], arguments[2]);
-      used = 3;
+    boolean isIf = head instanceof Code.Constant k && k.value == Curried.IF;
+    if (!isIf) {
+      return new Code.ApplyAll(head, arguments);
     }
+    // An if that returns a function: the if, then the rest one or two at a time.
+    Code code = new Code.If(arguments[0], arguments[1], arguments[2]);
+    int used = 3;
     while (used < arguments.length) {
       if (used + 2 <= arguments.length) {
         code = new Code.Apply2(code, arguments[used], arguments[used + 1]);
