@@ -80,6 +80,15 @@ final class BenchEnumerateCommand implements Callable<Integer> {
               + " program computes the same, as (car (cons a b)) or (+ x 0)).")
   boolean noPruning;
 
+  @Option(
+      names = "--warmup",
+      paramLabel = "S",
+      description =
+          "First enumerate the same way for S seconds without counting, so that the JIT compiler"
+              + " has compiled the hot code before the measured run: without it, a run of 10 s"
+              + " shares the machine with several seconds of compilation (default: 0).")
+  double warmup;
+
   @Mixin JsonOption json;
 
   /**
@@ -126,6 +135,14 @@ final class BenchEnumerateCommand implements Callable<Integer> {
     Domain d = domain.domain();
     Type request = type != null ? Type.parse(type) : defaultRequest(d);
     d.checkType(request);
+    if (!(warmup >= 0) || Double.isInfinite(warmup)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--warmup must be a number of seconds, 0 or more");
+    }
+    if (warmup > 0) {
+      EnumerationBenchmark.run(
+          d, request, warmup, Double.POSITIVE_INFINITY, threads.threads(), !noPruning);
+    }
     EnumerationBenchmark.Result r =
         EnumerationBenchmark.run(d, request, seconds, maxNats, threads.threads(), !noPruning);
     PrintWriter out = spec.commandLine().getOut();
@@ -137,6 +154,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       o.put("threads", r.threads());
       o.put("pruning", r.pruning());
       o.put("seconds", r.seconds());
+      o.put("warmup_seconds", warmup);
       o.put("cpu_seconds", r.cpuSeconds());
       o.put("worker_cpu_seconds", r.workerCpuSeconds());
       o.put("programs_per_worker_cpu_second", r.programsPerWorkerCpuSecond());
@@ -149,7 +167,7 @@ final class BenchEnumerateCommand implements Callable<Integer> {
               Locale.ROOT,
               "%,d programs of %s%s in %.1f s on %d thread%s: %,.0f programs per second (%,.0f per"
                   + " CPU-second of the enumerating threads); description length reached %.1f"
-                  + " nats",
+                  + " nats%s",
               r.programs(),
               request,
               r.pruning() ? "" : " (no pruning)",
@@ -158,7 +176,8 @@ final class BenchEnumerateCommand implements Callable<Integer> {
               r.threads() == 1 ? "" : "s",
               r.programsPerSecond(),
               r.programsPerWorkerCpuSecond(),
-              r.natsReached()));
+              r.natsReached(),
+              warmup > 0 ? String.format(Locale.ROOT, " (after %.0f s of warm-up)", warmup) : ""));
     }
     return ExitCode.OK;
   }

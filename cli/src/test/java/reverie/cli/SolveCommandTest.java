@@ -110,4 +110,17 @@ class SolveCommandTest {
     assertEquals(
         2, CliRun.of("bench", "enumerate", "--domain", "nope", "--max-nats", "3").exitCode());
   }
+
+  @Test
+  void benchWarmsUpBeforeTheMeasuredRunWhenAsked() throws Exception {
+    CliRun run = CliRun.of("bench", "enumerate", "--warmup", "0.5", "--max-nats", "12", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    // The measured run is the same exact enumeration; the warm-up is not counted in it.
+    assertEquals(SYMMETRIC_COUNT_BELOW_12, json.get("programs").asLong());
+    assertEquals(0.5, json.get("warmup_seconds").asDouble());
+    CliRun negative = CliRun.of("bench", "enumerate", "--warmup", "-1", "--max-nats", "12");
+    assertEquals(2, negative.exitCode());
+    assertTrue(negative.err().contains("--warmup"), negative.err());
+  }
 }
