@@ -35,7 +35,9 @@ import reverie.tasks.Domain;
           + " lists (towers), the task is the one of the domain's built-in suites with the longest"
           + " reference program. Programs in which one of the domain's symmetry rules applies"
           + " are not enumerated unless --no-pruning is given, and are not counted. Reports programs"
-          + " per second, the description length reached (nats) and the number of programs."
+          + " per second, the description length reached (nats) and the number of programs; --json"
+          + " also the holes expanded and the refusals of each symmetry rule, most first (to see"
+          + " which rules a domain's search meets)."
     })
 final class BenchEnumerateCommand implements Callable<Integer> {
   private static final String LIST_REQUEST = "list(int) -> list(int)";
@@ -160,6 +162,8 @@ final class BenchEnumerateCommand implements Callable<Integer> {
       o.put("programs_per_worker_cpu_second", r.programsPerWorkerCpuSecond());
       o.put("holes_expanded", r.expansions());
       o.put("refused_by_symmetry_rules", r.refused());
+      ObjectNode byRule = o.putObject("refused_by_rule");
+      r.refusedByRule().forEach(byRule::put);
       out.println(o.toPrettyString());
     } else {
       out.println(

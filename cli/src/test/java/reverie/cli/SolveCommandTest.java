@@ -104,6 +104,14 @@ class SolveCommandTest {
             .readTree(CliRun.of("bench", "enumerate", "--max-nats", "12", "--json").out());
     assertEquals(SYMMETRIC_COUNT_BELOW_12, pruned.get("programs").asLong());
     assertTrue(pruned.get("pruning").asBoolean());
+    // The refusals by rule add up to all of them; without rules there are none.
+    long byRule = 0;
+    for (JsonNode count : pruned.get("refused_by_rule")) {
+      byRule += count.asLong();
+    }
+    assertTrue(byRule > 0);
+    assertEquals(pruned.get("refused_by_symmetry_rules").asLong(), byRule);
+    assertEquals(0, json.get("refused_by_rule").size());
     assertTrue(json.has("programs_per_second") && json.has("seconds"));
     assertEquals(
         2, CliRun.of("bench", "enumerate", "--seconds", "1", "--max-nats", "3").exitCode());

@@ -39,24 +39,30 @@ final class CompiledSymmetries {
 
   /** The heads refused for one (parent production, argument, lambdas) key. */
   static final class Refusal {
-    final boolean[] productions;
-    boolean[] variables = new boolean[0];
+    // The number of the rule that refuses each production, plus one; 0 where none does.
+    final int[] productions;
+    int[] variables = new int[0];
 
     /** Distinct per refusal of one compiled rule set: part of the memo key of cost bounds. */
     final int id;
 
     Refusal(int productionCount, int id) {
-      productions = new boolean[productionCount];
+      productions = new int[productionCount];
       this.id = id;
     }
 
     /** Whether a candidate with this head (a production, or {@code -(j + 1)} for {@code $j}). */
     boolean refuses(int head) {
+      return rule(head) >= 0;
+    }
+
+    /** The number of the rule that refuses this head ({@link #refuses}), or -1. */
+    int rule(int head) {
       if (head >= 0) {
-        return productions[head];
+        return productions[head] - 1;
       }
       int j = -head - 1;
-      return j < variables.length && variables[j];
+      return j < variables.length ? variables[j] - 1 : -1;
     }
   }
 
@@ -66,14 +72,17 @@ final class CompiledSymmetries {
    */
   static final class Deferred {
     final SymmetryRule rule;
+    // The rule's place in the rule set.
+    final int number;
     final int ascend;
     final Node pattern;
     final int variables;
     // conditions[i] = {kind, variable, other variable}
     final int[][] conditions;
 
-    Deferred(SymmetryRule rule, int ascend) {
+    Deferred(SymmetryRule rule, int number, int ascend) {
       this.rule = rule;
+      this.number = number;
       this.ascend = ascend;
       Map<String, Integer> slots = new HashMap<>();
       List<String> deciding = rule.decidingVariables();
@@ -146,12 +155,15 @@ final class CompiledSymmetries {
   // deferred[h][k]; null where no rule is decided.
   private final Deferred[][][] deferred;
   private final boolean any;
+  // The rules' texts by number (their order in the domain's rule set).
+  private final String[] texts;
   private int refusals;
 
   private CompiledSymmetries() {
     early = new Refusal[0][][];
     deferred = new Deferred[0][][];
     any = false;
+    texts = new String[0];
   }
 
   private CompiledSymmetries(CompiledGrammar grammar, SymmetryRules rules) {
@@ -163,7 +175,8 @@ final class CompiledSymmetries {
     early = new Refusal[n][][];
     deferred = new Deferred[n][][];
     boolean found = false;
-    for (SymmetryRule rule : rules.rules()) {
+    for (int number = 0; number < rules.rules().size(); number++) {
+      SymmetryRule rule = rules.rules().get(number);
       if (!allIn(rule.pattern(), index)) {
         continue; // the grammar cannot build this shape
       }
@@ -173,11 +186,12 @@ final class CompiledSymmetries {
         continue; // the enumerator never applies the head to more arguments than its type takes
       }
       found = true;
-      if (!addRefusal(grammar, index, root, arity, rule)) {
-        addDeferred(index, rule, grammar);
+      if (!addRefusal(grammar, index, root, arity, rule, number)) {
+        addDeferred(index, rule, number, grammar);
       }
     }
     any = found;
+    texts = rules.rules().stream().map(SymmetryRule::text).toArray(String[]::new);
   }
 
   private static boolean allIn(Program p, Map<Program, Integer> index) {
@@ -196,6 +210,16 @@ final class CompiledSymmetries {
 
   boolean isEmpty() {
     return !any;
+  }
+
+  /** How many rules the set has, numbered in its order (those this grammar cannot build too). */
+  int ruleCount() {
+    return texts.length;
+  }
+
+  /** The text of rule {@code number}. */
+  String ruleText(int number) {
+    return texts[number];
   }
 
   /** The refused heads at argument {@code k} of production {@code h} under {@code m} lambdas. */
@@ -225,7 +249,8 @@ final class CompiledSymmetries {
       Map<Program, Integer> index,
       int root,
       int arity,
-      SymmetryRule rule) {
+      SymmetryRule rule,
+      int number) {
     if (!rule.conditions().isEmpty() || !rule.decidingVariables().isEmpty()) {
       return false;
     }
@@ -284,18 +309,23 @@ final class CompiledSymmetries {
       early[root][fixed][lambdas] = r;
     }
     if (candidate >= 0) {
-      r.productions[candidate] = true;
+      if (r.productions[candidate] == 0) {
+        r.productions[candidate] = number + 1;
+      }
     } else {
       int j = -candidate - 1;
       if (r.variables.length <= j) {
         r.variables = Arrays.copyOf(r.variables, j + 1);
       }
-      r.variables[j] = true;
+      if (r.variables[j] == 0) {
+        r.variables[j] = number + 1;
+      }
     }
     return true;
   }
 
-  private void addDeferred(Map<Program, Integer> index, SymmetryRule rule, CompiledGrammar g) {
+  private void addDeferred(
+      Map<Program, Integer> index, SymmetryRule rule, int number, CompiledGrammar g) {
     List<String> deciding = rule.decidingVariables();
     List<int[]> path = new ArrayList<>();
     List<int[]> last = new ArrayList<>();
@@ -313,7 +343,7 @@ final class CompiledSymmetries {
     }
     Deferred[] old = deferred[h][k] == null ? new Deferred[0] : deferred[h][k];
     Deferred[] now = Arrays.copyOf(old, old.length + 1);
-    now[old.length] = new Deferred(rule, last.size() - 1);
+    now[old.length] = new Deferred(rule, number, last.size() - 1);
     deferred[h][k] = now;
   }
 

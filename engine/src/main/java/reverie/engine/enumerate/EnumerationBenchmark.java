@@ -43,7 +43,8 @@ public final class EnumerationBenchmark {
       double cpuSeconds,
       double workerCpuSeconds,
       long expansions,
-      long refused) {
+      long refused,
+      com.google.common.collect.ImmutableMap<String, Long> refusedByRule) {
     /**
      * Programs per CPU-second of the enumerating threads: the figure that a busy machine does not
      * skew.
@@ -107,7 +108,8 @@ public final class EnumerationBenchmark {
         cpu,
         outcome.workerCpuSeconds(),
         outcome.expansions(),
-        outcome.refused());
+        outcome.refused(),
+        outcome.refusedByRule());
   }
 
   private static long processCpuNanos() {

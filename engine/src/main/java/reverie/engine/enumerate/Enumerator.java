@@ -74,6 +74,9 @@ final class Enumerator {
   /** Programs or branches refused by a symmetry rule since construction. */
   long refused;
 
+  /** {@link #refused} by the rule that refused, numbered as in the domain's rule set. */
+  final long[] refusedByRule;
+
   Enumerator(CompiledGrammar grammar) {
     this(grammar, CompiledSymmetries.NONE);
   }
@@ -82,6 +85,7 @@ final class Enumerator {
     this.grammar = grammar;
     this.cache = new CandidateCache(grammar, symmetries);
     this.symmetries = symmetries;
+    this.refusedByRule = new long[symmetries.ruleCount()];
   }
 
   boolean takePruned() {
@@ -259,9 +263,13 @@ final class Enumerator {
           // Candidates are sorted by cost + argumentsBound, and costs only grow along a path.
           break;
         }
-        if (refusal != null && refusal.refuses(c.head)) {
-          refused++;
-          continue;
+        if (refusal != null) {
+          int rule = refusal.rule(c.head);
+          if (rule >= 0) {
+            refused++;
+            refusedByRule[rule]++;
+            continue;
+          }
         }
         long mark = unifier.mark();
         if (apply(c, map, m, h, env)) {
@@ -434,6 +442,7 @@ final class Enumerator {
     for (CompiledSymmetries.Deferred d : rules) {
       if (matcher.applies(d, f, value)) {
         refused++;
+        refusedByRule[d.number]++;
         return false;
       }
     }

@@ -2,6 +2,7 @@ package reverie.engine.enumerate;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,7 +73,8 @@ public final class ProgramEnumeration {
 
   /**
    * What a run did: the programs emitted, and the search's work behind them (holes expanded, and
-   * heads or finished arguments a symmetry rule refused).
+   * heads or finished arguments a symmetry rule refused, in all and by the rule's text for the
+   * rules that refused any, most first).
    */
   public record Outcome(
       long programs,
@@ -80,7 +82,8 @@ public final class ProgramEnumeration {
       boolean exhausted,
       double workerCpuSeconds,
       long expansions,
-      long refused) {}
+      long refused,
+      ImmutableMap<String, Long> refusedByRule) {}
 
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
@@ -142,13 +145,34 @@ public final class ProgramEnumeration {
     long programs = 0;
     long expansions = 0;
     long refused = 0;
+    long[] byRule = new long[symmetries.ruleCount()];
     for (Enumerator w : workers) {
       programs += w.emitted;
       expansions += w.expansions;
       refused += w.refused;
+      for (int r = 0; r < byRule.length; r++) {
+        byRule[r] += w.refusedByRule[r];
+      }
+    }
+    Integer[] order = new Integer[byRule.length];
+    for (int r = 0; r < order.length; r++) {
+      order[r] = r;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(byRule[b], byRule[a]));
+    java.util.Map<String, Long> rules = new java.util.LinkedHashMap<>();
+    for (int r : order) {
+      if (byRule[r] > 0) {
+        rules.merge(symmetries.ruleText(r), byRule[r], Long::sum);
+      }
     }
     return new Outcome(
-        programs, natsReached, exhausted, workerCpu.get() / 1e9, expansions, refused);
+        programs,
+        natsReached,
+        exhausted,
+        workerCpu.get() / 1e9,
+        expansions,
+        refused,
+        ImmutableMap.copyOf(rules));
   }
 
   private void runWindow(

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -147,5 +148,27 @@ class SymmetryPruningTest {
           e.cost(),
           1e-9);
     }
+  }
+
+  @Test
+  void refusalsAreCountedByTheRuleThatRefused() {
+    ProgramEnumeration.Outcome outcome =
+        new ProgramEnumeration(UNIFORM, Type.parse("list(int) -> int"), LISTS)
+            .run(2, 14, w -> (p, lp) -> true, () -> false);
+    assertTrue(outcome.refused() > 0);
+    assertEquals(
+        outcome.refused(),
+        outcome.refusedByRule().values().stream().mapToLong(Long::longValue).sum());
+    java.util.Set<String> texts = new java.util.HashSet<>();
+    LISTS.rules().forEach(r -> texts.add(r.text()));
+    assertTrue(texts.containsAll(outcome.refusedByRule().keySet()), outcome::toString);
+    // A head refused before its argument is searched, and a rule decided on a finished argument.
+    assertTrue(outcome.refusedByRule().get("(car (cons ?a ?b)) -> ?a") > 0, outcome::toString);
+    assertTrue(outcome.refusedByRule().get("(+ ?a ?b) -> (+ ?b ?a) if ?b < ?a") > 0);
+    // Most first.
+    List<Long> counts = new ArrayList<>(outcome.refusedByRule().values());
+    List<Long> sorted = new ArrayList<>(counts);
+    sorted.sort(java.util.Comparator.reverseOrder());
+    assertEquals(sorted, counts);
   }
 }
