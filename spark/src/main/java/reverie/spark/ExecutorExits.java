@@ -1,7 +1,5 @@
 package reverie.spark;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.Level;
@@ -66,7 +64,8 @@ final class ExecutorExits implements AutoCloseable {
   }
 
   private static final class Appender extends AbstractAppender {
-    private final List<String> removals = new ArrayList<>();
+    private int count;
+    private String last = "";
 
     Appender() {
       super("reverie-executor-exits", null, null, true, Property.EMPTY_ARRAY);
@@ -76,22 +75,19 @@ final class ExecutorExits implements AutoCloseable {
     public void append(LogEvent event) {
       Matcher m = REMOVED.matcher(event.getMessage().getFormattedMessage());
       if (m.find()) {
-        synchronized (removals) {
-          removals.add(m.group(1) + " (" + m.group(2).strip() + ")");
+        synchronized (this) {
+          count++;
+          last = m.group(1) + " (" + m.group(2).strip() + ")";
         }
       }
     }
 
-    int count() {
-      synchronized (removals) {
-        return removals.size();
-      }
+    synchronized int count() {
+      return count;
     }
 
-    String last() {
-      synchronized (removals) {
-        return removals.isEmpty() ? "" : removals.get(removals.size() - 1);
-      }
+    synchronized String last() {
+      return last;
     }
   }
 }

@@ -576,32 +576,7 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
           lines = f.get(200, TimeUnit.MILLISECONDS);
           break;
         } catch (TimeoutException e) {
-          int exited = exits.map(ExecutorExits::count).orElse(0);
-          if (exited >= EXITS_BEFORE_GIVING_UP) {
-            f.cancel(true);
-            throw new InputException(
-                String.format(
-                    Locale.ROOT,
-                    "the executors of %s exit as they start (%d so far, the last %s): do the"
-                        + " workers run Java %d or later? (an executor's stderr is in its"
-                        + " worker's work directory)",
-                    master.url(),
-                    exited,
-                    exits.get().last(),
-                    Versions.JAVA));
-          }
-          if (System.nanoTime() >= deadline) {
-            f.cancel(true);
-            throw new InputException(
-                String.format(
-                    Locale.ROOT,
-                    "no Spark executor ran a task within %d s on %s: are workers registered with"
-                        + " free cores and memory, and do they run Java %d or later? (spark.reverie."
-                        + "startTimeoutSeconds sets the wait)",
-                    timeoutSeconds,
-                    master.url(),
-                    Versions.JAVA));
-          }
+          checkStillStarting(f, exits, deadline, timeoutSeconds);
         }
       }
     } catch (InterruptedException e) {
@@ -632,6 +607,39 @@ final class SparkRunner implements JobRunnerProvider.ClusterRunner {
     }
     for (String line : lines) {
       Probe.check(line, spark.sc().version(), master.url());
+    }
+  }
+
+  /**
+   * While the probe waits: gives up, cancelling it, once executors keep exiting as they start or
+   * the wait is over.
+   */
+  private void checkStillStarting(
+      JavaFutureAction<?> f, Optional<ExecutorExits> exits, long deadline, int timeoutSeconds) {
+    int exited = exits.map(ExecutorExits::count).orElse(0);
+    if (exited >= EXITS_BEFORE_GIVING_UP) {
+      f.cancel(true);
+      throw new InputException(
+          String.format(
+              Locale.ROOT,
+              "the executors of %s exit as they start (%d so far, the last %s): do the workers run"
+                  + " Java %d or later? (an executor's stderr is in its worker's work directory)",
+              master.url(),
+              exited,
+              exits.get().last(),
+              Versions.JAVA));
+    }
+    if (System.nanoTime() >= deadline) {
+      f.cancel(true);
+      throw new InputException(
+          String.format(
+              Locale.ROOT,
+              "no Spark executor ran a task within %d s on %s: are workers registered with free"
+                  + " cores and memory, and do they run Java %d or later? (spark.reverie."
+                  + "startTimeoutSeconds sets the wait)",
+              timeoutSeconds,
+              master.url(),
+              Versions.JAVA));
     }
   }
 

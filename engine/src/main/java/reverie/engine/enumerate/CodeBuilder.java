@@ -52,25 +52,17 @@ final class CodeBuilder {
    * an argument array once built).
    */
   Code apply(Code head, Code[] arguments) {
-    // Straight-line cases for the usual arities.
-    switch (arguments.length) {
-      case 1:
-        return new Code.Apply(head, arguments[0]);
-      case 2:
-        return new Code.Apply2(head, arguments[0], arguments[1]);
-      case 3:
-        if (head instanceof Code.Constant c && c.value == Curried.IF) {
-          return new Code.If(arguments[0], arguments[1], arguments[2]);
-        }
-        return new Code.ApplyAll(head, arguments);
-      default:
-        break;
+    if (arguments.length == 1) {
+      return new Code.Apply(head, arguments[0]);
     }
-    boolean isIf = head instanceof Code.Constant k && k.value == Curried.IF;
-    if (!isIf) {
+    if (arguments.length == 2) {
+      return new Code.Apply2(head, arguments[0], arguments[1]);
+    }
+    if (!(head instanceof Code.Constant c && c.value == Curried.IF)) {
       return new Code.ApplyAll(head, arguments);
     }
-    // An if that returns a function: the if, then the rest one or two at a time.
+    // A fully applied if is lazy in its branches; one that returns a function takes the rest one or
+    // two at a time.
     Code code = new Code.If(arguments[0], arguments[1], arguments[2]);
     int used = 3;
     while (used < arguments.length) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class EnumerationBenchmark {
       double workerCpuSeconds,
       long expansions,
       long refused,
-      com.google.common.collect.ImmutableMap<String, Long> refusedByRule) {
+      ImmutableMap<String, Long> refusedByRule) {
     /**
      * Programs per CPU-second of the enumerating threads: the figure that a busy machine does not
      * skew.
