@@ -132,26 +132,10 @@ public record RunConfig(
 
   /** The same configuration with its test split taken from a suite or a file. */
   public RunConfig withTestSource(Optional<String> suite, Optional<String> file) {
-    return new RunConfig(
-        this.suite,
-        this.file,
-        split,
-        iterations,
-        timeoutSeconds,
-        batchSize,
-        topK,
-        maxArity,
-        structurePenalty,
-        pseudoCounts,
-        recognitionSteps,
-        recognition,
-        compression,
-        threads,
-        seed,
-        maxPrograms,
-        ownSplit,
-        suite,
-        file);
+    Builder b = new Builder(this);
+    b.testSuite = suite;
+    b.testFile = file;
+    return b.build();
   }
 
   /**
@@ -191,98 +175,30 @@ public record RunConfig(
 
   /** The same configuration with another iteration count. */
   public RunConfig withIterations(int n) {
-    return new RunConfig(
-        suite,
-        file,
-        split,
-        n,
-        timeoutSeconds,
-        batchSize,
-        topK,
-        maxArity,
-        structurePenalty,
-        pseudoCounts,
-        recognitionSteps,
-        recognition,
-        compression,
-        threads,
-        seed,
-        maxPrograms,
-        ownSplit,
-        testSuite,
-        testFile);
+    Builder b = new Builder(this);
+    b.iterations = n;
+    return b.build();
   }
 
   /** The same configuration with a program budget per task in place of the timeout. */
   public RunConfig withMaxPrograms(OptionalLong n) {
-    return new RunConfig(
-        suite,
-        file,
-        split,
-        iterations,
-        timeoutSeconds,
-        batchSize,
-        topK,
-        maxArity,
-        structurePenalty,
-        pseudoCounts,
-        recognitionSteps,
-        recognition,
-        compression,
-        threads,
-        seed,
-        n,
-        ownSplit,
-        testSuite,
-        testFile);
+    Builder b = new Builder(this);
+    b.maxPrograms = n;
+    return b.build();
   }
 
   /** The same configuration with another thread count. */
   public RunConfig withThreads(int n) {
-    return new RunConfig(
-        suite,
-        file,
-        split,
-        iterations,
-        timeoutSeconds,
-        batchSize,
-        topK,
-        maxArity,
-        structurePenalty,
-        pseudoCounts,
-        recognitionSteps,
-        recognition,
-        compression,
-        n,
-        seed,
-        maxPrograms,
-        ownSplit,
-        testSuite,
-        testFile);
+    Builder b = new Builder(this);
+    b.threads = n;
+    return b.build();
   }
 
   /** The same configuration with the suite's own split ({@code true}) or a seeded one. */
   public RunConfig withOwnSplit(boolean own) {
-    return new RunConfig(
-        suite,
-        file,
-        split,
-        iterations,
-        timeoutSeconds,
-        batchSize,
-        topK,
-        maxArity,
-        structurePenalty,
-        pseudoCounts,
-        recognitionSteps,
-        recognition,
-        compression,
-        threads,
-        seed,
-        maxPrograms,
-        own,
-        testSuite,
-        testFile);
+    Builder b = new Builder(this);
+    b.ownSplit = own;
+    return b.build();
   }
 
   /** The JSON form, with snake_case keys and the format version. */
@@ -350,6 +266,74 @@ public record RunConfig(
           Optional.ofNullable(o.get("test_file")).map(JsonNode::asText));
     } catch (IllegalArgumentException e) {
       throw new InputException(where + ": " + e.getMessage());
+    }
+  }
+
+  /** A copy of a configuration to change a few fields of; {@link #build} checks the result. */
+  private static final class Builder {
+    Optional<String> suite;
+    Optional<String> file;
+    double split;
+    int iterations;
+    double timeoutSeconds;
+    int batchSize;
+    int topK;
+    int maxArity;
+    double structurePenalty;
+    double pseudoCounts;
+    int recognitionSteps;
+    boolean recognition;
+    boolean compression;
+    int threads;
+    long seed;
+    OptionalLong maxPrograms;
+    boolean ownSplit;
+    Optional<String> testSuite;
+    Optional<String> testFile;
+
+    Builder(RunConfig c) {
+      suite = c.suite;
+      file = c.file;
+      split = c.split;
+      iterations = c.iterations;
+      timeoutSeconds = c.timeoutSeconds;
+      batchSize = c.batchSize;
+      topK = c.topK;
+      maxArity = c.maxArity;
+      structurePenalty = c.structurePenalty;
+      pseudoCounts = c.pseudoCounts;
+      recognitionSteps = c.recognitionSteps;
+      recognition = c.recognition;
+      compression = c.compression;
+      threads = c.threads;
+      seed = c.seed;
+      maxPrograms = c.maxPrograms;
+      ownSplit = c.ownSplit;
+      testSuite = c.testSuite;
+      testFile = c.testFile;
+    }
+
+    RunConfig build() {
+      return new RunConfig(
+          suite,
+          file,
+          split,
+          iterations,
+          timeoutSeconds,
+          batchSize,
+          topK,
+          maxArity,
+          structurePenalty,
+          pseudoCounts,
+          recognitionSteps,
+          recognition,
+          compression,
+          threads,
+          seed,
+          maxPrograms,
+          ownSplit,
+          testSuite,
+          testFile);
     }
   }
 }
