@@ -71,10 +71,10 @@ final class Enumerator {
   // window cuts nothing, the (finite) program space is exhausted.
   private boolean pruned;
 
-  /** Programs or branches refused by a symmetry rule since construction. */
-  long refused;
-
-  /** {@link #refused} by the rule that refused, numbered as in the domain's rule set. */
+  /**
+   * Programs or branches refused by a symmetry rule since construction, by the rule that refused,
+   * numbered as in the domain's rule set.
+   */
   final long[] refusedByRule;
 
   Enumerator(CompiledGrammar grammar) {
@@ -266,7 +266,6 @@ final class Enumerator {
         if (refusal != null) {
           int rule = refusal.rule(c.head);
           if (rule >= 0) {
-            refused++;
             refusedByRule[rule]++;
             continue;
           }
@@ -441,7 +440,6 @@ final class Enumerator {
     }
     for (CompiledSymmetries.Deferred d : rules) {
       if (matcher.applies(d, f, value)) {
-        refused++;
         refusedByRule[d.number]++;
         return false;
       }

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -145,26 +147,21 @@ public final class ProgramEnumeration {
     long programs = 0;
     long expansions = 0;
     long refused = 0;
-    long[] byRule = new long[symmetries.ruleCount()];
+    Map<String, Long> byText = new HashMap<>();
     for (Enumerator w : workers) {
       programs += w.emitted;
       expansions += w.expansions;
-      refused += w.refused;
-      for (int r = 0; r < byRule.length; r++) {
-        byRule[r] += w.refusedByRule[r];
+      for (int r = 0; r < w.refusedByRule.length; r++) {
+        refused += w.refusedByRule[r];
+        if (w.refusedByRule[r] > 0) {
+          byText.merge(symmetries.ruleText(r), w.refusedByRule[r], Long::sum);
+        }
       }
     }
-    Integer[] order = new Integer[byRule.length];
-    for (int r = 0; r < order.length; r++) {
-      order[r] = r;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Long.compare(byRule[b], byRule[a]));
-    java.util.Map<String, Long> rules = new java.util.LinkedHashMap<>();
-    for (int r : order) {
-      if (byRule[r] > 0) {
-        rules.merge(symmetries.ruleText(r), byRule[r], Long::sum);
-      }
-    }
+    ImmutableMap.Builder<String, Long> rules = ImmutableMap.builder();
+    byText.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEachOrdered(rules::put);
     return new Outcome(
         programs,
         natsReached,
@@ -172,7 +169,7 @@ public final class ProgramEnumeration {
         workerCpu.get() / 1e9,
         expansions,
         refused,
-        ImmutableMap.copyOf(rules));
+        rules.buildOrThrow());
   }
 
   private void runWindow(
