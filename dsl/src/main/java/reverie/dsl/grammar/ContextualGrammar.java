@@ -224,6 +224,34 @@ public record ContextualGrammar(
   }
 
   /**
+   * A contextual grammar fitted to {@code programs} in every context, each context's estimate
+   * backed off to the unigram {@code base} (which must list the same productions): every choice's
+   * weight is {@code log(uses + strength * exp(b)) - log(offered + strength)}, with {@code b} its
+   * weight in {@code base}. A context the programs never reach keeps {@code base}'s weights; one
+   * they reach often follows its own counts. This is how a library's generative prior learns that,
+   * say, the function of a {@code fold} is usually an {@code if} without giving up on contexts its
+   * few solutions never used.
+   */
+  public static ContextualGrammar fitBackedOff(
+      Grammar base, List<WeightedProgram> programs, double strength) {
+    checkArgument(strength > 0, "back-off strength must be positive: %s", strength);
+    ContextualGrammar start = fromGrammar(base);
+    ExpectedUses[] uses = new ExpectedUses[start.contextCount()];
+    for (int c = 0; c < uses.length; c++) {
+      uses[c] = new ExpectedUses(base.productions().size());
+    }
+    for (WeightedProgram wp : programs) {
+      LikelihoodSummary s = start.summarize(wp.program(), wp.request());
+      s.contexts().forEach((c, summary) -> uses[c].add(summary, wp.weight()));
+    }
+    ImmutableList.Builder<Grammar> tables = ImmutableList.builder();
+    for (ExpectedUses u : uses) {
+      tables.add(u.refitToward(base, strength));
+    }
+    return start.withContexts(tables.build());
+  }
+
+  /**
    * {@link Grammar#refit} in every context separately, each from the holes filled in that context.
    */
   public ContextualGrammar refit(List<WeightedProgram> programs, double pseudoCounts) {

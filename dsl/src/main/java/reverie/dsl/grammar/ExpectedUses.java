@@ -49,6 +49,28 @@ final class ExpectedUses {
     return new Grammar(logVariable, productions.build(), old.continuationType());
   }
 
+  /**
+   * The M-step smoothed toward {@code base} instead of toward uniform: {@code log(actual + strength
+   * * exp(b)) - log(possible + strength)}, where {@code b} is the weight {@code base} gives the
+   * same choice. A context with no data keeps {@code base}'s weights exactly, and one with much
+   * data follows its own counts (a Dirichlet prior whose mean is the base grammar).
+   */
+  Grammar refitToward(Grammar base, double strength) {
+    com.google.common.collect.ImmutableList.Builder<Production> productions =
+        com.google.common.collect.ImmutableList.builder();
+    for (int i = 0; i < actual.length; i++) {
+      Production p = base.productions().get(i);
+      productions.add(p.withLogWeight(backedOff(actual[i], possible[i], strength, p.logWeight())));
+    }
+    double logVariable =
+        backedOff(actualVariables, possibleVariables, strength, base.logVariable());
+    return new Grammar(logVariable, productions.build(), base.continuationType());
+  }
+
+  private static double backedOff(double actual, double possible, double strength, double base) {
+    return Math.log(actual + strength * Math.exp(base)) - Math.log(possible + strength);
+  }
+
   private static double estimate(double actual, double possible, double pseudoCounts, double old) {
     // Without pseudo-counts a choice never offered has no estimate (0/0): keep its weight.
     return possible + pseudoCounts == 0

@@ -1,7 +1,9 @@
 package reverie.dsl.grammar;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -99,6 +101,53 @@ class ContextualGrammarTest {
       assertEquals(
           g.logPrior(p, LIST_TO_LIST), g.summarize(p, LIST_TO_LIST).logLikelihood(g), 1e-9, s);
     }
+  }
+
+  @Test
+  void backedOffFitWithoutProgramsIsTheBaseGrammar() {
+    Grammar base =
+        ContextualGrammarTest.randomContextual(ListPrimitives.UNIFORM, new Random(3)).noParent();
+    ContextualGrammar g = ContextualGrammar.fitBackedOff(base, List.of(), 2);
+    for (String s : PROGRAMS) {
+      Program p = ListPrimitives.parse(s);
+      assertEquals(base.logPrior(p, LIST_TO_LIST), g.logPrior(p, LIST_TO_LIST), 1e-12, s);
+    }
+  }
+
+  @Test
+  void backedOffFitLearnsWhatFollowsEachFunction() {
+    Grammar base = ListPrimitives.UNIFORM;
+    // Every fold's function is an if; nothing else is ever an if. Each program counts ten times, so
+    // that the data outweigh the back-off (strength 2).
+    Program filter =
+        ListPrimitives.parse(
+            "(lambda (fold $0 empty (lambda (lambda (if (gt? $1 0) (cons $1 $0)" + " $0)))))");
+    Program sum =
+        ListPrimitives.parse("(lambda (fold $0 0 (lambda (lambda (if (gt? $1 $0) $1 $0)))))");
+    Type toInt = Type.parse("list(int) -> int");
+    List<WeightedProgram> seen =
+        List.of(
+            new WeightedProgram(filter, LIST_TO_LIST, 10),
+            new WeightedProgram(sum, toInt, 10),
+            new WeightedProgram(ListPrimitives.parse("(lambda (cdr $0))"), LIST_TO_LIST, 10));
+    ContextualGrammar fitted = ContextualGrammar.fitBackedOff(base, seen, 2);
+    Grammar unigram = base.refit(seen, 2);
+    // The contextual fit explains its own data better than the unigram fit can.
+    for (WeightedProgram wp : seen) {
+      double contextual = fitted.logPrior(wp.program(), wp.request());
+      double flat = unigram.logPrior(wp.program(), wp.request());
+      assertTrue(contextual > flat, wp.program() + ": " + contextual + " <= " + flat);
+    }
+    // An if is likelier as a fold's function than at the root, where the data never put one.
+    int fold = base.indexOf(ListPrimitives.parse("fold"));
+    int ifIndex = base.indexOf(ListPrimitives.parse("if"));
+    Grammar underFold = fitted.contexts().get(fitted.contextIndex(fold, 2));
+    assertTrue(underFold.logWeights()[ifIndex] > fitted.noParent().logWeights()[ifIndex]);
+    // A context the data never reach keeps the base weights.
+    int unfold = base.indexOf(ListPrimitives.parse("unfold"));
+    Grammar unreached = fitted.contexts().get(fitted.contextIndex(unfold, 1));
+    assertArrayEquals(base.logWeights(), unreached.logWeights(), 1e-12);
+    assertEquals(base.logVariable(), unreached.logVariable(), 1e-12);
   }
 
   @Test
