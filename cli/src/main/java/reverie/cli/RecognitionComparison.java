@@ -13,8 +13,9 @@ import reverie.engine.enumerate.SolveResult;
 import reverie.engine.enumerate.TaskResult;
 
 /**
- * The same tasks solved with a recognition model's per-task grammars and with the library grammar
- * alone; the means and medians are over the tasks solved both ways (NaN when there are none).
+ * The same tasks solved with a recognition model's per-task grammars and with the library's
+ * contextual prior alone; the means and medians are over the tasks solved both ways (NaN when there
+ * are none).
  */
 record RecognitionComparison(
     int solvedRecognition,

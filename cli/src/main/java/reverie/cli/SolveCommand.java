@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
 import reverie.dsl.InputException;
 import reverie.dsl.InputFiles;
 import reverie.dsl.grammar.ContextualGrammar;
+import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.GrammarJson;
+import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.FrontierJson;
 import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
@@ -60,7 +63,9 @@ import reverie.tasks.Task;
       "",
       "With --checkpoint DIR (a `reverie run` directory) the grammar is that checkpoint's"
           + " library; when the checkpoint has a recognition model each task is searched under the"
-          + " grammar the model predicts for it (--no-recognition: the library alone). Without"
+          + " grammar the model predicts for it, otherwise (or with --no-recognition) under the"
+          + " library's contextual prior: weights for each argument of each function, fitted to the"
+          + " run's solutions and backed off to the library's own weights. Without"
           + " --suite/--file the tasks are the run's own, and --split train/test means the run's"
           + " split.",
       "",
@@ -149,7 +154,9 @@ final class SolveCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-recognition",
-      description = "With --checkpoint: ignore the recognition model; use the library grammar.")
+      description =
+          "With --checkpoint: ignore the recognition model; search under the library's contextual"
+              + " prior.")
   boolean noRecognition;
 
   @Option(
@@ -219,7 +226,7 @@ final class SolveCommand implements Callable<Integer> {
         RunDirectory.open(checkpoint, iteration, spec.commandLine().getErr());
     Scorer scorer = loaded.tasks().scorer();
     List<Task> tasks = checkpointTasks(loaded);
-    ContextualGrammar library = Solver.contextual(loaded.checkpoint().grammar());
+    ContextualGrammar library = loaded.checkpoint().prior();
     Optional<RecognitionModel> model = loaded.checkpoint().model();
     if (compareRecognition) {
       if (model.isEmpty()) {
@@ -265,11 +272,24 @@ final class SolveCommand implements Callable<Integer> {
             loaded.checkpoint().iteration(),
             model.isPresent() && !noRecognition
                 ? "per-task grammars from its recognition model"
-                : "its library grammar" + (model.isEmpty() ? " (no recognition model)" : ""));
+                : "its library's contextual prior"
+                    + (model.isEmpty() ? " (no recognition model)" : ""));
     Optional<Path> output = out.checked();
     SolveResult result = solveWithProgress(tasks, grammarOf, config(), scorer);
     if (output.isPresent()) {
-      FrontierJson.write(output.get(), library.noParent(), result.frontiers());
+      // DreamCoder's compressor input: the library's unigram grammar, the programs scored under it.
+      Grammar grammar = loaded.checkpoint().grammar();
+      List<Frontier> rescored = new ArrayList<>();
+      for (Frontier f : result.frontiers()) {
+        List<FrontierEntry> entries = new ArrayList<>();
+        for (FrontierEntry e : f.entries()) {
+          entries.add(
+              new FrontierEntry(
+                  e.program(), grammar.logPrior(e.program(), f.request()), e.logLikelihood()));
+        }
+        rescored.add(new Frontier(f.task(), f.request(), ImmutableList.copyOf(entries)));
+      }
+      FrontierJson.write(output.get(), grammar, rescored);
     }
     print(result);
     return ExitCode.OK;

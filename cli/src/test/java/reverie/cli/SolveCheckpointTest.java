@@ -52,7 +52,7 @@ class SolveCheckpointTest {
             "1",
             "--json");
     assertEquals(0, plain.exitCode(), plain.err());
-    assertTrue(plain.err().contains("library grammar"), plain.err());
+    assertTrue(plain.err().contains("contextual prior"), plain.err());
     assertEquals(6, new ObjectMapper().readTree(plain.out()).get("total").intValue());
   }
 

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Optional;
+import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.engine.enumerate.Frontier;
 
@@ -43,6 +44,14 @@ public record Checkpoint<M>(
         iteration,
         iteration + 1,
         metrics.size());
+  }
+
+  /**
+   * The library's contextual prior ({@link Refit#contextualPrior}): the grammar searched without a
+   * recognition model, fitted to this checkpoint's training frontiers.
+   */
+  public ContextualGrammar prior() {
+    return Refit.contextualPrior(grammar, frontiers);
   }
 
   /** The metrics of this checkpoint's own iteration. */

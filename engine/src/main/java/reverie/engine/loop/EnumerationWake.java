@@ -23,10 +23,11 @@ import reverie.tasks.Scorer;
 import reverie.tasks.Task;
 
 /**
- * The wake phase with Reverie's enumerator: every task searched under the library's grammar, or
- * under the contextual grammar the recognition model predicts for it, within the run's timeout (or
- * program budget) and top-K, on local threads or with another {@link JobRunner} (a cluster). A job
- * that fails for good leaves its tasks unsolved, with a warning, and the phase goes on.
+ * The wake phase with Reverie's enumerator: every task searched under the library's contextual
+ * prior, or under the contextual grammar the recognition model predicts for it, within the run's
+ * timeout (or program budget) and top-K, on local threads or with another {@link JobRunner} (a
+ * cluster). A job that fails for good leaves its tasks unsolved, with a warning, and the phase goes
+ * on.
  *
  * @param <M> the recognition model type
  */
@@ -59,7 +60,11 @@ public final class EnumerationWake<M> implements WakePhase<M> {
 
   @Override
   public Result solve(
-      ImmutableList<String> names, Grammar grammar, Optional<M> model, PhaseContext context) {
+      ImmutableList<String> names,
+      Grammar grammar,
+      ContextualGrammar prior,
+      Optional<M> model,
+      PhaseContext context) {
     List<Task> batch = new ArrayList<>();
     for (String n : names) {
       Task t = tasks.get(n);
@@ -88,9 +93,8 @@ public final class EnumerationWake<M> implements WakePhase<M> {
                             p.jobsFinished(),
                             p.jobs(),
                             p.programs())));
-    ContextualGrammar library = Solver.contextual(grammar);
     Function<Task, ContextualGrammar> grammarOf =
-        model.isPresent() ? t -> predict.apply(model.get(), t) : t -> library;
+        model.isPresent() ? t -> predict.apply(model.get(), t) : t -> prior;
     SolveResult r =
         runner.isPresent()
             ? Solver.solve(batch, grammarOf, sc, scorer, runner.get())
@@ -101,12 +105,11 @@ public final class EnumerationWake<M> implements WakePhase<M> {
       Frontier f = tr.frontier();
       ImmutableList.Builder<FrontierEntry> b = ImmutableList.builder();
       for (FrontierEntry e : f.entries()) {
-        // Under a predicted grammar the log-prior is the task's own; the loop's metrics and the
-        // compressor
-        // want it under the library's grammar.
-        double prior =
-            model.isPresent() ? grammar.logPrior(e.program(), f.request()) : e.logPrior();
-        b.add(new FrontierEntry(e.program(), prior, e.logLikelihood()));
+        // The search scored it under the grammar it searched (the task's own, or the contextual
+        // prior); the loop's metrics and the compressor want it under the library's grammar.
+        b.add(
+            new FrontierEntry(
+                e.program(), grammar.logPrior(e.program(), f.request()), e.logLikelihood()));
       }
       out.put(tr.task().name(), new Frontier(tr.task().name(), f.request(), b.build()));
     }

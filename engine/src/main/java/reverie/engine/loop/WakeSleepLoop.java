@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import reverie.dsl.InputException;
+import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.program.PrimitiveResolver;
 import reverie.engine.enumerate.Frontier;
@@ -149,15 +150,17 @@ public final class WakeSleepLoop<M> {
             split.train().size(),
             split.test().size()));
     long t0 = System.nanoTime();
+    // No solutions yet: the contextual prior is the base grammar in every context.
+    ContextualGrammar prior = Refit.contextualPrior(base, ImmutableMap.of());
     WakePhase.Result woken =
-        wake.solve(split.train(), base, Optional.empty(), context.forPhase("wake"));
+        wake.solve(split.train(), base, prior, Optional.empty(), context.forPhase("wake"));
     double wakeSeconds = seconds(t0);
     if (stop.requested()) {
       return Optional.empty();
     }
     long t1 = System.nanoTime();
     WakePhase.Result tested =
-        wake.solve(split.test(), base, Optional.empty(), context.forPhase("test"));
+        wake.solve(split.test(), base, prior, Optional.empty(), context.forPhase("test"));
     double testSeconds = seconds(t1);
     if (stop.requested()) {
       return Optional.empty();
@@ -223,7 +226,13 @@ public final class WakeSleepLoop<M> {
 
     long t2 = System.nanoTime();
     ImmutableList<String> batch = batch(config, iteration, frontiers.keySet());
-    WakePhase.Result woken = wake.solve(batch, grammar, model, context.forPhase("wake"));
+    WakePhase.Result woken =
+        wake.solve(
+            batch,
+            grammar,
+            Refit.contextualPrior(grammar, frontiers),
+            model,
+            context.forPhase("wake"));
     for (Frontier f : woken.frontiers().values()) {
       if (!f.isEmpty() && split.train().contains(f.task())) {
         // The wake scored its programs under this grammar; a kept score for the same program may be
@@ -240,7 +249,15 @@ public final class WakeSleepLoop<M> {
     }
 
     long t3 = System.nanoTime();
-    WakePhase.Result tested = wake.solve(split.test(), grammar, model, context.forPhase("test"));
+    // The prior of the test is the checkpoint's (Checkpoint#prior): fitted to this wake's solutions
+    // too, as `reverie solve --checkpoint` will search.
+    WakePhase.Result tested =
+        wake.solve(
+            split.test(),
+            grammar,
+            Refit.contextualPrior(grammar, solvedOnly(frontiers, split.train())),
+            model,
+            context.forPhase("test"));
     double testSeconds = seconds(t3);
     if (stop.requested()) {
       return Optional.empty();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import reverie.dsl.InputException;
+import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.dsl.grammar.Production;
 import reverie.dsl.program.Invented;
@@ -83,6 +84,10 @@ final class FakePhases {
   static final class Wake implements WakePhase<Integer> {
     final int maxSize;
     final List<Integer> iterations = new ArrayList<>();
+
+    /** The prior each call was given, in call order. */
+    final List<ContextualGrammar> priors = new ArrayList<>();
+
     IntConsumer onCall = i -> {};
 
     Wake(int maxSize) {
@@ -93,9 +98,11 @@ final class FakePhases {
     public Result solve(
         ImmutableList<String> tasks,
         Grammar grammar,
+        ContextualGrammar prior,
         Optional<Integer> model,
         PhaseContext context) {
       iterations.add(context.iteration());
+      priors.add(prior);
       onCall.accept(context.iteration());
       Map<String, Frontier> out = new LinkedHashMap<>();
       context.progress().start("wake", tasks.size());

@@ -16,6 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reverie.dsl.InputException;
+import reverie.dsl.grammar.ContextualGrammar;
+import reverie.dsl.program.Program;
 import reverie.engine.enumerate.FrontierJson;
 
 class WakeSleepLoopTest {
@@ -73,6 +75,35 @@ class WakeSleepLoopTest {
     assertTrue(Files.size(dir.resolve(LearningCurve.PNG)) > 1000);
     assertTrue(Files.readString(dir.resolve(LearningCurve.SVG)).contains("<svg"));
     assertEquals(List.of(0, 1, 2, 3), store.iterations());
+  }
+
+  @Test
+  void theSearchWithoutAModelUsesTheContextualPriorOfTheSolutionsSoFar() throws IOException {
+    CheckpointStore store = CheckpointStore.create(tmp.resolve("run"), FakePhases.config(2));
+    FakePhases.Wake wake = new FakePhases.Wake(4);
+    Checkpoint<Integer> last =
+        FakePhases.loop(store, FakePhases.split(8, 4), wake, new StopSignal()).run().last();
+    Program three = Program.parse("(lambda (inc (inc (inc $0))))", FakePhases.RESOLVER);
+    // Iteration 0 (wake, then test) has no solutions: its prior is the base grammar.
+    for (int call = 0; call < 2; call++) {
+      assertEquals(
+          FakePhases.BASE.logPrior(three, FakePhases.REQUEST),
+          wake.priors.get(call).logPrior(three, FakePhases.REQUEST),
+          1e-12);
+    }
+    // The last test searched the checkpoint's prior, which `reverie solve --checkpoint` also uses,
+    // and it has learned the shape of the solutions (blocks outside, incs inside, then $0): a new
+    // solution of that shape is likelier under it than under the unigram library.
+    ContextualGrammar lastTest = wake.priors.get(wake.priors.size() - 1);
+    Program eleven = FakePhases.solution(11, last.grammar());
+    assertEquals(
+        last.prior().logPrior(eleven, FakePhases.REQUEST),
+        lastTest.logPrior(eleven, FakePhases.REQUEST),
+        1e-12);
+    assertTrue(
+        lastTest.logPrior(eleven, FakePhases.REQUEST)
+            > last.grammar().logPrior(eleven, FakePhases.REQUEST),
+        eleven.toString());
   }
 
   @Test
