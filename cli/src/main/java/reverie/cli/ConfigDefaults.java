@@ -27,6 +27,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
           .put("run --structure-penalty", () -> RunConfig.defaults().structurePenalty())
           .put("run --pseudo-counts", () -> RunConfig.defaults().pseudoCounts())
           .put("run --recognition-steps", () -> RunConfig.defaults().recognitionSteps())
+          .put("run --prior-share", () -> RunConfig.defaults().priorShare())
           .put("run --threads", () -> RunConfig.defaults().threads())
           .put("run --seed", () -> RunConfig.defaults().seed())
           .put("solve --timeout", () -> SolveConfig.defaults().timeoutSeconds())

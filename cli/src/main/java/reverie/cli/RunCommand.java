@@ -133,6 +133,16 @@ final class RunCommand implements Callable<Integer> {
   int recognitionSteps;
 
   @Option(
+      names = "--prior-share",
+      paramLabel = "F",
+      description =
+          "Once there is a recognition model, the share of every task's search budget spent"
+              + " under the library's contextual prior (the tasks of a type sharing one"
+              + " enumeration), the rest under the grammar the model predicts for the task; 0"
+              + " searches under the model's grammar alone (default: ${DEFAULT-VALUE}).")
+  double priorShare;
+
+  @Option(
       names = "--no-recognition",
       description = "Neither train nor use a recognition model (ablation).")
   boolean noRecognition;
@@ -304,6 +314,7 @@ final class RunCommand implements Callable<Integer> {
       "--structure-penalty",
       "--pseudo-counts",
       "--recognition-steps",
+      "--prior-share",
       "--no-recognition",
       "--no-compression",
       "--seed",
@@ -384,7 +395,8 @@ final class RunCommand implements Callable<Integer> {
           Optional.ofNullable(testSuite),
           testFile != null
               ? Optional.of(testFile.toAbsolutePath().normalize().toString())
-              : Optional.empty());
+              : Optional.empty(),
+          priorShare);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

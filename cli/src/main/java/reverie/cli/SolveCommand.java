@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +30,14 @@ import reverie.dsl.grammar.GrammarJson;
 import reverie.engine.enumerate.Frontier;
 import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.FrontierJson;
+import reverie.engine.enumerate.JobRunner;
 import reverie.engine.enumerate.JobRunnerProvider.ClusterRunner;
 import reverie.engine.enumerate.SolveConfig;
 import reverie.engine.enumerate.SolveResult;
 import reverie.engine.enumerate.Solver;
 import reverie.engine.enumerate.TaskResult;
 import reverie.engine.loop.RecognitionDream;
+import reverie.engine.loop.SplitSearch;
 import reverie.engine.loop.StandardLoop;
 import reverie.engine.recognition.RecognitionModel;
 import reverie.tasks.Domain;
@@ -62,10 +65,11 @@ import reverie.tasks.Task;
           + " --master URL the search jobs run on a Spark cluster.",
       "",
       "With --checkpoint DIR (a `reverie run` directory) the grammar is that checkpoint's"
-          + " library; when the checkpoint has a recognition model each task is searched under the"
-          + " grammar the model predicts for it, otherwise (or with --no-recognition) under the"
-          + " library's contextual prior: weights for each argument of each function, fitted to the"
-          + " run's solutions and backed off to the library's own weights. Without"
+          + " library. Each task is searched under the library's contextual prior (weights for each"
+          + " argument of each function, fitted to the run's solutions and backed off to the"
+          + " library's own weights) and, when the checkpoint has a recognition model, also under"
+          + " the grammar the model predicts for the task, each with the share of the budget the"
+          + " run gave it (`reverie run --prior-share`); --no-recognition: the prior alone. Without"
           + " --suite/--file the tasks are the run's own, and --split train/test means the run's"
           + " split.",
       "",
@@ -260,36 +264,44 @@ final class SolveCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
-    Function<Task, ContextualGrammar> grammarOf =
-        model.isPresent() && !noRecognition
-            ? t -> RecognitionDream.predict(model.get(), t)
-            : t -> library;
+    boolean useModel = model.isPresent() && !noRecognition;
+    // As the run's test phase searched: the prior's share of each task's budget under the prior,
+    // the rest under the model's grammar (a run from before the share searched under the model
+    // alone, and its share reads as 0).
+    double priorShare = loaded.checkpoint().config().priorShare();
+    List<SplitSearch.Pass> passes =
+        SplitSearch.passes(
+            library,
+            useModel
+                ? Optional.of(t -> RecognitionDream.predict(model.get(), t))
+                : Optional.empty(),
+            priorShare,
+            config());
     spec.commandLine()
         .getErr()
         .printf(
             Locale.ROOT,
             "checkpoint of iteration %d, %s%n",
             loaded.checkpoint().iteration(),
-            model.isPresent() && !noRecognition
-                ? "per-task grammars from its recognition model"
-                : "its library's contextual prior"
-                    + (model.isEmpty() ? " (no recognition model)" : ""));
+            !useModel
+                ? "its library's contextual prior"
+                    + (model.isEmpty() ? " (no recognition model)" : "")
+                : priorShare > 0
+                    ? String.format(
+                        Locale.ROOT,
+                        "%.0f%% of each task's budget under its library's contextual prior, the"
+                            + " rest under the grammar its recognition model predicts",
+                        100 * priorShare)
+                    : "per-task grammars from its recognition model");
     Optional<Path> output = out.checked();
-    SolveResult result = solveWithProgress(tasks, grammarOf, config(), scorer);
+    // Every program scored under the library's grammar: the two passes' scores on one scale, and
+    // what DreamCoder's compressor expects of --out.
+    Grammar grammar = loaded.checkpoint().grammar();
+    SolveResult result =
+        solveWithProgress(
+            tasks, passes, config(), scorer, f -> SplitSearch.scoredUnder(grammar, f));
     if (output.isPresent()) {
-      // DreamCoder's compressor input: the library's unigram grammar, the programs scored under it.
-      Grammar grammar = loaded.checkpoint().grammar();
-      List<Frontier> rescored = new ArrayList<>();
-      for (Frontier f : result.frontiers()) {
-        List<FrontierEntry> entries = new ArrayList<>();
-        for (FrontierEntry e : f.entries()) {
-          entries.add(
-              new FrontierEntry(
-                  e.program(), grammar.logPrior(e.program(), f.request()), e.logLikelihood()));
-        }
-        rescored.add(new Frontier(f.task(), f.request(), ImmutableList.copyOf(entries)));
-      }
-      FrontierJson.write(output.get(), grammar, rescored);
+      FrontierJson.write(output.get(), grammar, result.frontiers());
     }
     print(result);
     return ExitCode.OK;
@@ -337,15 +349,40 @@ final class SolveCommand implements Callable<Integer> {
       Function<? super Task, ContextualGrammar> grammarOf,
       SolveConfig config,
       Scorer scorer) {
+    return solveWithProgress(
+        tasks,
+        ImmutableList.of(new SplitSearch.Pass("grammar", grammarOf, 1.0, config.maxPrograms())),
+        config,
+        scorer,
+        f -> f);
+  }
+
+  /** Solves in one or more passes ({@link SplitSearch}), with progress on standard error. */
+  private SolveResult solveWithProgress(
+      List<Task> tasks,
+      List<SplitSearch.Pass> passes,
+      SolveConfig config,
+      Scorer scorer,
+      UnaryOperator<Frontier> scoring) {
     PrintWriter err = spec.commandLine().getErr();
     // A live bar on a terminal; plain lines every few seconds in a log (#18 item 15).
     ConsoleProgress progress = ConsoleProgress.forCurrentProcess(err);
-    progress.start("solving", tasks.size());
-    SolveConfig c = config.withListener(p -> progress.step(p.finished(), p.solved() + " solved"));
+    progress.start("solving", (long) tasks.size() * passes.size());
     SolveResult result =
-        cluster.isPresent()
-            ? Solver.solve(tasks, grammarOf, c, scorer, cluster.get())
-            : Solver.solve(tasks, grammarOf, c, scorer);
+        SplitSearch.solve(
+            tasks,
+            passes,
+            config,
+            scorer,
+            cluster.map(c -> (JobRunner) c),
+            i ->
+                p ->
+                    progress.step(
+                        (long) tasks.size() * i + p.finished(),
+                        (passes.size() > 1 ? passes.get(i).name() + " pass, " : "")
+                            + p.solved()
+                            + " solved"),
+            scoring);
     progress.finish(result.solved() + "/" + tasks.size() + " solved");
     // The cluster runner's notes wait for the progress bar to close, so the two never interleave.
     notes.forEach(err::println);

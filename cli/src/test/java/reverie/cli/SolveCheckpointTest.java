@@ -34,6 +34,9 @@ class SolveCheckpointTest {
             "--json");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.err().contains("recognition model"), r.err());
+    // As the run's test phase did: half of each task's budget under the prior, half under the
+    // model.
+    assertTrue(r.err().contains("50% of each task's budget under its library's contextual prior"));
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(3, j.get("total").intValue());
     assertTrue(j.get("solved").intValue() >= 1, r.out());

@@ -13,21 +13,22 @@ import java.util.function.Function;
 import reverie.dsl.grammar.ContextualGrammar;
 import reverie.dsl.grammar.Grammar;
 import reverie.engine.enumerate.Frontier;
-import reverie.engine.enumerate.FrontierEntry;
 import reverie.engine.enumerate.JobRunner;
 import reverie.engine.enumerate.SolveConfig;
 import reverie.engine.enumerate.SolveResult;
-import reverie.engine.enumerate.Solver;
 import reverie.engine.enumerate.TaskResult;
 import reverie.tasks.Scorer;
 import reverie.tasks.Task;
 
 /**
  * The wake phase with Reverie's enumerator: every task searched under the library's contextual
- * prior, or under the contextual grammar the recognition model predicts for it, within the run's
- * timeout (or program budget) and top-K, on local threads or with another {@link JobRunner} (a
- * cluster). A job that fails for good leaves its tasks unsolved, with a warning, and the phase goes
- * on.
+ * prior and, once there is a recognition model, also under the contextual grammar the model
+ * predicts for it, each with its share of the run's timeout (or program budget) ({@link
+ * RunConfig#priorShare}), keeping the top-K of both; on local threads or with another {@link
+ * JobRunner} (a cluster). A job that fails for good leaves its tasks unsolved, with a warning, and
+ * the phase goes on.
+ *
+ * <p>Why both: see {@link SplitSearch}.
  *
  * @param <M> the recognition model type
  */
@@ -75,43 +76,43 @@ public final class EnumerationWake<M> implements WakePhase<M> {
     }
     RunConfig config = context.config();
     ProgressListener progress = context.progress();
-    progress.start(context.phase(), batch.size());
     SolveConfig sc =
         SolveConfig.defaults()
             .withTimeout(config.timeoutSeconds())
             .withThreads(config.threads())
             .withTopK(config.topK())
-            .withMaxPrograms(config.maxPrograms())
-            .withListener(
+            .withMaxPrograms(config.maxPrograms());
+    Optional<Function<? super Task, ContextualGrammar>> modelGrammar =
+        model.map(m -> t -> predict.apply(m, t));
+    ImmutableList<SplitSearch.Pass> passes =
+        SplitSearch.passes(prior, modelGrammar, config.priorShare(), sc);
+    progress.start(context.phase(), (long) batch.size() * passes.size());
+    SolveResult r =
+        SplitSearch.solve(
+            batch,
+            passes,
+            sc,
+            scorer,
+            runner,
+            i ->
                 p ->
                     progress.step(
-                        p.finished(),
+                        (long) batch.size() * i + p.finished(),
                         String.format(
                             Locale.ROOT,
-                            "%d solved, jobs %d/%d, %,d programs",
+                            "%s%d solved, jobs %d/%d, %,d programs",
+                            passes.size() > 1 ? passes.get(i).name() + " pass, " : "",
                             p.solved(),
                             p.jobsFinished(),
                             p.jobs(),
-                            p.programs())));
-    Function<Task, ContextualGrammar> grammarOf =
-        model.isPresent() ? t -> predict.apply(model.get(), t) : t -> prior;
-    SolveResult r =
-        runner.isPresent()
-            ? Solver.solve(batch, grammarOf, sc, scorer, runner.get())
-            : Solver.solve(batch, grammarOf, sc, scorer);
+                            p.programs())),
+            // Each pass scored its programs under the grammar it searched (the task's own, or the
+            // prior); the loop's metrics and the compressor want them under the library's grammar.
+            f -> SplitSearch.scoredUnder(grammar, f));
     r.failureLines().forEach(line -> progress.message("warning: " + line));
     Map<String, Frontier> out = new LinkedHashMap<>();
     for (TaskResult tr : r.tasks()) {
-      Frontier f = tr.frontier();
-      ImmutableList.Builder<FrontierEntry> b = ImmutableList.builder();
-      for (FrontierEntry e : f.entries()) {
-        // The search scored it under the grammar it searched (the task's own, or the contextual
-        // prior); the loop's metrics and the compressor want it under the library's grammar.
-        b.add(
-            new FrontierEntry(
-                e.program(), grammar.logPrior(e.program(), f.request()), e.logLikelihood()));
-      }
-      out.put(tr.task().name(), new Frontier(tr.task().name(), f.request(), b.build()));
+      out.put(tr.task().name(), tr.frontier());
     }
     progress.finish(
         String.format(

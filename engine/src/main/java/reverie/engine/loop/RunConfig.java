@@ -39,6 +39,9 @@ import reverie.dsl.InputException;
  * @param testSuite a built-in suite whose tasks are the test split, all of the training source then
  *     training (as DreamCoder trains on generated text tasks and tests on SyGuS); empty for none
  * @param testFile a task file used as {@code testSuite} is; at most one of the two
+ * @param priorShare the share of every task's search budget (time or programs) spent under the
+ *     library's contextual prior ({@link Refit#contextualPrior}) once a recognition model predicts
+ *     a grammar for it, the rest under the predicted grammar; 0 for the model's grammar alone
  */
 public record RunConfig(
     Optional<String> suite,
@@ -59,7 +62,18 @@ public record RunConfig(
     OptionalLong maxPrograms,
     boolean ownSplit,
     Optional<String> testSuite,
-    Optional<String> testFile) {
+    Optional<String> testFile,
+    double priorShare) {
+
+  /**
+   * The share of a task's search budget spent under the library's contextual prior when a
+   * recognition model predicts a grammar for it: half, as DreamCoder searches each iteration under
+   * its generative grammar and under the model (each with the whole timeout, where Reverie splits
+   * one). A task the model misreads (one unlike those it trained on) still gets the prior's order,
+   * in which the tasks of a type share one enumeration, at a cost of at most ln 2 nats to a task it
+   * reads well.
+   */
+  public static final double DEFAULT_PRIOR_SHARE = 0.5;
 
   /** The version of the run and checkpoint formats; a different one is refused on load. */
   public static final int FORMAT_VERSION = 1;
@@ -81,6 +95,10 @@ public record RunConfig(
         maxPrograms);
     checkArgument(
         testSuite.isEmpty() || testFile.isEmpty(), "at most one of test suite and test file");
+    checkArgument(
+        priorShare >= 0 && priorShare <= 1,
+        "the prior's share must lie between 0 and 1: %s",
+        priorShare);
   }
 
   /**
@@ -122,7 +140,8 @@ public record RunConfig(
         OptionalLong.empty(),
         false,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        DEFAULT_PRIOR_SHARE);
   }
 
   /** Whether the test split is a source of its own ({@link #testSuite} or {@link #testFile}). */
@@ -201,6 +220,13 @@ public record RunConfig(
     return b.build();
   }
 
+  /** The same configuration with another share of the search under the library's prior. */
+  public RunConfig withPriorShare(double share) {
+    Builder b = new Builder(this);
+    b.priorShare = share;
+    return b.build();
+  }
+
   /** The JSON form, with snake_case keys and the format version. */
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -224,6 +250,7 @@ public record RunConfig(
     o.put("own_split", ownSplit);
     testSuite.ifPresent(s -> o.put("test_suite", s));
     testFile.ifPresent(f -> o.put("test_file", f));
+    o.put("prior_share", priorShare);
     return o;
   }
 
@@ -263,7 +290,9 @@ public record RunConfig(
           // Runs written before suites could mark their own split have no such key.
           o.has("own_split") && Json.requiredBoolean(o, "own_split", where),
           Optional.ofNullable(o.get("test_suite")).map(JsonNode::asText),
-          Optional.ofNullable(o.get("test_file")).map(JsonNode::asText));
+          Optional.ofNullable(o.get("test_file")).map(JsonNode::asText),
+          // Runs written before the prior had a share searched under the model alone.
+          o.has("prior_share") ? Json.requiredDouble(o, "prior_share", where) : 0.0);
     } catch (IllegalArgumentException e) {
       throw new InputException(where + ": " + e.getMessage());
     }
@@ -290,6 +319,7 @@ public record RunConfig(
     boolean ownSplit;
     Optional<String> testSuite;
     Optional<String> testFile;
+    double priorShare;
 
     Builder(RunConfig c) {
       suite = c.suite;
@@ -311,6 +341,7 @@ public record RunConfig(
       ownSplit = c.ownSplit;
       testSuite = c.testSuite;
       testFile = c.testFile;
+      priorShare = c.priorShare;
     }
 
     RunConfig build() {
@@ -333,7 +364,8 @@ public record RunConfig(
           maxPrograms,
           ownSplit,
           testSuite,
-          testFile);
+          testFile,
+          priorShare);
     }
   }
 }

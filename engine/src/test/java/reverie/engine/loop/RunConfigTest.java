@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** A run's configuration keeps its program budget and test source, and older runs still load. */
+/**
+ * A run's configuration keeps its program budget, test source and the prior's share of the search,
+ * and older runs still load.
+ */
 class RunConfigTest {
 
   @Test
@@ -52,5 +55,20 @@ class RunConfigTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> plain.withTestSource(Optional.of("text"), Optional.of("x.json")));
+  }
+
+  @Test
+  void thePriorsShareIsSavedAndOlderRunsSearchUnderTheModelAlone() {
+    RunConfig config = RunConfig.defaults().withPriorShare(0.25);
+    assertEquals(0.25, config.toJson().get("prior_share").doubleValue());
+    assertEquals(config, RunConfig.fromJson(config.toJson(), "config.json"));
+    assertEquals(0.25, config.withThreads(1).withIterations(2).priorShare());
+    assertEquals(RunConfig.DEFAULT_PRIOR_SHARE, RunConfig.defaults().priorShare());
+    // A run written before the option searched under its model alone, and resumes so.
+    ObjectNode older = RunConfig.defaults().toJson();
+    older.remove("prior_share");
+    assertEquals(0.0, RunConfig.fromJson(older, "config.json").priorShare());
+    assertThrows(IllegalArgumentException.class, () -> config.withPriorShare(1.5));
+    assertThrows(IllegalArgumentException.class, () -> config.withPriorShare(-0.1));
   }
 }
