@@ -2,9 +2,7 @@ package reverie.engine.loop;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -90,8 +88,10 @@ public final class SplitSearch {
 
   /**
    * Runs the passes one after the other, pass {@code i} reporting to {@code listenerOf.apply(i)},
-   * and merges their results: each task's frontier keeps the best {@code config.topK()} of both,
-   * its time and programs add up, as do the totals; failures of either pass are kept.
+   * and merges their results. Each pass scores its programs under the grammar it searched, so every
+   * frontier is first put on one scale by {@code scoring}; then each task keeps the best {@code
+   * config.topK()} programs of both passes, its time and programs add up, as do the totals, and the
+   * failures of either pass are kept.
    */
   public static SolveResult solve(
       List<Task> tasks,
@@ -101,7 +101,7 @@ public final class SplitSearch {
       Optional<JobRunner> runner,
       IntFunction<SolveListener> listenerOf,
       UnaryOperator<Frontier> scoring) {
-    Map<String, TaskResult> merged = new LinkedHashMap<>();
+    TaskResult[] merged = new TaskResult[tasks.size()];
     double cpu = 0;
     double wall = 0;
     long programs = 0;
@@ -117,22 +117,19 @@ public final class SplitSearch {
           runner.isPresent()
               ? Solver.solve(tasks, pass.grammarOf()::apply, c, scorer, runner.get())
               : Solver.solve(tasks, pass.grammarOf()::apply, c, scorer);
-      for (TaskResult found : r.tasks()) {
-        TaskResult t =
-            new TaskResult(
-                found.task(),
-                scoring.apply(found.frontier()),
-                found.seconds(),
-                found.programsTried());
-        merged.merge(
-            t.task().name(),
-            t,
-            (a, b) ->
-                new TaskResult(
+      // One result per task, in the order of tasks.
+      for (int j = 0; j < merged.length; j++) {
+        TaskResult found = r.tasks().get(j);
+        Frontier f = scoring.apply(found.frontier());
+        TaskResult a = merged[j];
+        merged[j] =
+            a == null
+                ? new TaskResult(found.task(), f, found.seconds(), found.programsTried())
+                : new TaskResult(
                     a.task(),
-                    a.frontier().merge(b.frontier(), config.topK()),
-                    a.seconds() + b.seconds(),
-                    a.programsTried() + b.programsTried()));
+                    a.frontier().merge(f, config.topK()),
+                    a.seconds() + found.seconds(),
+                    a.programsTried() + found.programsTried());
       }
       cpu += r.cpuSeconds();
       wall += r.wallSeconds();
@@ -140,6 +137,6 @@ public final class SplitSearch {
       failures.addAll(r.failures());
     }
     return new SolveResult(
-        ImmutableList.copyOf(merged.values()), cpu, wall, programs, ImmutableList.copyOf(failures));
+        ImmutableList.copyOf(merged), cpu, wall, programs, ImmutableList.copyOf(failures));
   }
 }
