@@ -230,7 +230,7 @@ final class SolveCommand implements Callable<Integer> {
         RunDirectory.open(checkpoint, iteration, spec.commandLine().getErr());
     Scorer scorer = loaded.tasks().scorer();
     List<Task> tasks = checkpointTasks(loaded);
-    ContextualGrammar library = loaded.checkpoint().prior();
+    ContextualGrammar prior = loaded.checkpoint().prior();
     Optional<RecognitionModel> model = loaded.checkpoint().model();
     if (compareRecognition) {
       if (model.isEmpty()) {
@@ -249,12 +249,12 @@ final class SolveCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("warming up (every task once, 0.2 s, not counted)");
       Solver.solve(
           tasks,
-          t -> library,
+          t -> prior,
           c.withMaxPrograms(OptionalLong.empty()).withTimeout(Math.min(0.2, c.timeoutSeconds())),
           scorer);
       SolveResult withModel =
           solveWithProgress(tasks, t -> RecognitionDream.predict(m, t), c, scorer);
-      SolveResult withLibrary = solveWithProgress(tasks, t -> library, c, scorer);
+      SolveResult withLibrary = solveWithProgress(tasks, t -> prior, c, scorer);
       RecognitionComparison cmp = RecognitionComparison.of(withModel, withLibrary);
       PrintWriter o = spec.commandLine().getOut();
       if (json.json) {
@@ -271,7 +271,7 @@ final class SolveCommand implements Callable<Integer> {
     double priorShare = loaded.checkpoint().config().priorShare();
     List<SplitSearch.Pass> passes =
         SplitSearch.passes(
-            library,
+            prior,
             useModel
                 ? Optional.of(t -> RecognitionDream.predict(model.get(), t))
                 : Optional.empty(),

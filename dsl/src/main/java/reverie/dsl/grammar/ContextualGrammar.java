@@ -236,16 +236,8 @@ public record ContextualGrammar(
       Grammar base, List<WeightedProgram> programs, double strength) {
     checkArgument(strength > 0, "back-off strength must be positive: %s", strength);
     ContextualGrammar start = fromGrammar(base);
-    ExpectedUses[] uses = new ExpectedUses[start.contextCount()];
-    for (int c = 0; c < uses.length; c++) {
-      uses[c] = new ExpectedUses(base.productions().size());
-    }
-    for (WeightedProgram wp : programs) {
-      LikelihoodSummary s = start.summarize(wp.program(), wp.request());
-      s.contexts().forEach((c, summary) -> uses[c].add(summary, wp.weight()));
-    }
     ImmutableList.Builder<Grammar> tables = ImmutableList.builder();
-    for (ExpectedUses u : uses) {
+    for (ExpectedUses u : start.expectedUses(programs)) {
       tables.add(u.refitToward(base, strength));
     }
     return start.withContexts(tables.build());
@@ -257,7 +249,17 @@ public record ContextualGrammar(
   public ContextualGrammar refit(List<WeightedProgram> programs, double pseudoCounts) {
     checkArgument(pseudoCounts >= 0, "negative pseudo-counts %s", pseudoCounts);
     ImmutableList<Grammar> tables = contexts();
-    ExpectedUses[] uses = new ExpectedUses[tables.size()];
+    ExpectedUses[] uses = expectedUses(programs);
+    ImmutableList.Builder<Grammar> refitted = ImmutableList.builder();
+    for (int c = 0; c < uses.length; c++) {
+      refitted.add(uses[c].refit(tables.get(c), pseudoCounts));
+    }
+    return withContexts(refitted.build());
+  }
+
+  /** The E-step: the programs' posterior-weighted choices, by context. */
+  private ExpectedUses[] expectedUses(List<WeightedProgram> programs) {
+    ExpectedUses[] uses = new ExpectedUses[contextCount()];
     for (int c = 0; c < uses.length; c++) {
       uses[c] = new ExpectedUses(productions().size());
     }
@@ -265,10 +267,6 @@ public record ContextualGrammar(
       LikelihoodSummary s = summarize(wp.program(), wp.request());
       s.contexts().forEach((c, summary) -> uses[c].add(summary, wp.weight()));
     }
-    ImmutableList.Builder<Grammar> refitted = ImmutableList.builder();
-    for (int c = 0; c < uses.length; c++) {
-      refitted.add(uses[c].refit(tables.get(c), pseudoCounts));
-    }
-    return withContexts(refitted.build());
+    return uses;
   }
 }

@@ -37,16 +37,13 @@ final class ExpectedUses {
    * The M-step: {@code log(actual + pseudoCounts) - log(possible + pseudoCounts)} for every weight.
    */
   Grammar refit(Grammar old, double pseudoCounts) {
-    com.google.common.collect.ImmutableList.Builder<Production> productions =
-        com.google.common.collect.ImmutableList.builder();
-    for (int i = 0; i < actual.length; i++) {
-      Production p = old.productions().get(i);
-      productions.add(
-          p.withLogWeight(estimate(actual[i], possible[i], pseudoCounts, p.logWeight())));
-    }
-    double logVariable =
-        estimate(actualVariables, possibleVariables, pseudoCounts, old.logVariable());
-    return new Grammar(logVariable, productions.build(), old.continuationType());
+    return reweighed(
+        old,
+        (actual, possible, weight) ->
+            // Without pseudo-counts a choice never offered has no estimate (0/0): keep its weight.
+            possible + pseudoCounts == 0
+                ? weight
+                : Math.log(actual + pseudoCounts) - Math.log(possible + pseudoCounts));
   }
 
   /**
@@ -56,25 +53,26 @@ final class ExpectedUses {
    * data follows its own counts (a Dirichlet prior whose mean is the base grammar).
    */
   Grammar refitToward(Grammar base, double strength) {
+    return reweighed(
+        base,
+        (actual, possible, weight) ->
+            Math.log(actual + strength * Math.exp(weight)) - Math.log(possible + strength));
+  }
+
+  /** A choice's new log-weight from its counts and its weight in the grammar being refit. */
+  private interface Estimate {
+    double of(double actual, double possible, double weight);
+  }
+
+  /** {@code g} with every weight, the variable's included, replaced by its estimate. */
+  private Grammar reweighed(Grammar g, Estimate estimate) {
     com.google.common.collect.ImmutableList.Builder<Production> productions =
         com.google.common.collect.ImmutableList.builder();
     for (int i = 0; i < actual.length; i++) {
-      Production p = base.productions().get(i);
-      productions.add(p.withLogWeight(backedOff(actual[i], possible[i], strength, p.logWeight())));
+      Production p = g.productions().get(i);
+      productions.add(p.withLogWeight(estimate.of(actual[i], possible[i], p.logWeight())));
     }
-    double logVariable =
-        backedOff(actualVariables, possibleVariables, strength, base.logVariable());
-    return new Grammar(logVariable, productions.build(), base.continuationType());
-  }
-
-  private static double backedOff(double actual, double possible, double strength, double base) {
-    return Math.log(actual + strength * Math.exp(base)) - Math.log(possible + strength);
-  }
-
-  private static double estimate(double actual, double possible, double pseudoCounts, double old) {
-    // Without pseudo-counts a choice never offered has no estimate (0/0): keep its weight.
-    return possible + pseudoCounts == 0
-        ? old
-        : Math.log(actual + pseudoCounts) - Math.log(possible + pseudoCounts);
+    double logVariable = estimate.of(actualVariables, possibleVariables, g.logVariable());
+    return new Grammar(logVariable, productions.build(), g.continuationType());
   }
 }

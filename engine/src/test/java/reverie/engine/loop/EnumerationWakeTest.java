@@ -56,6 +56,13 @@ class EnumerationWakeTest {
     return ContextualGrammar.fromGrammar(LIBRARY.withLogWeights(LIBRARY.logVariable(), w));
   }
 
+  /** A prior that weighs cdr e^2 times as much as the library does, so its scores differ. */
+  private static ContextualGrammar prior() {
+    double[] w = LIBRARY.logWeights();
+    w[LIBRARY.indexOf(Program.parse("cdr", LISTS.resolver()))] += 2;
+    return ContextualGrammar.fromGrammar(LIBRARY.withLogWeights(LIBRARY.logVariable(), w));
+  }
+
   private static WakePhase.Result wake(Optional<String> model, double priorShare) {
     Task task = tail();
     EnumerationWake<String> wake =
@@ -68,12 +75,7 @@ class EnumerationWakeTest {
             .withPriorShare(priorShare);
     PhaseContext context =
         new PhaseContext(config, 1, "wake", 0, ProgressListener.SILENT, new StopSignal());
-    return wake.solve(
-        ImmutableList.of(task.name()),
-        LIBRARY,
-        ContextualGrammar.fromGrammar(LIBRARY),
-        model,
-        context);
+    return wake.solve(ImmutableList.of(task.name()), LIBRARY, prior(), model, context);
   }
 
   @Test
