@@ -227,7 +227,15 @@ public final class ListPrimitives {
       }
       budget.allocate(1);
       out.add(head.apply(x, budget));
-      x = next.apply(x, budget);
+      Object after = next.apply(x, budget);
+      if (after.equals(x)) {
+        // A fixed point: programs are pure, so the predicate, head and step will give what they
+        // gave for x again and again until the limit. Failing now gives the same verdict without
+        // the remaining tests; it matters because such unfolds (a constant or identity step) are a
+        // large share of what the enumerator meets, and each ran 50 tests to fail.
+        throw UNFOLD_TOO_LONG;
+      }
+      x = after;
     }
   }
 

@@ -145,6 +145,31 @@ empty                                                      |              | []
             Budget.standard()));
   }
 
+  /**
+   * A step that returns its seed never stops the unfold; it fails on the first repeat, having
+   * charged a handful of steps instead of fifty tests' worth, while an unfold that stops after a
+   * repeated head value does not.
+   */
+  @Test
+  void unfoldAtAFixedPointFailsAtOnce() throws Exception {
+    Budget budget = Budget.standard();
+    assertEquals(
+        "error: unfold did not stop within 50 steps",
+        run(
+            LISTS,
+            "(lambda (unfold $0 (lambda (eq? $0 0)) (lambda (+ $0 1)) (lambda $0)))",
+            "3",
+            budget));
+    assertTrue(budget.steps() < 10, "steps: " + budget.steps());
+    assertEquals(
+        "[1,1,1]",
+        run(
+            LISTS,
+            "(lambda (unfold $0 (lambda (eq? $0 3)) (lambda 1) (lambda (+ $0 1))))",
+            "0",
+            Budget.standard()));
+  }
+
   @Test
   void hundredMillionCellsFailQuicklyWithoutRunningOutOfMemory() throws Exception {
     String program =
