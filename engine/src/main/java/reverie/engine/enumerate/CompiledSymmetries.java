@@ -75,15 +75,20 @@ final class CompiledSymmetries {
     // The rule's place in the rule set.
     final int number;
     final int ascend;
+    // heads[level]: the production at the head of the pattern's spine {@code level} application
+    // frames below its root, on the way to the deciding argument; a frame with another head cannot
+    // match, which the climb checks before anything else.
+    final int[] heads;
     final Node pattern;
     final int variables;
     // conditions[i] = {kind, variable, other variable}
     final int[][] conditions;
 
-    Deferred(SymmetryRule rule, int number, int ascend) {
+    Deferred(SymmetryRule rule, int number, int[] heads) {
       this.rule = rule;
       this.number = number;
-      this.ascend = ascend;
+      this.ascend = heads.length - 1;
+      this.heads = heads;
       Map<String, Integer> slots = new HashMap<>();
       List<String> deciding = rule.decidingVariables();
       this.pattern = Node.of(rule.pattern(), slots, deciding);
@@ -343,7 +348,11 @@ final class CompiledSymmetries {
     }
     Deferred[] old = deferred[h][k] == null ? new Deferred[0] : deferred[h][k];
     Deferred[] now = Arrays.copyOf(old, old.length + 1);
-    now[old.length] = new Deferred(rule, number, last.size() - 1);
+    int[] heads = new int[last.size()];
+    for (int level = 0; level < heads.length; level++) {
+      heads[level] = last.get(level)[0];
+    }
+    now[old.length] = new Deferred(rule, number, heads);
     deferred[h][k] = now;
   }
 
@@ -418,7 +427,7 @@ final class CompiledSymmetries {
           between++;
           x = x.parent;
         }
-        if (x == null) {
+        if (x == null || x.headId != d.heads[level]) {
           return false;
         }
         levels[level] = x;
