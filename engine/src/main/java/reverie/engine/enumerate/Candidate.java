@@ -31,6 +31,13 @@ final class Candidate {
   /** The sum of {@link #argumentBounds}. */
   final double argumentsBound;
 
+  /**
+   * The table of each argument's hole, filled by the enumerator the first time it is looked up
+   * where it cannot change (a ground argument of a table whose key is ground); null elsewhere. A
+   * memo of the thread that owns the cache this candidate belongs to.
+   */
+  final CandidateTable[] argumentTables;
+
   Candidate(
       double cost,
       int head,
@@ -50,6 +57,7 @@ final class Candidate {
     this.arguments = arguments;
     this.argumentContexts = argumentContexts;
     this.argumentBounds = argumentBounds;
+    this.argumentTables = new CandidateTable[arguments.length];
     double sum = 0;
     for (double b : argumentBounds) {
       sum += b;

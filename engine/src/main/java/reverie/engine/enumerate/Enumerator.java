@@ -37,6 +37,10 @@ final class Enumerator {
   private double[] holeBound = new double[65];
   // holeLb[i]: lower bound on the cost of completing hole i.
   private double[] holeLb = new double[64];
+  // holeOwner[i]: the candidate whose argument holeArgument[i] hole i is, when that argument's
+  // table is the same wherever the candidate is used (see apply); null otherwise.
+  private Candidate[] holeOwner = new Candidate[64];
+  private int[] holeArgument = new int[64];
   private int holes;
 
   // The program built so far: a persistent stack of unfinished applications and lambdas. Finished
@@ -241,16 +245,28 @@ final class Enumerator {
     Env env = holeEnv[h];
     int context = holeContext[h];
     double lb = holeLb[h];
+    Candidate owner = holeOwner[h];
+    int argument = holeArgument[h];
     Frame saved = top;
     if (request.isArrow()) {
       // Eta-long: an arrow-typed hole is always a lambda; it costs nothing.
       top = Frame.lambda(saved);
       setHole(h, request.arguments[1], new Env(request.arguments[0], env), context, lb);
+      setOwner(h, owner, argument);
       holes = h + 1;
       search(cost);
       top = saved;
     } else {
-      CandidateTable table = cache.lookup(context, request, env, unifier);
+      CandidateTable table;
+      if (owner == null) {
+        table = cache.lookup(context, request, env, unifier);
+      } else {
+        table = owner.argumentTables[argument];
+        if (table == null) {
+          table = cache.lookup(context, request, env, unifier);
+          owner.argumentTables[argument] = table;
+        }
+      }
       CompiledSymmetries.Refusal refusal = refusalAt(saved);
       int[] map = map(depth, table);
       int m = table.keyVariables;
@@ -284,6 +300,7 @@ final class Enumerator {
       depth--;
     }
     setHole(h, original, env, context, lb);
+    setOwner(h, owner, argument);
     holes = h + 1;
   }
 
@@ -348,13 +365,13 @@ final class Enumerator {
     }
     ensureHoles(h + n);
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
+    // Under a table whose key has no type variables (m == 0) the environment is ground, so a
+    // ground argument's hole (and the body of its lambdas) always has the same table: the
+    // candidate remembers it and the hole skips the cache's key encoding and probe.
     for (int i = n - 1, slot = h; i >= 0; i--, slot++) {
-      setHole(
-          slot,
-          c.arguments[i].rename(map, unifier),
-          env,
-          c.argumentContexts[i],
-          c.argumentBounds[i]);
+      FastType type = c.arguments[i];
+      setHole(slot, type.rename(map, unifier), env, c.argumentContexts[i], c.argumentBounds[i]);
+      setOwner(slot, m == 0 && type.ground ? c : null, i);
     }
     holes = h + n;
     return true;
@@ -447,7 +464,13 @@ final class Enumerator {
     return true;
   }
 
+  private void setOwner(int i, Candidate owner, int argument) {
+    holeOwner[i] = owner;
+    holeArgument[i] = argument;
+  }
+
   private void setHole(int i, FastType type, Env env, int context, double lowerBound) {
+    holeOwner[i] = null;
     holeType[i] = type;
     holeEnv[i] = env;
     holeContext[i] = context;
@@ -463,6 +486,8 @@ final class Enumerator {
       holeContext = Arrays.copyOf(holeContext, size);
       holeBound = Arrays.copyOf(holeBound, size + 1);
       holeLb = Arrays.copyOf(holeLb, size);
+      holeOwner = Arrays.copyOf(holeOwner, size);
+      holeArgument = Arrays.copyOf(holeArgument, size);
     }
   }
 }
