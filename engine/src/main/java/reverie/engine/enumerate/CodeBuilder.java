@@ -47,6 +47,16 @@ final class CodeBuilder {
     return new Code.Lambda(body);
   }
 
+  /** The code of {@code head} applied to one argument. */
+  Code apply(Code head, Code argument) {
+    return new Code.Apply(head, argument);
+  }
+
+  /** The code of {@code head} applied to two arguments. */
+  Code apply(Code head, Code first, Code second) {
+    return new Code.Apply2(head, first, second);
+  }
+
   /**
    * The code of {@code head} applied to all of {@code arguments}, which it keeps (no caller changes
    * an argument array once built).

@@ -21,7 +21,6 @@ import reverie.dsl.program.Program;
  */
 final class Enumerator {
   private static final int POLL_INTERVAL = 1 << 12;
-  private static final Code[] NO_CODE = new Code[0];
 
   private final CompiledGrammar grammar;
   private final CandidateCache cache;
@@ -189,9 +188,11 @@ final class Enumerator {
       return Frame.lambda(parent);
     }
     java.util.List<Program> done = f.partial.applicationArguments();
-    Code[] arguments = new Code[done.size()];
-    for (int i = 0; i < arguments.length; i++) {
-      arguments[i] = codes.compile(done.get(i));
+    Code head = codes.compile(f.partial.applicationHead());
+    // The chain of earlier frames carries only the finished arguments' code.
+    Frame chain = null;
+    for (Program argument : done) {
+      chain = new Frame(null, 0, null, f.headId, f.arity, head, codes.compile(argument), chain);
     }
     return new Frame(
         f.partial,
@@ -199,8 +200,9 @@ final class Enumerator {
         parent,
         f.headId,
         f.arity,
-        codes.compile(f.partial.applicationHead()),
-        arguments);
+        head,
+        chain == null ? null : chain.argument,
+        chain == null ? null : chain.earlier);
   }
 
   private PartialProgram snapshot(double cost) {
@@ -361,7 +363,7 @@ final class Enumerator {
     if (codes == null) {
       top = new Frame(c.program, n, top, c.head, n);
     } else {
-      top = new Frame(c.program, n, top, c.head, n, codes.head(c.head), NO_CODE);
+      top = new Frame(c.program, n, top, c.head, n, codes.head(c.head), null, null);
     }
     ensureHoles(h + n);
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
@@ -400,18 +402,17 @@ final class Enumerator {
         return false;
       }
       Program applied = new Application(f.partial, value);
-      int n = f.arguments.length;
-      Code[] arguments = new Code[n + 1];
-      for (int i = 0; i < n; i++) {
-        arguments[i] = f.arguments[i];
-      }
-      arguments[n] = code;
       if (f.remaining > 1) {
-        top = new Frame(applied, f.remaining - 1, f.parent, f.headId, f.arity, f.head, arguments);
+        top = new Frame(applied, f.remaining - 1, f.parent, f.headId, f.arity, f.head, code, f);
         return true;
       }
       value = applied;
-      code = codes.apply(f.head, arguments);
+      code =
+          switch (f.arity) {
+            case 1 -> codes.apply(f.head, code);
+            case 2 -> codes.apply(f.head, f.argument, code);
+            default -> codes.apply(f.head, f.argumentsThen(code));
+          };
       f = f.parent;
     }
     top = null;
