@@ -15,7 +15,34 @@ import reverie.dsl.eval.FunctionValue;
  * reported.
  */
 abstract class Code {
+  /**
+   * The value of this code, or {@link #FAILED} when the run failed: the failure is then in {@link
+   * #PENDING}.
+   *
+   * <p>Why not just throw: most candidates fail (a car of an empty list, an unfold that never
+   * stops), and unwinding an exception through every compiled frame between the primitive and the
+   * checker took a third of the wake's time. Failures now travel up the code tree as a return
+   * value; an exception crosses only the few frames between a primitive (or a closure a primitive
+   * called) and the nearest application node, which catches it.
+   */
   abstract Object eval(Values env, Budget budget);
+
+  /** What {@link #eval} returns for a failed run; never a value of the program. */
+  static final Object FAILED = new Object();
+
+  /** The failure of the last {@link #FAILED} result on this thread. */
+  private static final ThreadLocal<EvaluationException> PENDING = new ThreadLocal<>();
+
+  /** Records {@code e} as this thread's failure; returns {@link #FAILED}. */
+  static Object failed(EvaluationException e) {
+    PENDING.set(e);
+    return FAILED;
+  }
+
+  /** The failure behind the last {@link #FAILED} on this thread, to throw where values must be. */
+  static EvaluationException pending() {
+    return PENDING.get();
+  }
 
   /** Values of the variables in scope, innermost first. */
   static final class Values {
@@ -30,9 +57,18 @@ abstract class Code {
 
   /**
    * Runs a program of {@code inputs.size()} arguments (its leading lambdas bind the inputs
-   * directly).
+   * directly); a failure is thrown.
    */
   static Object run(Code program, java.util.List<Object> inputs, Budget budget) {
+    Object value = attempt(program, inputs, budget);
+    if (value == FAILED) {
+      throw pending();
+    }
+    return value;
+  }
+
+  /** Like {@link #run}, but a failure is returned as {@link #FAILED}, with {@link #pending}. */
+  static Object attempt(Code program, java.util.List<Object> inputs, Budget budget) {
     try {
       Code c = program;
       Values env = null;
@@ -42,12 +78,17 @@ abstract class Code {
         c = l.body;
       }
       Object value = c.eval(env, budget);
+      if (value == FAILED) {
+        return FAILED;
+      }
       while (i < inputs.size()) {
         value = ((FunctionValue) value).apply(inputs.get(i++), budget);
       }
       return value;
+    } catch (EvaluationException e) {
+      return failed(e);
     } catch (StackOverflowError e) {
-      throw EvaluationException.tooDeep();
+      return failed(EvaluationException.tooDeep());
     }
   }
 
@@ -113,8 +154,19 @@ abstract class Code {
 
     @Override
     Object eval(Values env, Budget budget) {
-      FunctionValue f = (FunctionValue) function.eval(env, budget);
-      return f.apply(argument.eval(env, budget), budget);
+      Object f = function.eval(env, budget);
+      if (f == FAILED) {
+        return FAILED;
+      }
+      Object a = argument.eval(env, budget);
+      if (a == FAILED) {
+        return FAILED;
+      }
+      try {
+        return f instanceof Closure c ? c.call(a, budget) : ((FunctionValue) f).apply(a, budget);
+      } catch (EvaluationException e) {
+        return failed(e);
+      }
     }
   }
 
@@ -131,8 +183,25 @@ abstract class Code {
 
     @Override
     Object eval(Values env, Budget budget) {
-      FunctionValue f = (FunctionValue) function.eval(env, budget);
-      return f.apply2(first.eval(env, budget), second.eval(env, budget), budget);
+      Object f = function.eval(env, budget);
+      if (f == FAILED) {
+        return FAILED;
+      }
+      Object a = first.eval(env, budget);
+      if (a == FAILED) {
+        return FAILED;
+      }
+      Object b = second.eval(env, budget);
+      if (b == FAILED) {
+        return FAILED;
+      }
+      try {
+        return f instanceof Closure c
+            ? c.call2(a, b, budget)
+            : ((FunctionValue) f).apply2(a, b, budget);
+      } catch (EvaluationException e) {
+        return failed(e);
+      }
     }
   }
 
@@ -151,12 +220,23 @@ abstract class Code {
 
     @Override
     Object eval(Values env, Budget budget) {
-      FunctionValue f = (FunctionValue) function.eval(env, budget);
+      Object f = function.eval(env, budget);
+      if (f == FAILED) {
+        return FAILED;
+      }
       Object[] values = new Object[arguments.length];
       for (int i = 0; i < values.length; i++) {
-        values[i] = arguments[i].eval(env, budget);
+        Object v = arguments[i].eval(env, budget);
+        if (v == FAILED) {
+          return FAILED;
+        }
+        values[i] = v;
       }
-      return f.applyAll(values, budget);
+      try {
+        return ((FunctionValue) f).applyAll(values, budget);
+      } catch (EvaluationException e) {
+        return failed(e);
+      }
     }
   }
 
@@ -175,9 +255,11 @@ abstract class Code {
     @Override
     Object eval(Values env, Budget budget) {
       budget.step();
-      return (Boolean) condition.eval(env, budget)
-          ? then.eval(env, budget)
-          : otherwise.eval(env, budget);
+      Object c = condition.eval(env, budget);
+      if (c == FAILED) {
+        return FAILED;
+      }
+      return (Boolean) c ? then.eval(env, budget) : otherwise.eval(env, budget);
     }
   }
 
@@ -191,20 +273,45 @@ abstract class Code {
       this.env = env;
     }
 
-    @Override
-    public Object apply(Object argument, Budget budget) {
+    /** Applies the closure for a code node: the result may be {@link #FAILED}. */
+    Object call(Object argument, Budget budget) {
       budget.step();
       return body.eval(new Values(argument, env), budget);
     }
 
-    @Override
-    public Object apply2(Object first, Object second, Budget budget) {
+    /** Applies the closure to two arguments for a code node: the result may be {@link #FAILED}. */
+    Object call2(Object first, Object second, Budget budget) {
       if (body instanceof Lambda inner) {
         budget.step();
         budget.step();
         return inner.body.eval(new Values(second, new Values(first, env)), budget);
       }
-      return FunctionValue.super.apply2(first, second, budget);
+      Object f = call(first, budget);
+      if (f == FAILED) {
+        return FAILED;
+      }
+      return f instanceof Closure c
+          ? c.call(second, budget)
+          : ((FunctionValue) f).apply(second, budget);
+    }
+
+    /** For primitives, which take only values: a failure is thrown. */
+    @Override
+    public Object apply(Object argument, Budget budget) {
+      Object value = call(argument, budget);
+      if (value == FAILED) {
+        throw pending();
+      }
+      return value;
+    }
+
+    @Override
+    public Object apply2(Object first, Object second, Budget budget) {
+      Object value = call2(first, second, budget);
+      if (value == FAILED) {
+        throw pending();
+      }
+      return value;
     }
   }
 }

@@ -3,7 +3,6 @@ package reverie.engine.enumerate;
 import com.google.common.collect.ImmutableList;
 import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.CompiledProgram;
-import reverie.dsl.eval.EvaluationException;
 import reverie.dsl.program.Program;
 import reverie.tasks.Example;
 import reverie.tasks.Likelihood;
@@ -21,16 +20,14 @@ final class TaskChecker {
   private final Likelihood likelihood;
   private final Budget official;
   private Budget shared;
-  // The last fast run: its code, inputs and outcome (an output, or the failure). The enumerator
+  // The last fast run: its code, inputs and outcome (an output, or Code.FAILED). The enumerator
   // checks each program against every task still searching, and tasks often share their inputs
-  // (every
-  // LOGO task runs on the start state): a program is then run once per distinct input, not once per
-  // task. Code is immutable and runs deterministically (budget failures are re-run on a fresh
-  // budget), so a remembered outcome is the one a new run would give.
+  // (every LOGO task runs on the start state): a program is then run once per distinct input, not
+  // once per task. Code is immutable and runs deterministically (budget failures are re-run on a
+  // fresh budget), so a remembered outcome is the one a new run would give.
   private Code lastCode;
   private java.util.List<Object> lastInputs;
   private Object lastOutput;
-  private EvaluationException lastFailure;
 
   TaskChecker(Scorer scorer) {
     this.scorer = scorer;
@@ -52,37 +49,24 @@ final class TaskChecker {
     ImmutableList<Example> examples = task.examples();
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
-      Object out;
-      try {
-        out = runFast(code, e);
-      } catch (EvaluationException failed) {
-        return false;
-      }
-      if (likelihood.logLikelihood(out, e.output()) == Double.NEGATIVE_INFINITY) {
+      Object out = runFast(code, e);
+      if (out == Code.FAILED
+          || likelihood.logLikelihood(out, e.output()) == Double.NEGATIVE_INFINITY) {
         return false;
       }
     }
     return true;
   }
 
+  /** The output of {@code code} on {@code e}'s inputs, or {@link Code#FAILED}. */
   private Object runFast(Code code, Example e) {
     if (code == lastCode && sameInputs(e.inputs(), lastInputs)) {
-      if (lastFailure != null) {
-        throw lastFailure;
-      }
       return lastOutput;
     }
     lastCode = code;
     lastInputs = e.inputs();
-    lastOutput = null;
-    lastFailure = null;
-    try {
-      lastOutput = runFresh(code, e);
-      return lastOutput;
-    } catch (EvaluationException failed) {
-      lastFailure = failed;
-      throw failed;
-    }
+    lastOutput = runFresh(code, e);
+    return lastOutput;
   }
 
   /**
@@ -105,15 +89,12 @@ final class TaskChecker {
   }
 
   private Object runFresh(Code code, Example e) {
-    try {
-      return Code.run(code, e.inputs(), shared);
-    } catch (EvaluationException failed) {
-      if (!failed.budgetExceeded()) {
-        throw failed;
-      }
+    Object out = Code.attempt(code, e.inputs(), shared);
+    if (out == Code.FAILED && Code.pending().budgetExceeded()) {
       shared = scorer.meter();
-      return Code.run(code, e.inputs(), shared);
+      out = Code.attempt(code, e.inputs(), shared);
     }
+    return out;
   }
 
   /** Compiles {@code program} with the official evaluator. */
