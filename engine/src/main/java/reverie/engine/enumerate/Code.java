@@ -16,8 +16,8 @@ import reverie.dsl.eval.FunctionValue;
  */
 abstract class Code {
   /**
-   * The value of this code, or {@link #FAILED} when the run failed: the failure is then in {@link
-   * #PENDING}.
+   * The value of this code, or {@link #FAILED} when the run failed: the failure is then {@link
+   * #pending}.
    *
    * <p>Why not just throw: most candidates fail (a car of an empty list, an unfold that never
    * stops), and unwinding an exception through every compiled frame between the primitive and the
