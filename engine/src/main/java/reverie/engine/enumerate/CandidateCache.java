@@ -367,14 +367,166 @@ final class CandidateCache {
    */
   private double argumentBound(int head, int a, FastType type, int context, FastType[] env) {
     FastType result = finalResult(type);
-    // A type with variables is known exactly only at the first argument, which is searched right
-    // after its head is chosen; a later one may have had its variables bound by then.
-    if (!result.ground && a > 0) {
-      return grammar.minHoleCost[context];
-    }
     CompiledSymmetries.Refusal refusal =
         head >= 0 ? symmetries.refusal(head, a, CompiledGrammar.arity(type)) : null;
+    // A type with variables is known exactly only at the first argument, which is searched right
+    // after its head is chosen; a later one may have had its variables bound by then, so its
+    // bound must hold for every instance of its type.
+    if (!result.ground && a > 0) {
+      return instanceBound(result, context, BOUND_DEPTH, refusal, inScope(env, type));
+    }
     return groundBound(result, context, BOUND_DEPTH, refusal, inScope(env, type));
+  }
+
+  /**
+   * A lower bound on the cost of filling a hole of any instance of the non-arrow type {@code t}
+   * (its variables may be bound to anything before the hole is searched): the generalisation of
+   * {@link CompiledGrammar#minHoleCost} from "any type" to "any instance of t". A production whose
+   * result type is at least as general as {@code t} unifies with every instance, so its weight is
+   * in every instance's normaliser; another production can only be chosen if its result unifies
+   * with {@code t}, and it is in the normaliser when it is chosen. A variable costs at least
+   * lse(those + {logVariable}) - logVariable, and only if one in scope ({@code env}, null: not
+   * known) can unify with {@code t}. Heads {@code refusal} refuses are left out of the minimum;
+   * arguments are bounded the same way, {@code depth} levels down.
+   */
+  private double instanceBound(
+      FastType t, int context, int depth, CompiledSymmetries.Refusal refusal, FastType[] env) {
+    if (depth < 0 || t.isVariable()) {
+      return grammar.minHoleCost[context];
+    }
+    boolean variable = variableMayUnify(t, env);
+    BoundKey memoKey =
+        new BoundKey(context, -1 - depth, refusal == null ? 0 : refusal.id, variable, shape(t));
+    Double memo = groundBounds.get(memoKey);
+    if (memo != null) {
+      return memo;
+    }
+    int[] own = variablesOf(t);
+    double[] w = grammar.logWeights[context];
+    List<Double> universal = new ArrayList<>();
+    List<Integer> possible = new ArrayList<>();
+    List<Double> argumentCosts = new ArrayList<>();
+    List<Boolean> isUniversal = new ArrayList<>();
+    for (int p = 0; p < grammar.programs.length; p++) {
+      if (w[p] == Double.NEGATIVE_INFINITY) {
+        continue;
+      }
+      Unifier s = new Unifier(t.variableBound());
+      int base = s.allocate(grammar.schemeVariables[p]);
+      int[] shift = new int[grammar.schemeVariables[p]];
+      for (int i = 0; i < shift.length; i++) {
+        shift[i] = base + i;
+      }
+      FastType instance = grammar.schemes[p].rename(shift);
+      if (!s.unify(finalResult(instance), t)) {
+        continue;
+      }
+      boolean always = generalEnough(s, own);
+      if (always) {
+        universal.add(w[p]);
+      }
+      double arguments = 0;
+      FastType[] args = spine(instance);
+      for (int a = 0; a < args.length; a++) {
+        FastType resolved = s.resolve(args[a]);
+        FastType r = finalResult(resolved);
+        int child = grammar.childContext[p][a];
+        arguments +=
+            r.ground
+                ? groundBound(
+                    r,
+                    child,
+                    depth - 1 < 0 ? 0 : depth - 1,
+                    symmetries.refusal(p, a, CompiledGrammar.arity(resolved)),
+                    null)
+                : instanceBound(
+                    r,
+                    child,
+                    depth - 1,
+                    symmetries.refusal(p, a, CompiledGrammar.arity(resolved)),
+                    null);
+      }
+      possible.add(p);
+      isUniversal.add(always);
+      argumentCosts.add(
+          refusal != null && refusal.refuses(p) ? Double.POSITIVE_INFINITY : arguments);
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < possible.size(); i++) {
+      double x = w[possible.get(i)];
+      List<Double> set = new ArrayList<>(universal);
+      if (!isUniversal.get(i)) {
+        set.add(x);
+      }
+      best = Math.min(best, logSumExp(set) - x + argumentCosts.get(i));
+    }
+    double lv = grammar.logVariable[context];
+    if (lv > Double.NEGATIVE_INFINITY && variable) {
+      List<Double> set = new ArrayList<>(universal);
+      set.add(lv);
+      best = Math.min(best, logSumExp(set) - lv);
+    }
+    double bound =
+        best == Double.POSITIVE_INFINITY ? grammar.minHoleCost[context] : Math.max(0, best - 1e-9);
+    bound = Math.max(bound, grammar.minHoleCost[context]);
+    groundBounds.put(memoKey, bound);
+    return bound;
+  }
+
+  /**
+   * Whether, after unifying a production's result with a type, the type's own variables are still
+   * distinct free variables: then the production unifies with every instance of the type.
+   */
+  private static boolean generalEnough(Unifier s, int[] own) {
+    int[] images = new int[own.length];
+    for (int i = 0; i < own.length; i++) {
+      FastType r = s.resolve(FastType.variable(own[i]));
+      if (!r.isVariable()) {
+        return false;
+      }
+      for (int j = 0; j < i; j++) {
+        if (images[j] == r.variable) {
+          return false;
+        }
+      }
+      images[i] = r.variable;
+    }
+    return true;
+  }
+
+  /** Whether a variable of one of the types {@code env} (null: not known) can unify with t. */
+  private static boolean variableMayUnify(FastType t, FastType[] env) {
+    if (env == null) {
+      return true;
+    }
+    int bound = variableBound(t, env);
+    for (FastType e : env) {
+      if (new Unifier(bound).unify(finalResult(e), t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] variablesOf(FastType t) {
+    List<Integer> out = new ArrayList<>();
+    collectVariables(t, out);
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static void collectVariables(FastType t, List<Integer> out) {
+    if (t.ground) {
+      return;
+    }
+    if (t.isVariable()) {
+      if (!out.contains(t.variable)) {
+        out.add(t.variable);
+      }
+      return;
+    }
+    for (FastType a : t.arguments) {
+      collectVariables(a, out);
+    }
   }
 
   /** The types of the variables in scope in the body of an eta-long argument of type {@code t}. */
@@ -389,23 +541,6 @@ final class CandidateCache {
   }
 
   /**
-   * Whether a variable of one of the types {@code env} (null: not known) could fill a hole of the
-   * ground type {@code t}, as the value or as the head of an application.
-   */
-  private static boolean variableMayFit(FastType t, FastType[] env) {
-    if (env == null || !t.ground) {
-      return true;
-    }
-    for (FastType e : env) {
-      FastType r = finalResult(e);
-      if (!r.ground || Arrays.equals(r.code(), t.code())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * For a non-arrow type that the hole will have exactly when it is searched (a ground one, or any
    * at a first argument), the productions that unify with it do not depend on the environment, and
    * they are all in the hole's normalising set: choosing one costs at least lse(them) - its weight
@@ -417,7 +552,7 @@ final class CandidateCache {
    */
   private double groundBound(
       FastType t, int context, int depth, CompiledSymmetries.Refusal refusal, FastType[] env) {
-    boolean variable = variableMayFit(t, env);
+    boolean variable = variableMayUnify(t, env);
     BoundKey memoKey =
         new BoundKey(context, depth, refusal == null ? 0 : refusal.id, variable, shape(t));
     Double memo = groundBounds.get(memoKey);
@@ -494,6 +629,16 @@ final class CandidateCache {
     List<Integer> out = new ArrayList<>();
     shape(t, out, new ArrayList<>());
     return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int variableBound(FastType t, FastType[] env) {
+    int bound = t.variableBound();
+    if (env != null) {
+      for (FastType e : env) {
+        bound = Math.max(bound, e.variableBound());
+      }
+    }
+    return bound;
   }
 
   private static void shape(FastType t, List<Integer> out, List<Integer> seen) {

@@ -61,4 +61,33 @@ class CandidateCacheTest {
     // (car $0) where $0 is a list; where the only variable is an int, car's list is a production.
     assertTrue(withInt > withList, () -> withInt + " vs " + withList);
   }
+
+  @Test
+  void aLaterArgumentWithTypeVariablesIsBoundedOverEveryInstanceOfItsType() {
+    // (map f l) at list(int): l is a list(a) whose a is known only once f is searched. Every list
+    // type's normaliser holds the productions that return any list (empty, cdr, cons, map, ...)
+    // and those that return anything (car, if, fold, ...), and empty is refused there, so l costs
+    // more than the grammar's cheapest hole; the bound must still not exceed l = $0 once a is int.
+    FastType[] env = {type("list(int)")};
+    Candidate map =
+        head(
+            new CandidateCache(GRAMMAR, RULES).build(GRAMMAR.root, type("list(int)"), env, 0),
+            "map");
+    int context = map.argumentContexts[1];
+    assertTrue(!map.arguments[1].ground, () -> "l's type " + map.arguments[1]);
+    assertTrue(
+        map.argumentBounds[1] > GRAMMAR.minHoleCost[context] + 0.1,
+        () -> map.argumentBounds[1] + " vs " + GRAMMAR.minHoleCost[context]);
+    CandidateTable ints =
+        new CandidateCache(GRAMMAR, RULES).build(context, type("list(int)"), env, 0);
+    double variable = Double.POSITIVE_INFINITY;
+    for (Candidate c : ints.candidates) {
+      if (c.program instanceof reverie.dsl.program.Index) {
+        variable = Math.min(variable, c.cost);
+      }
+    }
+    double cheapest = variable;
+    assertTrue(
+        map.argumentBounds[1] <= cheapest, () -> map.argumentBounds[1] + " vs $0 at " + cheapest);
+  }
 }
