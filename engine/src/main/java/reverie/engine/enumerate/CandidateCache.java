@@ -460,17 +460,7 @@ final class CandidateCache {
       }
       best = Math.min(best, logSumExp(set) - x + argumentCosts.get(i));
     }
-    double lv = grammar.logVariable[context];
-    if (lv > Double.NEGATIVE_INFINITY && variable) {
-      List<Double> set = new ArrayList<>(universal);
-      set.add(lv);
-      best = Math.min(best, logSumExp(set) - lv);
-    }
-    double bound =
-        best == Double.POSITIVE_INFINITY ? grammar.minHoleCost[context] : Math.max(0, best - 1e-9);
-    bound = Math.max(bound, grammar.minHoleCost[context]);
-    groundBounds.put(memoKey, bound);
-    return bound;
+    return remember(memoKey, best, universal, variable, context);
   }
 
   /**
@@ -604,17 +594,26 @@ final class CandidateCache {
     for (int i = 0; i < weights.size(); i++) {
       best = Math.min(best, z - weights.get(i) + argumentCosts.get(i));
     }
+    return remember(memoKey, best, weights, variable, context);
+  }
+
+  /**
+   * Completes a bound from the cheapest production choice {@code best}: a variable, if one may fit,
+   * costs at least lse(normaliser + {logVariable}) - logVariable; less a margin for rounding, never
+   * weaker than the context's bound (which holds for every hole); memoised under {@code key}.
+   */
+  private double remember(
+      BoundKey key, double best, List<Double> normaliser, boolean variable, int context) {
     double lv = grammar.logVariable[context];
     if (lv > Double.NEGATIVE_INFINITY && variable) {
-      List<Double> withVariable = new ArrayList<>(weights);
+      List<Double> withVariable = new ArrayList<>(normaliser);
       withVariable.add(lv);
       best = Math.min(best, logSumExp(withVariable) - lv);
     }
     double bound =
         best == Double.POSITIVE_INFINITY ? grammar.minHoleCost[context] : Math.max(0, best - 1e-9);
-    // Never weaker than the context's bound, which holds for every hole.
     bound = Math.max(bound, grammar.minHoleCost[context]);
-    groundBounds.put(memoKey, bound);
+    groundBounds.put(key, bound);
     return bound;
   }
 
