@@ -84,7 +84,15 @@ final class CompiledSymmetries {
     // conditions[i] = {kind, variable, other variable}
     final int[][] conditions;
 
-    Deferred(SymmetryRule rule, int number, int[] heads) {
+    /**
+     * The head the completed argument must have for the rule to apply (a production, {@code -(j +
+     * 1)} for {@code $j}, or {@link Candidate#LAMBDA}), or {@link #ANY_HEAD} where the pattern has
+     * a variable there. Most completions fail this one comparison, so the matcher is not called.
+     */
+    final int valueHead;
+
+    Deferred(
+        SymmetryRule rule, int number, int[] heads, int[] arguments, Map<Program, Integer> index) {
       this.rule = rule;
       this.number = number;
       this.ascend = heads.length - 1;
@@ -93,6 +101,7 @@ final class CompiledSymmetries {
       List<String> deciding = rule.decidingVariables();
       this.pattern = Node.of(rule.pattern(), slots, deciding);
       this.variables = slots.size();
+      this.valueHead = headAt(pattern, arguments, index);
       this.conditions = new int[rule.conditions().size()][];
       for (int i = 0; i < conditions.length; i++) {
         SymmetryRule.Condition c = rule.conditions().get(i);
@@ -104,6 +113,42 @@ final class CompiledSymmetries {
           conditions[i] = new int[] {ONCE, slots.get(((SymmetryRule.Once) c).variable()), 0};
         }
       }
+    }
+  }
+
+  /** A {@link Deferred#valueHead} that any completed argument may have. */
+  static final int ANY_HEAD = Integer.MAX_VALUE;
+
+  /**
+   * The head a term must have to match the pattern node reached from {@code pattern} through
+   * argument {@code arguments[level]} at each level (and the lambdas between levels).
+   */
+  private static int headAt(Node pattern, int[] arguments, Map<Program, Integer> index) {
+    Node n = pattern;
+    for (int level = 0; level < arguments.length; level++) {
+      if (n.kind != Node.SPINE) {
+        return ANY_HEAD;
+      }
+      n = n.arguments[arguments[level]];
+      if (level < arguments.length - 1) {
+        while (n.kind == Node.LAMBDA) {
+          n = n.body;
+        }
+      }
+    }
+    switch (n.kind) {
+      case Node.LAMBDA:
+        return Candidate.LAMBDA;
+      case Node.LEAF:
+      case Node.SPINE:
+        Program head = n.leaf;
+        if (head instanceof Index i) {
+          return -(i.index() + 1);
+        }
+        Integer production = index.get(head);
+        return production == null ? ANY_HEAD : production;
+      default:
+        return ANY_HEAD;
     }
   }
 
@@ -159,6 +204,10 @@ final class CompiledSymmetries {
   private final Refusal[][][] early;
   // deferred[h][k]; null where no rule is decided.
   private final Deferred[][][] deferred;
+  // byHead[h][k][slot(v)]: the rules of deferred[h][k] that a completed argument with head v can
+  // match, in the same order; null where none can.
+  private final Deferred[][][][] byHead;
+  private final int productions;
   private final boolean any;
   // The rules' texts by number (their order in the domain's rule set).
   private final String[] texts;
@@ -167,6 +216,8 @@ final class CompiledSymmetries {
   private CompiledSymmetries() {
     early = new Refusal[0][][];
     deferred = new Deferred[0][][];
+    byHead = new Deferred[0][][][];
+    productions = 0;
     any = false;
     texts = new String[0];
   }
@@ -197,6 +248,49 @@ final class CompiledSymmetries {
     }
     any = found;
     texts = rules.rules().stream().map(SymmetryRule::text).toArray(String[]::new);
+    productions = n;
+    byHead = new Deferred[n][][][];
+    for (int h = 0; h < n; h++) {
+      if (deferred[h] == null) {
+        continue;
+      }
+      byHead[h] = new Deferred[deferred[h].length][][];
+      for (int k = 0; k < deferred[h].length; k++) {
+        if (deferred[h][k] != null) {
+          byHead[h][k] = new Deferred[n + 2 + MAX_VARIABLE_HEADS][];
+          for (int slot = 0; slot < byHead[h][k].length; slot++) {
+            byHead[h][k][slot] = matching(deferred[h][k], slot);
+          }
+        }
+      }
+    }
+  }
+
+  // Variables $0 .. $(MAX_VARIABLE_HEADS - 1) as heads get a slot each; deeper ones share one.
+  private static final int MAX_VARIABLE_HEADS = 8;
+
+  /** The slot of a completed argument's head in {@link #byHead}. */
+  private int slot(int head) {
+    if (head >= 0) {
+      return head;
+    }
+    if (head == Candidate.LAMBDA) {
+      return productions;
+    }
+    return productions + 1 + Math.min(-head - 1, MAX_VARIABLE_HEADS);
+  }
+
+  /** The rules of {@code rules} whose value head fits the heads of {@code slot}; null if none. */
+  private Deferred[] matching(Deferred[] rules, int slot) {
+    List<Deferred> out = new ArrayList<>();
+    for (Deferred d : rules) {
+      // Deeper variables share a slot, so its list may hold a rule for another variable: the
+      // matcher still decides exactly.
+      if (d.valueHead == ANY_HEAD || slot(d.valueHead) == slot) {
+        out.add(d);
+      }
+    }
+    return out.isEmpty() ? null : out.toArray(new Deferred[0]);
   }
 
   private static boolean allIn(Program p, Map<Program, Integer> index) {
@@ -239,13 +333,20 @@ final class CompiledSymmetries {
     return byArgument[k][m];
   }
 
-  /** The rules decided when argument {@code k} of an application of production {@code h} ends. */
-  Deferred[] deferred(int h, int k) {
-    if (h < 0 || h >= deferred.length) {
+  /**
+   * The rules decided when argument {@code k} of an application of production {@code h} ends that
+   * can match an argument whose head is {@code valueHead} (as in {@link Deferred#valueHead}); null
+   * if none. A rule whose pattern fixes another head there is left out; the rest keep their order.
+   */
+  Deferred[] deferred(int h, int k, int valueHead) {
+    if (h < 0 || h >= byHead.length) {
       return null;
     }
-    Deferred[][] byArgument = deferred[h];
-    return byArgument == null || k >= byArgument.length ? null : byArgument[k];
+    Deferred[][][] byArgument = byHead[h];
+    if (byArgument == null || k >= byArgument.length || byArgument[k] == null) {
+      return null;
+    }
+    return byArgument[k][slot(valueHead)];
   }
 
   /** Adds a rule to the refused heads if it has their form; returns whether it did. */
@@ -349,10 +450,12 @@ final class CompiledSymmetries {
     Deferred[] old = deferred[h][k] == null ? new Deferred[0] : deferred[h][k];
     Deferred[] now = Arrays.copyOf(old, old.length + 1);
     int[] heads = new int[last.size()];
+    int[] arguments = new int[last.size()];
     for (int level = 0; level < heads.length; level++) {
       heads[level] = last.get(level)[0];
+      arguments[level] = last.get(level)[1];
     }
-    now[old.length] = new Deferred(rule, number, heads);
+    now[old.length] = new Deferred(rule, number, heads, arguments, index);
     deferred[h][k] = now;
   }
 

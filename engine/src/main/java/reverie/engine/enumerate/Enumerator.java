@@ -358,7 +358,9 @@ final class Enumerator {
     int n = c.arguments.length;
     if (n == 0) {
       // A leaf: nothing to push, and the subtrees it completes are checked.
-      return codes == null ? finish(c.program) : finishWithCode(c.program, codes.head(c.head));
+      return codes == null
+          ? finish(c.program, c.head)
+          : finishWithCode(c.program, c.head, codes.head(c.head));
     }
     if (codes == null) {
       top = new Frame(c.program, n, top, c.head, n);
@@ -389,16 +391,17 @@ final class Enumerator {
   }
 
   /** Like {@link #finish}, also compiling each finished node once. */
-  private boolean finishWithCode(Program value, Code code) {
+  private boolean finishWithCode(Program value, int valueHead, Code code) {
     Frame f = top;
     while (f != null) {
       if (f.partial == null) {
         value = new Abstraction(value);
+        valueHead = Candidate.LAMBDA;
         code = codes.lambda(code);
         f = f.parent;
         continue;
       }
-      if (!admissible(f, value)) {
+      if (!admissible(f, value, valueHead)) {
         return false;
       }
       Program applied = new Application(f.partial, value);
@@ -407,6 +410,7 @@ final class Enumerator {
         return true;
       }
       value = applied;
+      valueHead = f.headId;
       code =
           switch (f.arity) {
             case 1 -> codes.apply(f.head, code);
@@ -426,15 +430,16 @@ final class Enumerator {
    * Returns false, leaving {@code top} as it was, when an argument it completes decides a symmetry
    * rule that applies.
    */
-  private boolean finish(Program value) {
+  private boolean finish(Program value, int valueHead) {
     Frame f = top;
     while (f != null) {
       if (f.partial == null) {
         value = new Abstraction(value);
+        valueHead = Candidate.LAMBDA;
         f = f.parent;
         continue;
       }
-      if (!admissible(f, value)) {
+      if (!admissible(f, value, valueHead)) {
         return false;
       }
       Program applied = new Application(f.partial, value);
@@ -443,6 +448,7 @@ final class Enumerator {
         return true;
       }
       value = applied;
+      valueHead = f.headId;
       f = f.parent;
     }
     top = null;
@@ -450,9 +456,13 @@ final class Enumerator {
     return true;
   }
 
-  /** Whether no rule decided by argument {@code value} of frame {@code f} applies. */
-  private boolean admissible(Frame f, Program value) {
-    CompiledSymmetries.Deferred[] rules = symmetries.deferred(f.headId, f.arity - f.remaining);
+  /**
+   * Whether no rule decided by argument {@code value} (whose head is {@code valueHead}, as in
+   * {@link CompiledSymmetries.Deferred#valueHead}) of frame {@code f} applies.
+   */
+  private boolean admissible(Frame f, Program value, int valueHead) {
+    CompiledSymmetries.Deferred[] rules =
+        symmetries.deferred(f.headId, f.arity - f.remaining, valueHead);
     if (rules == null) {
       return true;
     }
