@@ -28,6 +28,11 @@ final class TaskChecker {
   private Code lastCode;
   private java.util.List<Object> lastInputs;
   private Object lastOutput;
+  // What the last run cost: steps plus list cells (0 when the memo answered).
+  private long lastRunCost;
+  private final java.util.Map<Task, ExampleOrder> orders = new java.util.IdentityHashMap<>();
+  private Task lastTask;
+  private ExampleOrder lastOrder;
 
   TaskChecker(Scorer scorer) {
     this.scorer = scorer;
@@ -43,24 +48,144 @@ final class TaskChecker {
    * and a clock read, which adds up over millions of short runs. So runs share one budget, whose
    * counters and clock carry over, and a run that exceeds it is run again with a fresh budget: the
    * verdict is always that of a fresh budget.
+   *
+   * <p>The examples are tried in the task's {@link ExampleOrder}; the verdict is the same in any
+   * order.
    */
   boolean passes(Code code, Task task) {
     // Indexed, not for-each: an ImmutableList iterator per candidate and task shows in profiles.
     ImmutableList<Example> examples = task.examples();
-    for (int i = 0; i < examples.size(); i++) {
-      Example e = examples.get(i);
-      Object out = runFast(code, e);
-      if (out == Code.FAILED
-          || likelihood.logLikelihood(out, e.output()) == Double.NEGATIVE_INFINITY) {
+    if (examples.size() < 2) {
+      return examples.isEmpty() || matches(code, examples.get(0));
+    }
+    ExampleOrder order = orderOf(task);
+    if (order.nextCheckProbes()) {
+      return probe(code, examples, order);
+    }
+    int[] tried = order.order;
+    for (int i = 0; i < tried.length; i++) {
+      if (!matches(code, examples.get(tried[i]))) {
         return false;
       }
     }
     return true;
   }
 
+  private boolean matches(Code code, Example e) {
+    Object out = runFast(code, e);
+    return out != Code.FAILED
+        && likelihood.logLikelihood(out, e.output()) != Double.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * A check that measures: every example is run, starting from a different one each time, so that
+   * each is measured as often at the front as the others, until the first rejection and then on
+   * while the runs after it stay cheap (a candidate that loops costs its budget once per example it
+   * is run on).
+   */
+  private boolean probe(Code code, ImmutableList<Example> examples, ExampleOrder order) {
+    int n = examples.size();
+    int first = (int) (order.checks % n);
+    boolean passes = true;
+    long afterRejection = 0;
+    for (int k = 0; k < n; k++) {
+      int i = (first + k) % n;
+      boolean match = matches(code, examples.get(i));
+      order.record(i, lastRunCost, !match);
+      if (!passes) {
+        afterRejection += lastRunCost;
+        if (afterRejection > ExampleOrder.PROBE_STEPS) {
+          break;
+        }
+      }
+      passes &= match;
+    }
+    order.probed();
+    return passes;
+  }
+
+  private ExampleOrder orderOf(Task task) {
+    if (task != lastTask) {
+      lastTask = task;
+      lastOrder = orders.computeIfAbsent(task, t -> new ExampleOrder(t.examples().size()));
+    }
+    return lastOrder;
+  }
+
+  /** The order in which {@code task}'s examples are tried now (for tests). */
+  int[] order(Task task) {
+    return orderOf(task).order.clone();
+  }
+
+  /**
+   * The order in which one task's examples are tried. Most candidates fail, and a check stops at
+   * the first example that rejects, so a check costs what the examples before that one cost. Tried
+   * by ascending cost per rejection (the steps and list cells a run takes, over the share of runs
+   * that reject), cheap and selective examples come first and the expected cost is least: the
+   * classic order of independent filters. The figures are measured, not guessed from the inputs'
+   * sizes, since what an example costs depends on the programs being tried: the first {@link
+   * #PROBES} checks of the task run every example, and so do {@link #PROBES} more after intervals
+   * that grow sixteenfold; the order is sorted again after each such window and fixed in between.
+   */
+  static final class ExampleOrder {
+    static final int PROBES = 64;
+    // A probe stops once the runs after the first rejection have cost this much.
+    static final long PROBE_STEPS = 20_000;
+    private static final long FIRST_INTERVAL = 4_096;
+
+    final int[] order;
+    private final long[] cost;
+    private final long[] rejections;
+    private long checks;
+    // The first check of the current or next measuring window.
+    private long probeStart;
+
+    ExampleOrder(int examples) {
+      order = new int[examples];
+      for (int i = 0; i < examples; i++) {
+        order[i] = i;
+      }
+      cost = new long[examples];
+      rejections = new long[examples];
+    }
+
+    /** Counts a check; returns whether it measures. */
+    boolean nextCheckProbes() {
+      long k = checks++;
+      return k >= probeStart && k < probeStart + PROBES;
+    }
+
+    void record(int example, long runCost, boolean rejected) {
+      cost[example] += runCost;
+      if (rejected) {
+        rejections[example]++;
+      }
+    }
+
+    /** A measuring check is over: at the end of a window, sorts the examples, plans the next. */
+    void probed() {
+      if (checks == probeStart + PROBES) {
+        Integer[] sorted = new Integer[order.length];
+        for (int i = 0; i < sorted.length; i++) {
+          sorted[i] = i;
+        }
+        // One added to both sides: an example that never rejected sorts by its cost alone,
+        // behind every one that did at a similar cost. Ties keep the task's order.
+        java.util.Arrays.sort(
+            sorted,
+            java.util.Comparator.comparingDouble(i -> (cost[i] + 1.0) / (rejections[i] + 1.0)));
+        for (int i = 0; i < sorted.length; i++) {
+          order[i] = sorted[i];
+        }
+        probeStart = probeStart == 0 ? FIRST_INTERVAL : probeStart * 16;
+      }
+    }
+  }
+
   /** The output of {@code code} on {@code e}'s inputs, or {@link Code#FAILED}. */
   private Object runFast(Code code, Example e) {
     if (code == lastCode && sameInputs(e.inputs(), lastInputs)) {
+      lastRunCost = 0;
       return lastOutput;
     }
     lastCode = code;
@@ -89,11 +214,14 @@ final class TaskChecker {
   }
 
   private Object runFresh(Code code, Example e) {
+    long before = shared.steps() + shared.cells();
     Object out = Code.attempt(code, e.inputs(), shared);
     if (out == Code.FAILED && Code.pending().budgetExceeded()) {
       shared = scorer.meter();
       out = Code.attempt(code, e.inputs(), shared);
+      before = 0;
     }
+    lastRunCost = shared.steps() + shared.cells() - before;
     return out;
   }
 

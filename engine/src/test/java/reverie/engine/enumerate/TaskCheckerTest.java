@@ -75,6 +75,75 @@ class TaskCheckerTest {
     assertTrue(checker.passes(car, task(List.of(0L, 5L), 0)));
   }
 
+  /**
+   * An example whose input is long costs more to reject a candidate on than one whose input is
+   * short: once the checker has measured them, it tries the short one first.
+   */
+  @Test
+  void theExampleThatRejectsCheaplyIsTriedFirst() {
+    List<Long> longInput = new java.util.ArrayList<>();
+    for (long i = 0; i < 300; i++) {
+      longInput.add(i);
+    }
+    Task task =
+        new Task(
+            "t",
+            REQUEST,
+            ImmutableList.of(
+                Example.of(List.of(longInput), -1L),
+                Example.of(List.of(List.of(4L, 2L)), -1L),
+                Example.of(List.of(List.of(3L)), -1L)),
+            LISTS.name());
+    TaskChecker checker = new TaskChecker(SCORER);
+    assertEquals(0, checker.order(task)[0]);
+    List<Code> candidates =
+        List.of(
+            code("(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))"),
+            code("(lambda (length (map (lambda (+ $0 1)) $0)))"),
+            code("(lambda (fold $0 1 (lambda (lambda (* $0 1)))))"));
+    for (int i = 0; i < TaskChecker.ExampleOrder.PROBES; i++) {
+      assertFalse(checker.passes(candidates.get(i % candidates.size()), task));
+    }
+    assertEquals(2, checker.order(task)[0]);
+    assertEquals(0, checker.order(task)[2]);
+  }
+
+  /**
+   * The order changes how much a check costs, never its verdict: over the first thousands of
+   * programs of the grammar (past several reorderings), the fast check passes exactly the programs
+   * whose official likelihood is finite.
+   */
+  @Test
+  void reorderingTheExamplesNeverChangesAVerdict() {
+    Type request = Type.parse("list(int) -> list(int)");
+    Task task =
+        new Task(
+            "drop the first",
+            request,
+            ImmutableList.of(
+                Example.of(List.of(List.of(1L, 2L, 3L)), List.of(2L, 3L)),
+                Example.of(List.of(List.of(4L)), List.of()),
+                Example.of(List.of(List.of(7L, 7L)), List.of(7L)),
+                Example.of(List.of(List.of(5L, 0L, 9L, 9L, 1L)), List.of(0L, 9L, 9L, 1L))),
+            LISTS.name());
+    ProgramEnumeration enumeration =
+        new ProgramEnumeration(Grammar.uniform(LISTS.primitives()), request);
+    CodeBuilder codes = new CodeBuilder(enumeration.grammar(), SCORER.table());
+    List<Program> programs = new java.util.ArrayList<>();
+    enumeration.run(1, 17.5, w -> (p, lp) -> programs.add(p), () -> false);
+    assertTrue(programs.size() > 5 * 4_096, "programs: " + programs.size());
+    TaskChecker checker = new TaskChecker(SCORER);
+    reverie.dsl.eval.Budget budget = SCORER.meter();
+    int passed = 0;
+    for (Program p : programs) {
+      boolean official =
+          SCORER.logLikelihood(task, SCORER.compile(p), budget) > Double.NEGATIVE_INFINITY;
+      assertEquals(official, checker.passes(codes.compile(p), task), p.toString());
+      passed += official ? 1 : 0;
+    }
+    assertTrue(passed > 0);
+  }
+
   /** The failure a run reports is the primitive's own, wherever in the program it happened. */
   @Test
   void runReportsThePrimitivesFailure() {
