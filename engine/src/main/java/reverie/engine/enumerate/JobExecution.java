@@ -52,7 +52,7 @@ public final class JobExecution {
     this.scorer = scorer;
     this.maxPrograms = job.budget().maxPrograms().orElse(Long.MAX_VALUE);
     for (Task t : job.tasks()) {
-      tasks.add(new TaskState(t));
+      tasks.add(new TaskState(t, tasks.size()));
     }
     active = tasks.toArray(new TaskState[0]);
   }
@@ -175,6 +175,8 @@ public final class JobExecution {
   /** One task's state: its best programs so far and the CPU time charged to it. */
   private final class TaskState {
     final Task task;
+    // The task's place in the job: workers keep per-task state in arrays by it.
+    final int index;
     final List<FrontierEntry> entries = new ArrayList<>();
     volatile boolean done;
     double chargedNanos;
@@ -182,8 +184,9 @@ public final class JobExecution {
     // Under a program budget: programs checked against the task, counted exactly (one thread).
     long checked;
 
-    TaskState(Task task) {
+    TaskState(Task task, int index) {
       this.task = task;
+      this.index = index;
     }
 
     /** Offers a program that solves the task; returns true when the frontier became full. */
@@ -223,6 +226,9 @@ public final class JobExecution {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private final CodeBuilder builder;
     private final TaskChecker checker;
+    // The order in which this worker tries each task's examples, by TaskState.index: an array,
+    // since a program is checked against every task still searching.
+    private final TaskChecker.ExampleOrder[] orders = new TaskChecker.ExampleOrder[tasks.size()];
     private Thread thread;
     private long lastCpu;
     private int pending;
@@ -249,7 +255,11 @@ public final class JobExecution {
         }
         // Under a program budget, the task's last program: it stops after this check.
         boolean last = maxPrograms != Long.MAX_VALUE && ++s.checked >= maxPrograms;
-        if (checker.passes(code, s.task)) {
+        TaskChecker.ExampleOrder order = orders[s.index];
+        if (order == null) {
+          order = orders[s.index] = TaskChecker.ExampleOrder.of(s.task);
+        }
+        if (checker.passes(code, s.task, order)) {
           if (official == null) {
             official = checker.compile(program);
           }

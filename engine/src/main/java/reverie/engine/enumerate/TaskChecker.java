@@ -53,12 +53,16 @@ final class TaskChecker {
    * order.
    */
   boolean passes(Code code, Task task) {
+    return passes(code, task, orderOf(task));
+  }
+
+  /** As {@link #passes(Code, Task)}, with the order kept by the caller for this checker. */
+  boolean passes(Code code, Task task, ExampleOrder order) {
     // Indexed, not for-each: an ImmutableList iterator per candidate and task shows in profiles.
     ImmutableList<Example> examples = task.examples();
     if (examples.size() < 2) {
       return examples.isEmpty() || matches(code, examples.get(0));
     }
-    ExampleOrder order = orderOf(task);
     if (order.nextCheckProbes()) {
       return probe(code, examples, order);
     }
@@ -107,7 +111,7 @@ final class TaskChecker {
   private ExampleOrder orderOf(Task task) {
     if (task != lastTask) {
       lastTask = task;
-      lastOrder = orders.computeIfAbsent(task, t -> new ExampleOrder(t.examples().size()));
+      lastOrder = orders.computeIfAbsent(task, ExampleOrder::of);
     }
     return lastOrder;
   }
@@ -140,7 +144,12 @@ final class TaskChecker {
     // The first check of the current or next measuring window.
     private long probeStart;
 
-    ExampleOrder(int examples) {
+    /** The order of a task not yet measured: the task's own. */
+    static ExampleOrder of(Task task) {
+      return new ExampleOrder(task.examples().size());
+    }
+
+    private ExampleOrder(int examples) {
       order = new int[examples];
       for (int i = 0; i < examples; i++) {
         order[i] = i;
