@@ -98,7 +98,7 @@ final class TaskChecker {
       order.record(i, lastRunCost, !match);
       if (!passes) {
         afterRejection += lastRunCost;
-        if (afterRejection > ExampleOrder.PROBE_STEPS) {
+        if (afterRejection > ExampleOrder.PROBE_COST) {
           break;
         }
       }
@@ -133,8 +133,8 @@ final class TaskChecker {
    */
   static final class ExampleOrder {
     static final int PROBES = 64;
-    // A probe stops once the runs after the first rejection have cost this much.
-    static final long PROBE_STEPS = 20_000;
+    // A probe stops once the runs after the first rejection have cost this much (steps and cells).
+    static final long PROBE_COST = 20_000;
     private static final long FIRST_INTERVAL = 4_096;
 
     final int[] order;
