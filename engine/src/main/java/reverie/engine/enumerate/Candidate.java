@@ -33,10 +33,16 @@ final class Candidate {
 
   /**
    * The table of each argument's hole, filled by the enumerator the first time it is looked up
-   * where it cannot change (a ground argument of a table whose key is ground); null elsewhere. A
-   * memo of the thread that owns the cache this candidate belongs to.
+   * where it cannot change (the first argument, or a ground argument of a table whose key is
+   * ground); null elsewhere. A memo of the thread that owns the cache this candidate belongs to.
    */
   final CandidateTable[] argumentTables;
+
+  /**
+   * For a remembered table with key variables: where each of them sits in the variable map of the
+   * hole this candidate filled (see Enumerator#remember); null otherwise.
+   */
+  final int[][] argumentKeySources;
 
   Candidate(
       double cost,
@@ -58,6 +64,7 @@ final class Candidate {
     this.argumentContexts = argumentContexts;
     this.argumentBounds = argumentBounds;
     this.argumentTables = new CandidateTable[arguments.length];
+    this.argumentKeySources = new int[arguments.length][];
     double sum = 0;
     for (double b : argumentBounds) {
       sum += b;

@@ -54,6 +54,8 @@ final class Enumerator {
   private CodeSink codeSink;
 
   private int[][] maps = new int[64][];
+  // mapUsed[level]: how much of maps[level] the candidate applied at that level uses.
+  private int[] mapUsed = new int[64];
   private int depth;
 
   private double lo;
@@ -147,7 +149,7 @@ final class Enumerator {
         continue;
       }
       long mark = unifier.mark();
-      if (apply(c, map, table.keyVariables, h, env)) {
+      if (apply(c, map, 0, table.keyVariables, h, env)) {
         out.add(snapshot(p.cost + c.cost));
       }
       top = saved;
@@ -260,17 +262,21 @@ final class Enumerator {
       top = saved;
     } else {
       CandidateTable table;
+      int[] map;
       if (owner == null) {
         table = cache.lookup(context, request, env, unifier);
+        map = map(depth, table);
       } else {
         table = owner.argumentTables[argument];
         if (table == null) {
           table = cache.lookup(context, request, env, unifier);
-          owner.argumentTables[argument] = table;
+          map = map(depth, table);
+          remember(owner, argument, table);
+        } else {
+          map = mapFromParent(depth, table, owner.argumentKeySources[argument]);
         }
       }
       CompiledSymmetries.Refusal refusal = refusalAt(saved);
-      int[] map = map(depth, table);
       int m = table.keyVariables;
       depth++;
       double below = holeBound[h];
@@ -289,7 +295,7 @@ final class Enumerator {
           }
         }
         long mark = unifier.mark();
-        if (apply(c, map, m, h, env)) {
+        if (apply(c, map, depth - 1, m, h, env)) {
           search(next);
         }
         top = saved;
@@ -307,12 +313,63 @@ final class Enumerator {
   }
 
   /**
+   * Remembers the table of a candidate's argument where it cannot change (see {@link #apply}). For
+   * a first argument whose table has key variables, also where each of them sits in the parent's
+   * variable map: the first argument is searched right after its candidate is applied, so its key
+   * and the places of its variables follow from the parent's key and the candidate alone.
+   */
+  private void remember(Candidate owner, int argument, CandidateTable table) {
+    if (table.keyVariables == 0) {
+      owner.argumentTables[argument] = table;
+      return;
+    }
+    int[] parent = maps[depth - 1];
+    int used = mapUsed[depth - 1];
+    int[] sources = new int[table.keyVariables];
+    for (int j = 0; j < sources.length; j++) {
+      int live = cache.keyVariables[j];
+      int at = -1;
+      for (int i = 0; i < used; i++) {
+        if (parent[i] == live) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) {
+        return; // not a variable of the parent's map: look the table up every time
+      }
+      sources[j] = at;
+    }
+    owner.argumentKeySources[argument] = sources;
+    owner.argumentTables[argument] = table;
+  }
+
+  /** As {@link #map}, with the key variables taken from the parent's map at {@code sources}. */
+  private int[] mapFromParent(int level, CandidateTable table, int[] sources) {
+    int[] map = ensureMap(level, table);
+    if (sources != null) {
+      int[] parent = maps[level - 1];
+      for (int j = 0; j < sources.length; j++) {
+        map[j] = parent[sources[j]];
+      }
+    }
+    return map;
+  }
+
+  /**
    * The frame's variable map: key variables first (copied from the cache), room for fresh ones
    * after.
    */
   private int[] map(int level, CandidateTable table) {
+    int[] map = ensureMap(level, table);
+    System.arraycopy(cache.keyVariables, 0, map, 0, table.keyVariables);
+    return map;
+  }
+
+  private int[] ensureMap(int level, CandidateTable table) {
     if (level >= maps.length) {
       maps = Arrays.copyOf(maps, maps.length * 2);
+      mapUsed = Arrays.copyOf(mapUsed, maps.length);
     }
     int need = table.keyVariables + table.maxFresh;
     int[] map = maps[level];
@@ -320,7 +377,6 @@ final class Enumerator {
       map = new int[Math.max(need, 16)];
       maps[level] = map;
     }
-    System.arraycopy(cache.keyVariables, 0, map, 0, table.keyVariables);
     return map;
   }
 
@@ -341,11 +397,13 @@ final class Enumerator {
   }
 
   /**
-   * Applies a candidate at hole {@code h}: binds key variables, records the head, pushes argument
-   * holes. Returns false when the subtree it finishes makes a shape a symmetry rule refuses (the
-   * caller undoes as usual).
+   * Applies a candidate at hole {@code h}, from the table whose variable map is {@code map} (at
+   * {@code level}): binds key variables, records the head, pushes argument holes. Returns false
+   * when the subtree it finishes makes a shape a symmetry rule refuses (the caller undoes as
+   * usual).
    */
-  private boolean apply(Candidate c, int[] map, int m, int h, Env env) {
+  private boolean apply(Candidate c, int[] map, int level, int m, int h, Env env) {
+    mapUsed[level] = m + c.fresh;
     if (c.fresh > 0) {
       int base = unifier.allocate(c.fresh);
       for (int r = 0; r < c.fresh; r++) {
@@ -371,11 +429,13 @@ final class Enumerator {
     // Pushed in reverse so that the first argument is on top of the stack and is filled first.
     // Under a table whose key has no type variables (m == 0) the environment is ground, so a
     // ground argument's hole (and the body of its lambdas) always has the same table: the
-    // candidate remembers it and the hole skips the cache's key encoding and probe.
+    // candidate remembers it and the hole skips the cache's key encoding and probe. So does the
+    // first argument under any key: it is searched next, when only this candidate's bindings have
+    // been made since the key was read (its key variables come from this level's map).
     for (int i = n - 1, slot = h; i >= 0; i--, slot++) {
       FastType type = c.arguments[i];
       setHole(slot, type.rename(map, unifier), env, c.argumentContexts[i], c.argumentBounds[i]);
-      setOwner(slot, m == 0 && type.ground ? c : null, i);
+      setOwner(slot, (m == 0 && type.ground) || i == 0 ? c : null, i);
     }
     holes = h + n;
     return true;
