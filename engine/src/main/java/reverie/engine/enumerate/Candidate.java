@@ -20,6 +20,10 @@ final class Candidate {
   final reverie.dsl.program.Program program;
 
   final int fresh;
+
+  /** The entries of a variable map its templates use: the key's variables, then its fresh ones. */
+  final int mapSize;
+
   final int[] boundKeys;
   final FastType[] boundTo;
   final FastType[] arguments;
@@ -49,6 +53,7 @@ final class Candidate {
       int head,
       reverie.dsl.program.Program program,
       int fresh,
+      int mapSize,
       int[] boundKeys,
       FastType[] boundTo,
       FastType[] arguments,
@@ -58,6 +63,7 @@ final class Candidate {
     this.head = head;
     this.program = program;
     this.fresh = fresh;
+    this.mapSize = mapSize;
     this.boundKeys = boundKeys;
     this.boundTo = boundTo;
     this.arguments = arguments;

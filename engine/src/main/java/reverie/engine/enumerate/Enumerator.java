@@ -54,8 +54,6 @@ final class Enumerator {
   private CodeSink codeSink;
 
   private int[][] maps = new int[64][];
-  // mapUsed[level]: how much of maps[level] the candidate applied at that level uses.
-  private int[] mapUsed = new int[64];
   private int depth;
 
   private double lo;
@@ -149,7 +147,7 @@ final class Enumerator {
         continue;
       }
       long mark = unifier.mark();
-      if (apply(c, map, 0, table.keyVariables, h, env)) {
+      if (apply(c, map, table.keyVariables, h, env)) {
         out.add(snapshot(p.cost + c.cost));
       }
       top = saved;
@@ -295,7 +293,7 @@ final class Enumerator {
           }
         }
         long mark = unifier.mark();
-        if (apply(c, map, depth - 1, m, h, env)) {
+        if (apply(c, map, m, h, env)) {
           search(next);
         }
         top = saved;
@@ -324,7 +322,7 @@ final class Enumerator {
       return;
     }
     int[] parent = maps[depth - 1];
-    int used = mapUsed[depth - 1];
+    int used = owner.mapSize;
     int[] sources = new int[table.keyVariables];
     for (int j = 0; j < sources.length; j++) {
       int live = cache.keyVariables[j];
@@ -369,7 +367,6 @@ final class Enumerator {
   private int[] ensureMap(int level, CandidateTable table) {
     if (level >= maps.length) {
       maps = Arrays.copyOf(maps, maps.length * 2);
-      mapUsed = Arrays.copyOf(mapUsed, maps.length);
     }
     int need = table.keyVariables + table.maxFresh;
     int[] map = maps[level];
@@ -397,13 +394,11 @@ final class Enumerator {
   }
 
   /**
-   * Applies a candidate at hole {@code h}, from the table whose variable map is {@code map} (at
-   * {@code level}): binds key variables, records the head, pushes argument holes. Returns false
-   * when the subtree it finishes makes a shape a symmetry rule refuses (the caller undoes as
-   * usual).
+   * Applies a candidate at hole {@code h}: binds key variables, records the head, pushes argument
+   * holes. Returns false when the subtree it finishes makes a shape a symmetry rule refuses (the
+   * caller undoes as usual).
    */
-  private boolean apply(Candidate c, int[] map, int level, int m, int h, Env env) {
-    mapUsed[level] = m + c.fresh;
+  private boolean apply(Candidate c, int[] map, int m, int h, Env env) {
     if (c.fresh > 0) {
       int base = unifier.allocate(c.fresh);
       for (int r = 0; r < c.fresh; r++) {
