@@ -292,6 +292,11 @@ final class Enumerator {
             continue;
           }
         }
+        if (h == 0 && next < lo && c.arguments.length == 0) {
+          // A leaf in the last hole completes a program, and one cheaper than the window was
+          // emitted in an earlier window: nothing to build or check.
+          continue;
+        }
         long mark = unifier.mark();
         if (apply(c, map, m, h, env)) {
           search(next);
