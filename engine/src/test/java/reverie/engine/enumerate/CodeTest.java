@@ -32,19 +32,43 @@ class CodeTest {
   void agreesWithTheEvaluatorOnEveryProgramBelow11Nats(String requestText) {
     Domain lists = Domains.installed().byName("lists");
     Type request = Type.parse(requestText);
+    agreesWithTheEvaluator(
+        lists, request, new ProgramEnumeration(Grammar.uniform(lists.primitives()), request), 11);
+  }
+
+  /** With the domain's symmetry rules, which refuse subtrees as they finish, too. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "list(int) -> list(int)",
+        "list(int) -> int",
+        "list(int) -> bool",
+        "int -> list(int)",
+        "list(int) -> int -> list(int)"
+      })
+  void agreesWithTheEvaluatorBelow14NatsUnderTheSymmetryRules(String requestText) {
+    Domain lists = Domains.installed().byName("lists");
+    Type request = Type.parse(requestText);
+    agreesWithTheEvaluator(
+        lists,
+        request,
+        new ProgramEnumeration(Grammar.uniform(lists.primitives()), request, lists.symmetries()),
+        14);
+  }
+
+  private static void agreesWithTheEvaluator(
+      Domain lists, Type request, ProgramEnumeration enumeration, double nats) {
     List<List<Object>> inputs = new ArrayList<>();
     EnumerationBenchmark.unsolvable(lists, request, new Random(3))
         .examples()
         .forEach(e -> inputs.add(e.inputs()));
     Evaluator evaluator = new Evaluator(lists.primitiveTable());
-    ProgramEnumeration enumeration =
-        new ProgramEnumeration(Grammar.uniform(lists.primitives()), request);
     CodeBuilder builder = new CodeBuilder(enumeration.grammar(), lists.primitiveTable());
     int[] compared = new int[2];
     for (int threads : new int[] {1, 2}) {
       enumeration.run(
           threads,
-          11,
+          nats,
           w ->
               new CodeSink() {
                 @Override

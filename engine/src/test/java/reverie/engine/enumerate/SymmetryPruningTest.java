@@ -51,6 +51,36 @@ class SymmetryPruningTest {
     return out;
   }
 
+  /**
+   * As {@link #pruned}, into a sink that takes code: the enumerator then builds each finished
+   * subtree's code as well, on a path of its own (Enumerator#finishWithCode).
+   */
+  static List<Emitted> prunedWithCode(ContextualGrammar g, String request, double bound) {
+    List<Emitted> out = new ArrayList<>();
+    ProgramEnumeration enumeration = new ProgramEnumeration(g, Type.parse(request), LISTS);
+    CodeBuilder builder =
+        new CodeBuilder(
+            enumeration.grammar(), Domains.installed().byName("lists").primitiveTable());
+    enumeration.run(
+        1,
+        bound,
+        w ->
+            new CodeSink() {
+              @Override
+              public CodeBuilder codeBuilder() {
+                return builder;
+              }
+
+              @Override
+              public boolean accept(Program program, Code code, double logPrior) {
+                out.add(new Emitted(program, -logPrior));
+                return true;
+              }
+            },
+        () -> false);
+    return out;
+  }
+
   /** The reference's programs below {@code bound} in which no rule applies. */
   static Map<Program, Double> referenceWithoutViolations(
       ContextualGrammar g, String request, double bound) {
@@ -65,11 +95,18 @@ class SymmetryPruningTest {
   }
 
   private static void assertSameAsReference(ContextualGrammar g, String request, double bound) {
+    Map<Program, Double> reference = referenceWithoutViolations(g, request, bound);
+    assertSameAsReference(pruned(g, request, bound, 1), reference, request, bound);
+    assertSameAsReference(prunedWithCode(g, request, bound), reference, request, bound);
+  }
+
+  private static void assertSameAsReference(
+      List<Emitted> emitted, Map<Program, Double> referenceCosts, String request, double bound) {
     Map<Program, Double> fast = new HashMap<>();
-    for (Emitted e : pruned(g, request, bound, 1)) {
+    for (Emitted e : emitted) {
       assertNull(fast.put(e.program(), e.cost()), () -> "duplicate " + e.program());
     }
-    Map<Program, Double> reference = referenceWithoutViolations(g, request, bound);
+    Map<Program, Double> reference = new HashMap<>(referenceCosts);
     fast.values().removeIf(c -> Math.abs(c - bound) < 1e-9);
     reference.values().removeIf(c -> Math.abs(c - bound) < 1e-9);
     TreeSet<String> missing = new TreeSet<>();
