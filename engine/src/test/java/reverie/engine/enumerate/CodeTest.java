@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import reverie.dsl.eval.Budget;
 import reverie.dsl.eval.CompiledProgram;
 import reverie.dsl.eval.EvaluationException;
@@ -17,78 +19,85 @@ import reverie.dsl.program.Program;
 import reverie.dsl.type.Type;
 import reverie.tasks.Domain;
 import reverie.tasks.Domains;
+import reverie.tasks.SymmetryRules;
 
 /** The enumerator's incrementally built code computes what the official evaluator computes. */
 class CodeTest {
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
+  static Stream<String> requests() {
+    return Stream.of(
         "list(int) -> list(int)",
         "list(int) -> int",
         "list(int) -> bool",
         "int -> list(int)",
-        "list(int) -> int -> list(int)"
-      })
-  void agreesWithTheEvaluatorOnEveryProgramBelow11Nats(String requestText) {
-    Domain lists = Domains.installed().byName("lists");
-    Type request = Type.parse(requestText);
-    agreesWithTheEvaluator(
-        lists, request, new ProgramEnumeration(Grammar.uniform(lists.primitives()), request), 11);
+        "list(int) -> int -> list(int)");
+  }
+
+  /** What a test's code sink does with each program it takes. */
+  @FunctionalInterface
+  interface CodeConsumer {
+    void accept(Program program, Code code, double logPrior);
+  }
+
+  /**
+   * A sink that takes code built by {@code builder} and hands every program to {@code consumer}.
+   */
+  static CodeSink codeSink(CodeBuilder builder, CodeConsumer consumer) {
+    return new CodeSink() {
+      @Override
+      public CodeBuilder codeBuilder() {
+        return builder;
+      }
+
+      @Override
+      public boolean accept(Program program, Code code, double logPrior) {
+        consumer.accept(program, code, logPrior);
+        return true;
+      }
+    };
+  }
+
+  @ParameterizedTest
+  @MethodSource("requests")
+  void agreesWithTheEvaluatorOnEveryProgramBelow11Nats(String request) {
+    agreesWithTheEvaluator(request, SymmetryRules.NONE, 11);
   }
 
   /** With the domain's symmetry rules, which refuse subtrees as they finish, too. */
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "list(int) -> list(int)",
-        "list(int) -> int",
-        "list(int) -> bool",
-        "int -> list(int)",
-        "list(int) -> int -> list(int)"
-      })
-  void agreesWithTheEvaluatorBelow14NatsUnderTheSymmetryRules(String requestText) {
-    Domain lists = Domains.installed().byName("lists");
-    Type request = Type.parse(requestText);
-    agreesWithTheEvaluator(
-        lists,
-        request,
-        new ProgramEnumeration(Grammar.uniform(lists.primitives()), request, lists.symmetries()),
-        14);
+  @MethodSource("requests")
+  void agreesWithTheEvaluatorBelow14NatsUnderTheSymmetryRules(String request) {
+    agreesWithTheEvaluator(request, Domains.installed().byName("lists").symmetries(), 14);
   }
 
-  private static void agreesWithTheEvaluator(
-      Domain lists, Type request, ProgramEnumeration enumeration, double nats) {
+  private static void agreesWithTheEvaluator(String requestText, SymmetryRules rules, double nats) {
+    Domain lists = Domains.installed().byName("lists");
+    Type request = Type.parse(requestText);
+    ProgramEnumeration enumeration =
+        new ProgramEnumeration(Grammar.uniform(lists.primitives()), request, rules);
     List<List<Object>> inputs = new ArrayList<>();
     EnumerationBenchmark.unsolvable(lists, request, new Random(3))
         .examples()
         .forEach(e -> inputs.add(e.inputs()));
     Evaluator evaluator = new Evaluator(lists.primitiveTable());
     CodeBuilder builder = new CodeBuilder(enumeration.grammar(), lists.primitiveTable());
-    int[] compared = new int[2];
+    AtomicInteger compared = new AtomicInteger();
     for (int threads : new int[] {1, 2}) {
       enumeration.run(
           threads,
           nats,
           w ->
-              new CodeSink() {
-                @Override
-                public CodeBuilder codeBuilder() {
-                  return builder;
-                }
-
-                @Override
-                public synchronized boolean accept(Program program, Code code, double logPrior) {
-                  CompiledProgram official = evaluator.compile(program);
-                  for (List<Object> in : inputs) {
-                    assertEquals(run(official, in), fast(code, in), program::toString);
-                    compared[0]++;
-                  }
-                  return true;
-                }
-              },
+              codeSink(
+                  builder,
+                  (program, code, logPrior) -> {
+                    CompiledProgram official = evaluator.compile(program);
+                    for (List<Object> in : inputs) {
+                      assertEquals(run(official, in), fast(code, in), program::toString);
+                      compared.incrementAndGet();
+                    }
+                  }),
           () -> false);
     }
-    assertTrue(compared[0] > 1000);
+    assertTrue(compared.get() > 1000);
   }
 
   private static Object run(CompiledProgram p, List<Object> in) {

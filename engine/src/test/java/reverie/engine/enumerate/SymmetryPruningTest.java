@@ -65,18 +65,8 @@ class SymmetryPruningTest {
         1,
         bound,
         w ->
-            new CodeSink() {
-              @Override
-              public CodeBuilder codeBuilder() {
-                return builder;
-              }
-
-              @Override
-              public boolean accept(Program program, Code code, double logPrior) {
-                out.add(new Emitted(program, -logPrior));
-                return true;
-              }
-            },
+            CodeTest.codeSink(
+                builder, (program, code, logPrior) -> out.add(new Emitted(program, -logPrior))),
         () -> false);
     return out;
   }
