@@ -259,19 +259,15 @@ final class Enumerator {
       search(cost);
       top = saved;
     } else {
-      CandidateTable table;
+      CandidateTable table = owner == null ? null : owner.argumentTables[argument];
       int[] map;
-      if (owner == null) {
+      if (table != null) {
+        map = mapFromParent(depth, table, owner.argumentKeySources[argument]);
+      } else {
         table = cache.lookup(context, request, env, unifier);
         map = map(depth, table);
-      } else {
-        table = owner.argumentTables[argument];
-        if (table == null) {
-          table = cache.lookup(context, request, env, unifier);
-          map = map(depth, table);
+        if (owner != null) {
           remember(owner, argument, table);
-        } else {
-          map = mapFromParent(depth, table, owner.argumentKeySources[argument]);
         }
       }
       CompiledSymmetries.Refusal refusal = refusalAt(saved);
