@@ -10,6 +10,22 @@ package reverie.engine.enumerate;
 final class Candidate {
   static final int LAMBDA = Integer.MIN_VALUE;
 
+  // Costs and bounds are kept on a grid of 2^-40 nats, where sums of a few thousand nats are
+  // exact: a completion then costs the same whichever order its heads' costs are added in, so a
+  // finished subtree's cost can be added at once (see Completions) and still put every program
+  // in the same window as the search head by head does.
+  private static final double GRID = 0x1p40;
+
+  /** {@code nats} on the cost grid (nearest). */
+  static double onGrid(double nats) {
+    return Math.rint(nats * GRID) / GRID;
+  }
+
+  /** {@code nats} on the cost grid, rounded down: a lower bound stays a lower bound. */
+  static double boundOnGrid(double nats) {
+    return Math.floor(nats * GRID) / GRID;
+  }
+
   /** -log probability of this choice at the hole, already normalised over all candidates. */
   final double cost;
 
@@ -59,7 +75,7 @@ final class Candidate {
       FastType[] arguments,
       int[] argumentContexts,
       double[] argumentBounds) {
-    this.cost = cost;
+    this.cost = onGrid(cost);
     this.head = head;
     this.program = program;
     this.fresh = fresh;
@@ -68,12 +84,13 @@ final class Candidate {
     this.boundTo = boundTo;
     this.arguments = arguments;
     this.argumentContexts = argumentContexts;
-    this.argumentBounds = argumentBounds;
+    this.argumentBounds = new double[argumentBounds.length];
     this.argumentTables = new CandidateTable[arguments.length];
     this.argumentKeySources = new int[arguments.length][];
     double sum = 0;
-    for (double b : argumentBounds) {
-      sum += b;
+    for (int i = 0; i < argumentBounds.length; i++) {
+      this.argumentBounds[i] = boundOnGrid(argumentBounds[i]);
+      sum += this.argumentBounds[i];
     }
     this.argumentsBound = sum;
   }

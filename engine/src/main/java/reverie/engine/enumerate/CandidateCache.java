@@ -357,9 +357,10 @@ final class CandidateCache {
    */
   double holeLowerBound(FastType t, int context) {
     FastType result = finalResult(t);
-    return result.ground
-        ? groundBound(result, context, BOUND_DEPTH, null, null)
-        : grammar.minHoleCost[context];
+    return Candidate.boundOnGrid(
+        result.ground
+            ? groundBound(result, context, BOUND_DEPTH, null, null)
+            : grammar.minHoleCost[context]);
   }
 
   /**

@@ -79,6 +79,9 @@ final class CompiledSymmetries {
     // frames below its root, on the way to the deciding argument; a frame with another head cannot
     // match, which the climb checks before anything else.
     final int[] heads;
+    // arguments[level]: which argument of the frame {@code level} levels below the root the path
+    // to the deciding argument takes.
+    final int[] arguments;
     final Node pattern;
     final int variables;
     // conditions[i] = {kind, variable, other variable}
@@ -97,6 +100,7 @@ final class CompiledSymmetries {
       this.number = number;
       this.ascend = heads.length - 1;
       this.heads = heads;
+      this.arguments = arguments;
       Map<String, Integer> slots = new HashMap<>();
       List<String> deciding = rule.decidingVariables();
       this.pattern = Node.of(rule.pattern(), slots, deciding);
@@ -207,6 +211,9 @@ final class CompiledSymmetries {
   // byHead[h][k][slot(v)]: the rules of deferred[h][k] that a completed argument with head v can
   // match, in the same order; null where none can.
   private final Deferred[][][][] byHead;
+  // reachedFromBelow[h][k]: whether a rule decided inside argument k of an application of h (not
+  // by that argument's completion itself) climbs to that application; null rows where none does.
+  private final boolean[][] reachedFromBelow;
   private final int productions;
   private final boolean any;
   // The rules' texts by number (their order in the domain's rule set).
@@ -220,6 +227,7 @@ final class CompiledSymmetries {
     productions = 0;
     any = false;
     texts = new String[0];
+    reachedFromBelow = new boolean[0][];
   }
 
   private CompiledSymmetries(CompiledGrammar grammar, SymmetryRules rules) {
@@ -249,6 +257,20 @@ final class CompiledSymmetries {
     any = found;
     texts = rules.rules().stream().map(SymmetryRule::text).toArray(String[]::new);
     productions = n;
+    reachedFromBelow = new boolean[n][];
+    for (Deferred[][] byArgument : deferred) {
+      for (Deferred[] decided : byArgument == null ? new Deferred[0][] : byArgument) {
+        for (Deferred d : decided == null ? new Deferred[0] : decided) {
+          for (int level = 0; level < d.ascend; level++) {
+            int h = d.heads[level];
+            if (reachedFromBelow[h] == null) {
+              reachedFromBelow[h] = new boolean[CompiledGrammar.arity(grammar.schemes[h])];
+            }
+            reachedFromBelow[h][d.arguments[level]] = true;
+          }
+        }
+      }
+    }
     byHead = new Deferred[n][][][];
     for (int h = 0; h < n; h++) {
       if (deferred[h] == null) {
@@ -319,6 +341,16 @@ final class CompiledSymmetries {
   /** The text of rule {@code number}. */
   String ruleText(int number) {
     return texts[number];
+  }
+
+  /**
+   * Whether a rule decided somewhere inside argument {@code k} of an application of production
+   * {@code h} can need that application (and the frames above it) to match: whether what is refused
+   * inside such an argument depends on more than the argument itself.
+   */
+  boolean reachedFromBelow(int h, int k) {
+    boolean[] byArgument = h >= 0 && h < reachedFromBelow.length ? reachedFromBelow[h] : null;
+    return byArgument != null && byArgument[k];
   }
 
   /** The refused heads at argument {@code k} of production {@code h} under {@code m} lambdas. */

@@ -22,6 +22,13 @@ import reverie.dsl.program.Program;
 final class Enumerator {
   private static final int POLL_INTERVAL = 1 << 12;
 
+  // Lists of finished subtrees (see Completions): at most this many subtrees in one list (a hole
+  // with more is searched), and this many in all the lists of one thread.
+  private static final int COMPLETIONS_LIMIT = 1 << 15;
+  private static final long COMPLETIONS_STORED = 1 << 21;
+  // A list is not built again for a budget within this many nats of one whose build overflowed.
+  private static final double OVERFLOW_MARGIN = 1.0;
+
   private final CompiledGrammar grammar;
   private final CandidateCache cache;
   private final CompiledSymmetries symmetries;
@@ -85,11 +92,59 @@ final class Enumerator {
   }
 
   Enumerator(CompiledGrammar grammar, CompiledSymmetries symmetries) {
-    this.grammar = grammar;
-    this.cache = new CandidateCache(grammar, symmetries);
-    this.symmetries = symmetries;
-    this.refusedByRule = new long[symmetries.ruleCount()];
+    this(grammar, symmetries, COMPLETIONS_LIMIT);
   }
+
+  /**
+   * An enumerator whose lists of finished subtrees hold at most {@code listLimit} each (0: none,
+   * every hole is searched); the programs and their order do not depend on it.
+   */
+  Enumerator(CompiledGrammar grammar, CompiledSymmetries symmetries, int listLimit) {
+    this(
+        grammar,
+        new CandidateCache(grammar, symmetries),
+        symmetries,
+        new long[symmetries.ruleCount()],
+        new long[1],
+        ProgramEnumeration.WINDOW,
+        listLimit);
+  }
+
+  // A list built in one window is built a window wider, so that the next window can walk it too;
+  // the lists a build needs are built for that build's budget only.
+  private Enumerator(
+      CompiledGrammar grammar,
+      CandidateCache cache,
+      CompiledSymmetries symmetries,
+      long[] refusedByRule,
+      long[] stored,
+      double slack,
+      int listLimit) {
+    this.grammar = grammar;
+    this.cache = cache;
+    this.symmetries = symmetries;
+    this.refusedByRule = refusedByRule;
+    this.stored = stored;
+    this.slack = slack;
+    this.listLimit = listLimit;
+  }
+
+  // The enumerator that builds this one's lists: it shares the cache (so the tables, and the lists
+  // they hold) and the counts of refusals; one level deeper per build inside a build.
+  private Enumerator child;
+  // Subtrees held by the lists of this thread (one counter for the whole chain of children).
+  private final long[] stored;
+  private final double slack;
+  private final int listLimit;
+  // While building a list: where its subtrees go, and the refused heads at its hole.
+  private Completions.Builder collecting;
+  private CompiledSymmetries.Refusal rootRefusal;
+  // Whether the last build stopped because its list passed listLimit.
+  private boolean overflowed;
+  // The largest cost-plus-bound compared with hi since the last build began (see Completions).
+  private double maxChecked;
+  // The head of `completed` (as valueHead in finish).
+  private int completedHead;
 
   boolean takePruned() {
     boolean p = pruned;
@@ -272,11 +327,26 @@ final class Enumerator {
       }
       CompiledSymmetries.Refusal refusal = refusalAt(saved);
       int m = table.keyVariables;
-      depth++;
       double below = holeBound[h];
+      if (m == 0 && listLimit > 0 && saved != null && ownsItsRules(saved)) {
+        Completions list =
+            completions(table, refusal, request, env, context, lb, hi - cost - below);
+        if (list != null || stopped) {
+          if (list != null) {
+            walk(list, h, cost, below, saved);
+          }
+          setHole(h, original, env, context, lb);
+          setOwner(h, owner, argument);
+          holes = h + 1;
+          return;
+        }
+      }
+      depth++;
+      double checked = Double.NEGATIVE_INFINITY;
       for (Candidate c : table.candidates) {
         double next = cost + c.cost;
-        if (next + below + c.argumentsBound >= hi) {
+        checked = next + below + c.argumentsBound;
+        if (checked >= hi) {
           pruned = true;
           // Candidates are sorted by cost + argumentsBound, and costs only grow along a path.
           break;
@@ -303,6 +373,9 @@ final class Enumerator {
         if (stopped) {
           break;
         }
+      }
+      if (checked > maxChecked) {
+        maxChecked = checked;
       }
       depth--;
     }
@@ -391,7 +464,157 @@ final class Enumerator {
       lambdas++;
       f = f.parent;
     }
-    return f == null ? null : symmetries.refusal(f.headId, f.arity - f.remaining, lambdas);
+    return f == null ? rootRefusal : symmetries.refusal(f.headId, f.arity - f.remaining, lambdas);
+  }
+
+  /**
+   * Whether no rule decided inside the hole below frame {@code f} climbs above it, so that what its
+   * subtrees are refused depends on them alone.
+   */
+  private boolean ownsItsRules(Frame f) {
+    if (symmetries.isEmpty()) {
+      return true;
+    }
+    while (f != null && f.partial == null) {
+      f = f.parent;
+    }
+    return f == null || !symmetries.reachedFromBelow(f.headId, f.arity - f.remaining);
+  }
+
+  /**
+   * The list of finished subtrees of a hole with a ground key, with every one cheaper than {@code
+   * need}: the one remembered by its table, or one built now; null where the hole is to be searched
+   * (its list would be too long, or the thread holds too many) or when the build was stopped.
+   */
+  private Completions completions(
+      CandidateTable table,
+      CompiledSymmetries.Refusal refusal,
+      FastType request,
+      Env env,
+      int context,
+      double lb,
+      double need) {
+    int slot = refusal == null ? 0 : refusal.id;
+    Completions known = table.completions(slot);
+    if (known != null && known.codes != codes) {
+      known = null;
+    }
+    // need is hi - cost - below, exact on the cost grid; the margin covers an hi off the grid.
+    double wanted = need + 1e-9;
+    if (known != null) {
+      if (known.budget >= wanted) {
+        return known;
+      }
+      if (wanted > known.overflowAt - OVERFLOW_MARGIN) {
+        return null;
+      }
+    }
+    if (stored[0] >= COMPLETIONS_STORED) {
+      return null;
+    }
+    double budget = wanted + slack;
+    if (known != null && budget > known.overflowAt - OVERFLOW_MARGIN) {
+      budget = wanted;
+    }
+    if (child == null) {
+      child = new Enumerator(grammar, cache, symmetries, refusedByRule, stored, 0, listLimit);
+    }
+    long before = child.expansions;
+    // The key is ground once resolved; the child has its own variables.
+    Completions built =
+        child.collect(
+            unifier.resolve(request), resolve(env), context, lb, refusal, budget, codes, stop);
+    expansions += child.expansions - before;
+    if (built == null) {
+      if (child.overflowed) {
+        table.setCompletions(
+            slot,
+            known == null ? Completions.overflowed(codes, budget) : known.overflowedAt(budget));
+      } else {
+        stopped = true;
+      }
+      return null;
+    }
+    table.setCompletions(slot, built);
+    stored[0] += built.size - (known == null ? 0 : known.size);
+    return built;
+  }
+
+  /**
+   * Builds the list of a hole with a ground key (see {@link #completions}): searches it alone, with
+   * {@code refusal} refusing heads at its root, collecting every subtree cheaper than {@code
+   * budget}; null if it has more than {@code listLimit} or {@code stop} answered true.
+   */
+  private Completions collect(
+      FastType request,
+      Env env,
+      int context,
+      double lb,
+      CompiledSymmetries.Refusal refusal,
+      double budget,
+      CodeBuilder codes,
+      BooleanSupplier stop) {
+    this.lo = 0;
+    this.hi = budget;
+    this.sink = null;
+    this.codeSink = null;
+    this.codes = codes;
+    this.stop = stop;
+    this.stopped = false;
+    this.overflowed = false;
+    this.pollCountdown = POLL_INTERVAL;
+    this.rootRefusal = refusal;
+    this.maxChecked = Double.NEGATIVE_INFINITY;
+    this.collecting = new Completions.Builder(codes, budget, listLimit);
+    unifier = new Unifier(0);
+    holes = 0;
+    depth = 0;
+    top = null;
+    completed = null;
+    completedCode = null;
+    setHole(0, request, env, context, lb);
+    holes = 1;
+    search(0);
+    Completions.Builder list = collecting;
+    collecting = null;
+    rootRefusal = null;
+    return stopped ? null : list.build(maxChecked);
+  }
+
+  /**
+   * Fills hole {@code h} with each subtree of {@code list} in turn, as the search of the hole
+   * would: the same subtrees, in the same order, at the same costs, cut by the same bound.
+   */
+  private void walk(Completions list, int h, double cost, double below, Frame saved) {
+    double reach = cost + list.maxChecked + below;
+    if (reach >= hi) {
+      pruned = true;
+    }
+    if (reach > maxChecked) {
+      maxChecked = reach;
+    }
+    boolean last = h == 0;
+    int[] positions = list.cheaperThan(hi - cost - below);
+    int n = positions == null ? list.size : positions.length;
+    for (int k = 0; k < n; k++) {
+      int i = positions == null ? k : positions[k];
+      double next = cost + list.costs[i];
+      if (next + below >= hi || (last && next < lo)) {
+        continue;
+      }
+      boolean admitted =
+          codes == null
+              ? finish(list.programs[i], list.heads[i])
+              : finishWithCode(list.programs[i], list.heads[i], list.code[i]);
+      if (admitted) {
+        search(next);
+      }
+      top = saved;
+      holes = h;
+      if (stopped) {
+        return;
+      }
+    }
   }
 
   /**
@@ -438,6 +661,13 @@ final class Enumerator {
   }
 
   private void emit(Program p, double cost) {
+    if (collecting != null) {
+      if (!collecting.add(p, completedCode, completedHead, cost)) {
+        overflowed = true;
+        stopped = true;
+      }
+      return;
+    }
     emitted++;
     boolean go =
         codeSink != null ? codeSink.accept(p, completedCode, -cost) : sink.accept(p, -cost);
@@ -478,6 +708,7 @@ final class Enumerator {
     top = null;
     completed = value;
     completedCode = code;
+    completedHead = valueHead;
     return true;
   }
 
@@ -509,6 +740,7 @@ final class Enumerator {
     }
     top = null;
     completed = value;
+    completedHead = valueHead;
     return true;
   }
 

@@ -57,18 +57,22 @@ final class FastType {
   int[] code() {
     int[] c = code;
     if (c == null) {
-      int[] buffer = new int[64];
-      int n = encodeGround(this, buffer, 0);
-      c = Arrays.copyOf(buffer, n);
+      c = new int[nodes(this)];
+      encodeGround(this, c, 0);
       code = c;
     }
     return c;
   }
 
-  private static int encodeGround(FastType t, int[] buffer, int pos) {
-    if (pos >= buffer.length) {
-      throw new IllegalStateException("type too large for a key: " + t);
+  private static int nodes(FastType t) {
+    int n = 1;
+    for (FastType a : t.arguments) {
+      n += nodes(a);
     }
+    return n;
+  }
+
+  private static int encodeGround(FastType t, int[] buffer, int pos) {
     buffer[pos++] = TypeNames.encode(t.constructor, t.arguments.length);
     for (FastType a : t.arguments) {
       pos = encodeGround(a, buffer, pos);

@@ -29,7 +29,7 @@ import reverie.tasks.SymmetryRules;
  * rules' own matcher: the same programs, each once, with the grammar's log-prior.
  */
 class SymmetryPruningTest {
-  private static final String[] REQUESTS = {
+  static final String[] REQUESTS = {
     "list(int) -> list(int)",
     "list(int) -> int",
     "int -> list(int)",
