@@ -24,7 +24,7 @@ final class Enumerator {
 
   // Lists of finished subtrees (see Completions): at most this many subtrees in one list (a hole
   // with more is searched), and this many in all the lists of one thread.
-  private static final int COMPLETIONS_LIMIT = 1 << 15;
+  private static final int COMPLETIONS_LIMIT = 1 << 13;
   private static final long COMPLETIONS_STORED = 1 << 21;
   // A list is not built again for a budget within this many nats of one whose build overflowed.
   private static final double OVERFLOW_MARGIN = 1.0;
@@ -106,26 +106,21 @@ final class Enumerator {
         symmetries,
         new long[symmetries.ruleCount()],
         new long[1],
-        ProgramEnumeration.WINDOW,
         listLimit);
   }
 
-  // A list built in one window is built a window wider, so that the next window can walk it too;
-  // the lists a build needs are built for that build's budget only.
   private Enumerator(
       CompiledGrammar grammar,
       CandidateCache cache,
       CompiledSymmetries symmetries,
       long[] refusedByRule,
       long[] stored,
-      double slack,
       int listLimit) {
     this.grammar = grammar;
     this.cache = cache;
     this.symmetries = symmetries;
     this.refusedByRule = refusedByRule;
     this.stored = stored;
-    this.slack = slack;
     this.listLimit = listLimit;
   }
 
@@ -134,7 +129,6 @@ final class Enumerator {
   private Enumerator child;
   // Subtrees held by the lists of this thread (one counter for the whole chain of children).
   private final long[] stored;
-  private final double slack;
   private final int listLimit;
   // While building a list: where its subtrees go, and the refused heads at its hole.
   private Completions.Builder collecting;
@@ -512,12 +506,11 @@ final class Enumerator {
     if (stored[0] >= COMPLETIONS_STORED) {
       return null;
     }
-    double budget = wanted + slack;
-    if (known != null && budget > known.overflowAt - OVERFLOW_MARGIN) {
-      budget = wanted;
-    }
+    // Built for this budget only: a wider list (for the next window, say) costs more to walk than
+    // building again saves.
+    double budget = wanted;
     if (child == null) {
-      child = new Enumerator(grammar, cache, symmetries, refusedByRule, stored, 0, listLimit);
+      child = new Enumerator(grammar, cache, symmetries, refusedByRule, stored, listLimit);
     }
     long before = child.expansions;
     // The key is ground once resolved; the child has its own variables.
