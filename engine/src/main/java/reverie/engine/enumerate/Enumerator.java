@@ -23,9 +23,12 @@ final class Enumerator {
   private static final int POLL_INTERVAL = 1 << 12;
 
   // Lists of finished subtrees (see Completions): at most this many subtrees in one list (a hole
-  // with more is searched), and this many in all the lists of one thread.
+  // with more is searched), and this many in all the lists of one thread. A stored subtree costs
+  // about a hundred bytes (its root's Application and Code, and its places in the arrays): at most
+  // 200 MB per thread, and a fortieth of the heap.
   private static final int COMPLETIONS_LIMIT = 1 << 13;
-  private static final long COMPLETIONS_STORED = 1 << 21;
+  private static final long COMPLETIONS_STORED =
+      Math.min(1 << 21, Runtime.getRuntime().maxMemory() / 4096);
   // A list is not built again for a budget within this many nats of one whose build overflowed.
   private static final double OVERFLOW_MARGIN = 1.0;
 
