@@ -17,12 +17,13 @@ import reverie.dsl.program.Program;
  * and their order are those of the search without the list.
  */
 final class Completions {
-  private static final Program[] NO_PROGRAMS = new Program[0];
-  private static final int[][] NO_LEVELS = new int[0][];
-
   // The width in nats of the cost bands by which a walk finds the subtrees it needs.
   private static final double BAND = 0.5;
+
+  private static final Program[] NO_PROGRAMS = new Program[0];
   private static final Code[] NO_CODE = new Code[0];
+  private static final int[] NO_POSITIONS = new int[0];
+  private static final int[][] NO_LEVELS = new int[0][];
 
   /** The builder the code came from; null if built without code. */
   final CodeBuilder codes;
@@ -32,7 +33,7 @@ final class Completions {
 
   /**
    * The smallest budget at which building passed the size limit (infinite if none did): no list is
-   * built again for a budget this close to it (see Enumerator#completions).
+   * built again for a budget near it (see Enumerator#completions).
    */
   final double overflowAt;
 
@@ -89,8 +90,6 @@ final class Completions {
     // need has a band at most this one.
     return band < 0 ? NO_POSITIONS : band >= levels.length ? null : levels[(int) band];
   }
-
-  private static final int[] NO_POSITIONS = new int[0];
 
   /** No list, only the budget at which building one passed the size limit. */
   static Completions overflowed(CodeBuilder codes, double at) {

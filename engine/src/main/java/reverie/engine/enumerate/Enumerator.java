@@ -494,7 +494,7 @@ final class Enumerator {
     int slot = refusal == null ? 0 : refusal.id;
     Completions known = table.completions(slot);
     if (known != null && known.codes != codes) {
-      known = null;
+      known = null; // built with other code (or none): built again
     }
     // need is hi - cost - below, exact on the cost grid; the margin covers an hi off the grid.
     double wanted = need + 1e-9;
@@ -523,17 +523,26 @@ final class Enumerator {
     expansions += child.expansions - before;
     if (built == null) {
       if (child.overflowed) {
-        table.setCompletions(
-            slot,
-            known == null ? Completions.overflowed(codes, budget) : known.overflowedAt(budget));
+        Completions marked =
+            known == null ? Completions.overflowed(codes, budget) : known.overflowedAt(budget);
+        replace(table, slot, marked);
       } else {
         stopped = true;
       }
       return null;
     }
-    table.setCompletions(slot, built);
-    stored[0] += built.size - (known == null ? 0 : known.size);
+    replace(table, slot, built);
     return built;
+  }
+
+  /**
+   * Stores a table's list, counting what it holds instead of what it replaces (which a build inside
+   * the build may have stored meanwhile, for the same hole deeper down).
+   */
+  private void replace(CandidateTable table, int slot, Completions list) {
+    Completions replaced = table.completions(slot);
+    stored[0] += list.size - (replaced == null ? 0 : replaced.size);
+    table.setCompletions(slot, list);
   }
 
   /**

@@ -19,7 +19,8 @@
  * <p>Inside, the hot path has its own representations: {@code FastType} terms and a trail-based
  * {@code Unifier} (bindings undone on backtracking, fresh variables reclaimed), candidate tables
  * cached per hole shape ({@code CandidateCache}), lower bounds on the cost of pending holes to cut
- * dead ends, programs and their fast-check {@code Code} built incrementally from persistent frames.
- * A simple reference enumerator in the tests checks it.
+ * dead ends, programs and their fast-check {@code Code} built incrementally from persistent frames,
+ * and the finished subtrees of holes whose types are ground listed once ({@code Completions}) and
+ * walked wherever such a hole recurs. A simple reference enumerator in the tests checks it.
  */
 package reverie.engine.enumerate;
