@@ -238,6 +238,7 @@ final class CompiledSymmetries {
     }
     early = new Refusal[n][][];
     deferred = new Deferred[n][][];
+    reachedFromBelow = new boolean[n][];
     boolean found = false;
     for (int number = 0; number < rules.rules().size(); number++) {
       SymmetryRule rule = rules.rules().get(number);
@@ -257,20 +258,6 @@ final class CompiledSymmetries {
     any = found;
     texts = rules.rules().stream().map(SymmetryRule::text).toArray(String[]::new);
     productions = n;
-    reachedFromBelow = new boolean[n][];
-    for (Deferred[][] byArgument : deferred) {
-      for (Deferred[] decided : byArgument == null ? new Deferred[0][] : byArgument) {
-        for (Deferred d : decided == null ? new Deferred[0] : decided) {
-          for (int level = 0; level < d.ascend; level++) {
-            int h = d.heads[level];
-            if (reachedFromBelow[h] == null) {
-              reachedFromBelow[h] = new boolean[CompiledGrammar.arity(grammar.schemes[h])];
-            }
-            reachedFromBelow[h][d.arguments[level]] = true;
-          }
-        }
-      }
-    }
     byHead = new Deferred[n][][][];
     for (int h = 0; h < n; h++) {
       if (deferred[h] == null) {
@@ -489,6 +476,14 @@ final class CompiledSymmetries {
     }
     now[old.length] = new Deferred(rule, number, heads, arguments, index);
     deferred[h][k] = now;
+    // Every level above the deciding frame is climbed to from inside one of its arguments.
+    for (int level = 0; level < heads.length - 1; level++) {
+      int above = heads[level];
+      if (reachedFromBelow[above] == null) {
+        reachedFromBelow[above] = new boolean[CompiledGrammar.arity(g.schemes[above])];
+      }
+      reachedFromBelow[above][arguments[level]] = true;
+    }
   }
 
   /**

@@ -325,56 +325,51 @@ final class Enumerator {
       CompiledSymmetries.Refusal refusal = refusalAt(saved);
       int m = table.keyVariables;
       double below = holeBound[h];
-      if (m == 0 && listLimit > 0 && saved != null && ownsItsRules(saved)) {
-        Completions list =
-            completions(table, refusal, request, env, context, lb, hi - cost - below);
-        if (list != null || stopped) {
-          if (list != null) {
-            walk(list, h, cost, below, saved);
+      Completions list =
+          m == 0 && listLimit > 0 && saved != null && ownsItsRules(saved)
+              ? completions(table, refusal, request, env, context, lb, hi - cost - below)
+              : null;
+      if (list != null) {
+        walk(list, h, cost, below, saved);
+      } else if (!stopped) {
+        depth++;
+        double checked = Double.NEGATIVE_INFINITY;
+        for (Candidate c : table.candidates) {
+          double next = cost + c.cost;
+          checked = next + below + c.argumentsBound;
+          if (checked >= hi) {
+            pruned = true;
+            // Candidates are sorted by cost + argumentsBound, and costs only grow along a path.
+            break;
           }
-          setHole(h, original, env, context, lb);
-          setOwner(h, owner, argument);
-          holes = h + 1;
-          return;
-        }
-      }
-      depth++;
-      double checked = Double.NEGATIVE_INFINITY;
-      for (Candidate c : table.candidates) {
-        double next = cost + c.cost;
-        checked = next + below + c.argumentsBound;
-        if (checked >= hi) {
-          pruned = true;
-          // Candidates are sorted by cost + argumentsBound, and costs only grow along a path.
-          break;
-        }
-        if (refusal != null) {
-          int rule = refusal.rule(c.head);
-          if (rule >= 0) {
-            refusedByRule[rule]++;
+          if (refusal != null) {
+            int rule = refusal.rule(c.head);
+            if (rule >= 0) {
+              refusedByRule[rule]++;
+              continue;
+            }
+          }
+          if (h == 0 && next < lo && c.arguments.length == 0) {
+            // A leaf in the last hole completes a program, and one cheaper than the window was
+            // emitted in an earlier window: nothing to build or check.
             continue;
           }
+          long mark = unifier.mark();
+          if (apply(c, map, m, h, env)) {
+            search(next);
+          }
+          top = saved;
+          holes = h;
+          unifier.undo(mark);
+          if (stopped) {
+            break;
+          }
         }
-        if (h == 0 && next < lo && c.arguments.length == 0) {
-          // A leaf in the last hole completes a program, and one cheaper than the window was
-          // emitted in an earlier window: nothing to build or check.
-          continue;
+        if (checked > maxChecked) {
+          maxChecked = checked;
         }
-        long mark = unifier.mark();
-        if (apply(c, map, m, h, env)) {
-          search(next);
-        }
-        top = saved;
-        holes = h;
-        unifier.undo(mark);
-        if (stopped) {
-          break;
-        }
+        depth--;
       }
-      if (checked > maxChecked) {
-        maxChecked = checked;
-      }
-      depth--;
     }
     setHole(h, original, env, context, lb);
     setOwner(h, owner, argument);
@@ -511,7 +506,6 @@ final class Enumerator {
     }
     // Built for this budget only: a wider list (for the next window, say) costs more to walk than
     // building again saves.
-    double budget = wanted;
     if (child == null) {
       child = new Enumerator(grammar, cache, symmetries, refusedByRule, stored, listLimit);
     }
@@ -519,12 +513,12 @@ final class Enumerator {
     // The key is ground once resolved; the child has its own variables.
     Completions built =
         child.collect(
-            unifier.resolve(request), resolve(env), context, lb, refusal, budget, codes, stop);
+            unifier.resolve(request), resolve(env), context, lb, refusal, wanted, codes, stop);
     expansions += child.expansions - before;
     if (built == null) {
       if (child.overflowed) {
         Completions marked =
-            known == null ? Completions.overflowed(codes, budget) : known.overflowedAt(budget);
+            known == null ? Completions.overflowed(codes, wanted) : known.overflowedAt(wanted);
         replace(table, slot, marked);
       } else {
         stopped = true;
