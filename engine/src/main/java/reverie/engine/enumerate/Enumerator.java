@@ -223,7 +223,9 @@ final class Enumerator {
           p.holeTypes[i],
           p.holeEnvs[i],
           p.holeContexts[i],
-          cache.holeLowerBound(p.holeTypes[i], p.holeContexts[i]));
+          p.holeBounds == null
+              ? cache.holeLowerBound(p.holeTypes[i], p.holeContexts[i])
+              : p.holeBounds[i]);
     }
   }
 
@@ -270,6 +272,7 @@ final class Enumerator {
         types,
         envs,
         Arrays.copyOf(holeContext, holes),
+        Arrays.copyOf(holeLb, holes),
         cost,
         unifier.nextVariable());
   }

@@ -17,6 +17,14 @@ final class PartialProgram {
 
   final Env[] holeEnvs;
   final int[] holeContexts;
+
+  /**
+   * The lower bound on each hole's cost that the search had when it made the hole (from the heads
+   * refused there and the variables in scope), or null where it had none (the root): a split search
+   * prunes exactly as the whole search would.
+   */
+  final double[] holeBounds;
+
   final double cost;
 
   /** Every variable id in the hole types is below this bound. */
@@ -28,6 +36,7 @@ final class PartialProgram {
       FastType[] holeTypes,
       Env[] holeEnvs,
       int[] holeContexts,
+      double[] holeBounds,
       double cost,
       int variableBound) {
     this.frame = frame;
@@ -35,6 +44,7 @@ final class PartialProgram {
     this.holeTypes = holeTypes;
     this.holeEnvs = holeEnvs;
     this.holeContexts = holeContexts;
+    this.holeBounds = holeBounds;
     this.cost = cost;
     this.variableBound = variableBound;
   }
@@ -50,6 +60,7 @@ final class PartialProgram {
         new FastType[] {request},
         new Env[] {null},
         new int[] {grammar.root},
+        null,
         0,
         request.variableBound());
   }

@@ -237,7 +237,7 @@ public final class ProgramEnumeration {
    * Best-first expansion from the root until there are {@code target} partial programs (or none to
    * expand).
    */
-  private List<PartialProgram> fringe(Enumerator expander, int target) {
+  List<PartialProgram> fringe(Enumerator expander, int target) {
     // Ties are broken by creation order so that the fringe, and hence the split, is deterministic.
     record Item(PartialProgram partial, long order) {}
     PriorityQueue<Item> open =
