@@ -4,7 +4,10 @@ package reverie.dsl.eval;
  * Builds the curried function values of primitives from Java lambdas of 1 to 4 arguments, for
  * domains: {@code Curried.fn2((Long x, Long y) -> x + y)}. The {@code metered} variants also
  * receive the run's {@link Budget}, to charge the list cells they allocate. A primitive fails by
- * throwing {@link EvaluationException}.
+ * throwing an {@link EvaluationException}, or by returning one: the enumerator's checker then sees
+ * the failure without the cost of unwinding an exception (the evaluator throws it either way),
+ * which pays where failing is common (the car of an empty list). A primitive never returns one as a
+ * value.
  *
  * <p>Applied to all its arguments at once in a program, a primitive is called directly; only
  * partial applications build intermediate function values.

@@ -28,4 +28,25 @@ public interface FunctionValue {
     }
     return value;
   }
+
+  /**
+   * Like {@link #apply}, except that a primitive's own failure may come back as the {@link
+   * EvaluationException} it returned instead of being thrown (a failure in a function the call runs
+   * in turn is still thrown). A checker that runs millions of candidates, most of which fail, calls
+   * this: a thrown exception costs the runtime a search for its handler in every compiled frame it
+   * crosses, a returned one a type check.
+   */
+  default Object attempt(Object argument, Budget budget) {
+    return apply(argument, budget);
+  }
+
+  /** {@link #apply2} as {@link #attempt} is to {@link #apply}. */
+  default Object attempt2(Object first, Object second, Budget budget) {
+    return apply2(first, second, budget);
+  }
+
+  /** {@link #applyAll} as {@link #attempt} is to {@link #apply}. */
+  default Object attemptAll(Object[] arguments, Budget budget) {
+    return applyAll(arguments, budget);
+  }
 }

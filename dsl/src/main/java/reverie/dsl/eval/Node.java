@@ -134,7 +134,7 @@ abstract class Node {
     Object eval(Env env, Budget budget) {
       Object x = a.eval(env, budget);
       budget.step();
-      return primitive.f.apply(x, budget);
+      return PrimitiveFunction.thrown(primitive.f.apply(x, budget));
     }
   }
 
@@ -155,7 +155,7 @@ abstract class Node {
       Object x = a.eval(env, budget);
       Object y = b.eval(env, budget);
       budget.step();
-      return primitive.f.apply(x, y, budget);
+      return PrimitiveFunction.thrown(primitive.f.apply(x, y, budget));
     }
   }
 
@@ -179,7 +179,7 @@ abstract class Node {
       Object y = b.eval(env, budget);
       Object z = c.eval(env, budget);
       budget.step();
-      return primitive.f.apply(x, y, z, budget);
+      return PrimitiveFunction.thrown(primitive.f.apply(x, y, z, budget));
     }
   }
 
@@ -206,7 +206,7 @@ abstract class Node {
       Object y = c.eval(env, budget);
       Object z = d.eval(env, budget);
       budget.step();
-      return primitive.f.apply(w, x, y, z, budget);
+      return PrimitiveFunction.thrown(primitive.f.apply(w, x, y, z, budget));
     }
   }
 }

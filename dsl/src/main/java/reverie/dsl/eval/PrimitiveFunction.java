@@ -5,13 +5,32 @@ import java.util.Arrays;
 /**
  * A curried primitive of known arity. Compiled programs call it directly when all its arguments are
  * present ({@link Node.Call}); otherwise {@link Partial} collects the arguments one by one.
+ *
+ * <p>An implementation fails by throwing an {@link EvaluationException} or by returning one (see
+ * {@link Curried}); every path here but {@link #attempt} and its kin throws it.
  */
 abstract class PrimitiveFunction implements FunctionValue {
 
   abstract int arity();
 
+  /**
+   * Calls the primitive with exactly {@link #arity()} arguments, charging one step; a failure may
+   * be returned.
+   */
+  abstract Object attemptCall(Object[] arguments, Budget budget);
+
   /** Calls the primitive with exactly {@link #arity()} arguments, charging one step. */
-  abstract Object call(Object[] arguments, Budget budget);
+  final Object call(Object[] arguments, Budget budget) {
+    return thrown(attemptCall(arguments, budget));
+  }
+
+  /** {@code result}, unless it is a failure an implementation returned: that is thrown. */
+  static Object thrown(Object result) {
+    if (result instanceof EvaluationException failure) {
+      throw failure;
+    }
+    return result;
+  }
 
   @Override
   public Object apply(Object argument, Budget budget) {
@@ -22,6 +41,13 @@ abstract class PrimitiveFunction implements FunctionValue {
   public Object applyAll(Object[] arguments, Budget budget) {
     return arguments.length == arity()
         ? call(arguments, budget)
+        : FunctionValue.super.applyAll(arguments, budget);
+  }
+
+  @Override
+  public Object attemptAll(Object[] arguments, Budget budget) {
+    return arguments.length == arity()
+        ? attemptCall(arguments, budget)
         : FunctionValue.super.applyAll(arguments, budget);
   }
 
@@ -59,13 +85,18 @@ abstract class PrimitiveFunction implements FunctionValue {
 
     @Override
     public Object apply(Object argument, Budget budget) {
+      return thrown(attempt(argument, budget));
+    }
+
+    @Override
+    public Object attempt(Object argument, Budget budget) {
       budget.step();
       return f.apply(argument, budget);
     }
 
     @Override
-    Object call(Object[] a, Budget budget) {
-      return apply(a[0], budget);
+    Object attemptCall(Object[] a, Budget budget) {
+      return attempt(a[0], budget);
     }
   }
 
@@ -83,13 +114,18 @@ abstract class PrimitiveFunction implements FunctionValue {
 
     @Override
     public Object apply2(Object first, Object second, Budget budget) {
+      return thrown(attempt2(first, second, budget));
+    }
+
+    @Override
+    public Object attempt2(Object first, Object second, Budget budget) {
       budget.step();
       return f.apply(first, second, budget);
     }
 
     @Override
-    Object call(Object[] a, Budget budget) {
-      return apply2(a[0], a[1], budget);
+    Object attemptCall(Object[] a, Budget budget) {
+      return attempt2(a[0], a[1], budget);
     }
   }
 
@@ -111,7 +147,7 @@ abstract class PrimitiveFunction implements FunctionValue {
     }
 
     @Override
-    Object call(Object[] a, Budget budget) {
+    Object attemptCall(Object[] a, Budget budget) {
       budget.step();
       return f.apply(a[0], a[1], a[2], budget);
     }
@@ -135,7 +171,7 @@ abstract class PrimitiveFunction implements FunctionValue {
     }
 
     @Override
-    Object call(Object[] a, Budget budget) {
+    Object attemptCall(Object[] a, Budget budget) {
       budget.step();
       return f.apply(a[0], a[1], a[2], a[3], budget);
     }

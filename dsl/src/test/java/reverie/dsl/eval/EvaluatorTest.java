@@ -26,6 +26,8 @@ class EvaluatorTest {
   private static final Type BOOL = Type.of("bool");
   private static final Type T0 = Type.variable(0);
   private static final AtomicInteger BOOMS = new AtomicInteger();
+  private static final EvaluationException ODD = new EvaluationException("half of an odd number");
+  private static final EvaluationException BY_ZERO = new EvaluationException("division by zero");
 
   /** A tiny arithmetic domain, enough to exercise the evaluator without the tasks module. */
   private static final ImmutableMap<String, Object> IMPLEMENTATIONS =
@@ -38,6 +40,9 @@ class EvaluatorTest {
           .put("sub4", Curried.fn4((Long w, Long x, Long y, Long z) -> w - x - y - z))
           .put("zero?", Curried.fn1((Long x) -> x == 0))
           .put("if", Curried.IF)
+          // Failures returned rather than thrown (see Curried).
+          .put("half", Curried.fn1((Long x) -> x % 2 == 0 ? (Object) (x / 2) : ODD))
+          .put("div", Curried.fn2((Long x, Long y) -> y == 0 ? BY_ZERO : (Object) (x / y)))
           .put(
               "boom",
               Curried.fn1(
@@ -74,6 +79,8 @@ class EvaluatorTest {
               new Primitive("zero?", Type.arrow(INT, BOOL)),
               new Primitive("if", Type.arrow(BOOL, T0, T0, T0)),
               new Primitive("boom", Type.arrow(INT, INT)),
+              new Primitive("half", Type.arrow(INT, INT)),
+              new Primitive("div", Type.arrow(INT, INT, INT)),
               new Primitive("loop", Type.arrow(INT, INT)),
               new Primitive("alloc", Type.arrow(INT, Type.of("list", INT))),
               new Primitive("nowhere", INT)));
@@ -249,6 +256,36 @@ class EvaluatorTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void aFailureThatAPrimitiveReturnsIsThrownByTheEvaluator() {
+    assertEquals(2L, run("(lambda (half $0))", 4L));
+    EvaluationException odd =
+        assertThrows(EvaluationException.class, () -> run("(lambda (half $0))", 3L));
+    assertEquals("half of an odd number", odd.getMessage());
+    assertEquals(3L, run("(lambda (lambda (div $1 $0)))", 7L, 2L));
+    assertThrows(EvaluationException.class, () -> run("(lambda (lambda (div $1 $0)))", 7L, 0L));
+    // Inside an argument, as a value would never be.
+    assertThrows(EvaluationException.class, () -> run("(lambda (+ 1 (half $0)))", 3L));
+  }
+
+  @Test
+  void attemptReturnsThePrimitivesOwnFailureWhereApplyThrowsIt() {
+    Budget budget = Budget.standard();
+    FunctionValue half = (FunctionValue) IMPLEMENTATIONS.get("half");
+    FunctionValue div = (FunctionValue) IMPLEMENTATIONS.get("div");
+    assertEquals(2L, half.attempt(4L, budget));
+    assertTrue(half.attempt(3L, budget) == ODD);
+    assertThrows(EvaluationException.class, () -> half.apply(3L, budget));
+    assertTrue(div.attempt2(1L, 0L, budget) == BY_ZERO);
+    assertTrue(div.attemptAll(new Object[] {1L, 0L}, budget) == BY_ZERO);
+    assertThrows(EvaluationException.class, () -> div.apply2(1L, 0L, budget));
+    assertThrows(EvaluationException.class, () -> div.applyAll(new Object[] {1L, 0L}, budget));
+    // One argument at a time, through a partial application: thrown.
+    FunctionValue byWhat = (FunctionValue) div.apply(1L, budget);
+    assertThrows(EvaluationException.class, () -> byWhat.apply(0L, budget));
+    assertThrows(EvaluationException.class, () -> byWhat.attempt(0L, budget));
   }
 
   @Test

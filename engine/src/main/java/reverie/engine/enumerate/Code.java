@@ -22,8 +22,9 @@ abstract class Code {
    * <p>Why not just throw: most candidates fail (a car of an empty list, an unfold that never
    * stops), and unwinding an exception through every compiled frame between the primitive and the
    * checker took a third of the wake's time. Failures now travel up the code tree as a return
-   * value; an exception crosses only the few frames between a primitive (or a closure a primitive
-   * called) and the nearest application node, which catches it.
+   * value; a primitive returns its own failure ({@link FunctionValue#attempt}), and an exception
+   * crosses only the few frames between a closure that a primitive called and the nearest
+   * application node, which catches it.
    */
   abstract Object eval(Values env, Budget budget);
 
@@ -37,6 +38,14 @@ abstract class Code {
   static Object failed(EvaluationException e) {
     PENDING.set(e);
     return FAILED;
+  }
+
+  /**
+   * {@code result} of a function's {@link FunctionValue#attempt}, or {@link #FAILED} when it is a
+   * failure the function returned.
+   */
+  static Object failedIf(Object result) {
+    return result instanceof EvaluationException e ? failed(e) : result;
   }
 
   /** The failure behind the last {@link #FAILED} on this thread, to throw where values must be. */
@@ -163,7 +172,9 @@ abstract class Code {
         return FAILED;
       }
       try {
-        return f instanceof Closure c ? c.call(a, budget) : ((FunctionValue) f).apply(a, budget);
+        return f instanceof Closure c
+            ? c.call(a, budget)
+            : failedIf(((FunctionValue) f).attempt(a, budget));
       } catch (EvaluationException e) {
         return failed(e);
       }
@@ -198,7 +209,7 @@ abstract class Code {
       try {
         return f instanceof Closure c
             ? c.call2(a, b, budget)
-            : ((FunctionValue) f).apply2(a, b, budget);
+            : failedIf(((FunctionValue) f).attempt2(a, b, budget));
       } catch (EvaluationException e) {
         return failed(e);
       }
@@ -233,7 +244,7 @@ abstract class Code {
         values[i] = v;
       }
       try {
-        return ((FunctionValue) f).applyAll(values, budget);
+        return failedIf(((FunctionValue) f).attemptAll(values, budget));
       } catch (EvaluationException e) {
         return failed(e);
       }

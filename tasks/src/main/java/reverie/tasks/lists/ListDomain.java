@@ -33,6 +33,7 @@ import reverie.tasks.SymmetryRules;
  * is exact beyond 2^52.
  */
 public final class ListDomain implements Domain {
+  // Returned by the primitives below, not thrown (see Curried).
   static final EvaluationException MOD_BY_ZERO = new EvaluationException("mod by zero");
   static final EvaluationException OVERFLOW = new EvaluationException("integer overflow");
   static final EvaluationException SQUARE_OF_NEGATIVE =
@@ -165,21 +166,21 @@ public final class ListDomain implements Domain {
     long hi = Math.multiplyHigh(x, y);
     long lo = x * y;
     if ((hi != 0 || lo < 0) && (hi != -1 || lo >= 0)) {
-      throw OVERFLOW;
+      return OVERFLOW;
     }
     return lo;
   }
 
   private static Object mod(Long x, Long y) {
     if (y == 0) {
-      throw MOD_BY_ZERO;
+      return MOD_BY_ZERO;
     }
     return Math.floorMod(x.longValue(), y.longValue());
   }
 
   private static Object isSquare(Long n) {
     if (n < 0) {
-      throw SQUARE_OF_NEGATIVE;
+      return SQUARE_OF_NEGATIVE;
     }
     // The double square root can be off by one beyond 2^52; step to the exact integer root, staying
     // below
