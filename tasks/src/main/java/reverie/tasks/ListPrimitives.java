@@ -207,11 +207,18 @@ public final class ListPrimitives {
         .buildOrThrow();
   }
 
+  // The higher-order primitives call their functions with attempt and pass a failure on as their
+  // own (see Curried): a candidate's lambda fails inside map, fold or unfold about as often as car
+  // fails outside one.
   private static Object map(FunctionValue f, List<?> l, Budget budget) {
     budget.allocate(l.size());
     Object[] out = new Object[l.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = f.apply(l.get(i), budget);
+      Object y = f.attempt(l.get(i), budget);
+      if (y instanceof EvaluationException) {
+        return y;
+      }
+      out[i] = y;
     }
     return ListValue.wrap(out);
   }
@@ -224,12 +231,23 @@ public final class ListPrimitives {
       if (tests == UNFOLD_LIMIT) {
         return UNFOLD_TOO_LONG;
       }
-      if ((Boolean) stop.apply(x, budget)) {
+      Object stops = stop.attempt(x, budget);
+      if (stops instanceof EvaluationException) {
+        return stops;
+      }
+      if ((Boolean) stops) {
         return ListValue.wrap(out.toArray());
       }
       budget.allocate(1);
-      out.add(head.apply(x, budget));
-      Object after = next.apply(x, budget);
+      Object y = head.attempt(x, budget);
+      if (y instanceof EvaluationException) {
+        return y;
+      }
+      out.add(y);
+      Object after = next.attempt(x, budget);
+      if (after instanceof EvaluationException) {
+        return after;
+      }
       if (after.equals(x)) {
         // A fixed point: programs are pure, so the predicate, head and step will give what they
         // gave for x again and again until the limit. Failing now gives the same verdict without
@@ -279,7 +297,10 @@ public final class ListPrimitives {
   private static Object fold(List<?> l, Object zero, FunctionValue f, Budget budget) {
     Object acc = zero;
     for (int i = l.size() - 1; i >= 0; i--) {
-      acc = f.apply2(l.get(i), acc, budget);
+      acc = f.attempt2(l.get(i), acc, budget);
+      if (acc instanceof EvaluationException) {
+        return acc;
+      }
     }
     return acc;
   }

@@ -30,10 +30,11 @@ public interface FunctionValue {
   }
 
   /**
-   * Like {@link #apply}, except that a primitive's own failure may come back as the {@link
-   * EvaluationException} it returned instead of being thrown (a failure in a function the call runs
-   * in turn is still thrown). A checker that runs millions of candidates, most of which fail, calls
-   * this: a thrown exception costs the runtime a search for its handler in every compiled frame it
+   * Like {@link #apply}, except that a failure may come back as a returned {@link
+   * EvaluationException} instead of being thrown: a primitive's that it returned (see {@link
+   * Curried}), or a closure's where its evaluator supports it. The caller must look; a value is
+   * never an exception. A checker that runs millions of candidates, most of which fail, calls this:
+   * a thrown exception costs the runtime a search for its handler in every compiled frame it
    * crosses, a returned one a type check.
    */
   default Object attempt(Object argument, Budget budget) {

@@ -22,9 +22,9 @@ abstract class Code {
    * <p>Why not just throw: most candidates fail (a car of an empty list, an unfold that never
    * stops), and unwinding an exception through every compiled frame between the primitive and the
    * checker took a third of the wake's time. Failures now travel up the code tree as a return
-   * value; a primitive returns its own failure ({@link FunctionValue#attempt}), and an exception
-   * crosses only the few frames between a closure that a primitive called and the nearest
-   * application node, which catches it.
+   * value; a primitive returns its failure ({@link FunctionValue#attempt}), its own or that of a
+   * closure it called, and an exception crosses only the few frames between a primitive that throws
+   * and the nearest application node, which catches it.
    */
   abstract Object eval(Values env, Budget budget);
 
@@ -323,6 +323,19 @@ abstract class Code {
         throw pending();
       }
       return value;
+    }
+
+    /** For primitives that take a failure as a value: returned, not thrown. */
+    @Override
+    public Object attempt(Object argument, Budget budget) {
+      Object value = call(argument, budget);
+      return value == FAILED ? pending() : value;
+    }
+
+    @Override
+    public Object attempt2(Object first, Object second, Budget budget) {
+      Object value = call2(first, second, budget);
+      return value == FAILED ? pending() : value;
     }
   }
 }
