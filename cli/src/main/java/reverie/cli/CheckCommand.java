@@ -26,8 +26,8 @@ import reverie.tasks.Task;
     header = "Run a program on the examples of a task and report pass or fail for each.",
     description = {
       "Parses PROGRAM with the primitives of the task's domain, checks that it has the task's"
-          + " request type, and runs it on every example (with the standard budget: one million"
-          + " steps, 100 ms per example). Prints one line per example with the inputs, the"
+          + " request type, and runs it on every example (with the standard budget: 100,000 steps"
+          + " and list cells, and 50 ms, per example). Prints one line per example with the inputs, the"
           + " expected and the actual value, then a summary.",
       "Exits with 0 when every example passes, 1 when any fails, 3 for a bad program or task"
           + " file."
